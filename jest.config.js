@@ -1,0 +1,30 @@
+/** Three tiers: unit specs beside the code, integration and e2e suites under test/. */
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: {
+    '^@redcrowd/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@test/(.*)$': '<rootDir>/test/$1',
+  },
+  setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/require-infrastructure.ts',
+      testTimeout: 120000,
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/require-infrastructure.ts',
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,204 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { DemandListSubmitted } from '../demand-lists/submitted/value';
+import { LIMITS } from '../limits';
+import type { ResourceListSubmitted } from '../resource-lists/submitted/value';
+import type { ListKind, Taxonomy } from '../taxonomy';
+import { findStructuralProblems } from './structural-problems';
+import type { Problem } from './problem';
+import { PAYLOAD_CLASS_BY_KIND, type ListSubmitter, type SubmittedList } from './submitted-list';
+import { problemsFromValidationErrors } from './validation-errors';
+
+/** What a rejection can still say about a message that did not validate. */
+export interface RejectionHints {
+  listId?: string;
+  revision?: number;
+  allianceId?: string;
+  submitter?: Partial<ListSubmitter> & { id: string };
+}
+
+export type ListParseResult =
+  | { ok: true; list: SubmittedList }
+  | { ok: false; problems: Problem[]; hints: RejectionHints };
+
+export interface ParseOptions {
+  /** The Kafka message key, which must name the submitter; absent over HTTP. */
+  messageKey?: string | null;
+  /** The alliance's categories; without it categories are only checked for shape. */
+  taxonomyFor?: (allianceId: string) => Taxonomy;
+}
+
+/** Beyond this many problems a submitter learns nothing more, and answers stay small. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/**
+ * Turns raw message bytes into a validated list or every problem found. Pure: the same
+ * bytes always give the same answer, so Kafka and HTTP submissions are judged alike.
+ */
+export function parseList(
+  kind: ListKind,
+  raw: Buffer | string | null | undefined,
+  options: ParseOptions = {},
+): ListParseResult {
+  const keyHint = options.messageKey ? { submitter: { id: options.messageKey } } : {};
+  const size = raw == null ? 0 : Buffer.byteLength(raw);
+  if (size === 0 || String(raw).trim() === '') {
+    return reject([{ path: '', code: 'empty-message', message: 'the message is empty' }], keyHint);
+  }
+  if (size > LIMITS.maxMessageBytes) {
+    return reject(
+      [
+        {
+          path: '',
+          code: 'message-too-large',
+          message: `the message is ${size} bytes; a list may be at most ${LIMITS.maxMessageBytes} bytes (split it into several lists)`,
+        },
+      ],
+      keyHint,
+    );
+  }
+
+  let document: unknown;
+  try {
+    document = JSON.parse(String(raw));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return reject([{ path: '', code: 'invalid-json', message: `not valid JSON: ${reason}` }], keyHint);
+  }
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    const found = document === null ? 'null' : Array.isArray(document) ? 'an array' : typeof document;
+    return reject(
+      [{ path: '', code: 'not-an-object', message: `a list must be a JSON object, got ${found}` }],
+      keyHint,
+    );
+  }
+
+  const hints = { ...keyHint, ...readHints(kind, document as Record<string, unknown>) };
+  const structural = findStructuralProblems(document);
+  if (structural.length > 0) return reject(structural, hints);
+
+  const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted =
+    PAYLOAD_CLASS_BY_KIND[kind];
+  const payload = plainToInstance(payloadClass, document as object);
+  const errors = validateSync(payload, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: true },
+  });
+  const problems = problemsFromValidationErrors(errors);
+  if (problems.length > 0) return reject(problems, hints);
+
+  const list = toSubmittedList(kind, payload);
+  problems.push(...checkItems(list), ...checkKey(list, options.messageKey));
+  if (options.taxonomyFor) problems.push(...checkCategories(list, options.taxonomyFor(list.allianceId)));
+  return problems.length > 0 ? reject(problems, hints) : { ok: true, list };
+}
+
+function toSubmittedList(
+  kind: ListKind,
+  payload: ResourceListSubmitted | DemandListSubmitted,
+): SubmittedList {
+  const revision = payload.revision ?? 1;
+  payload.revision = revision;
+  const header = { listId: payload.listId, revision, allianceId: payload.allianceId };
+  if (kind === 'resource') {
+    const resources = payload as ResourceListSubmitted;
+    const submitter: ListSubmitter = { kind: 'unit', id: resources.unit.id, name: resources.unit.name };
+    return { kind, ...header, submitter, payload: resources };
+  }
+  const demands = payload as DemandListSubmitted;
+  return { kind, ...header, submitter: { ...demands.submitter }, payload: demands };
+}
+
+/** Rules that span fields or items, which decorators cannot express. */
+function checkItems(list: SubmittedList): Problem[] {
+  const problems: Problem[] = [];
+  const firstIndexById = new Map<string, number>();
+  list.payload.items.forEach((item, index) => {
+    const path = `items[${index}]`;
+    const earlier = firstIndexById.get(item.itemId);
+    if (earlier === undefined) {
+      firstIndexById.set(item.itemId, index);
+    } else {
+      problems.push({
+        path: `${path}.itemId`,
+        code: 'duplicate-item-id',
+        message: `${path}.itemId "${item.itemId}" is already used by items[${earlier}]; item ids must be unique within a list`,
+      });
+    }
+    const window = 'available' in item ? item.available : item.window;
+    const windowName = 'available' in item ? 'available' : 'window';
+    if (Date.parse(window.to) <= Date.parse(window.from)) {
+      problems.push({
+        path: `${path}.${windowName}.to`,
+        code: 'window-order',
+        message: `${path}.${windowName}.to (${window.to}) must be later than ${windowName}.from (${window.from})`,
+      });
+    }
+  });
+  return problems;
+}
+
+// Kafka orders messages per key; a list keyed by someone else could overtake its own
+// earlier revision, so the key must name the submitter.
+function checkKey(list: SubmittedList, key: string | null | undefined): Problem[] {
+  if (key == null || key === list.submitter.id) return [];
+  const field = list.kind === 'resource' ? 'unit.id' : 'submitter.id';
+  return [
+    {
+      path: field,
+      code: 'key-mismatch',
+      message: `the message key "${key}" must equal ${field} "${list.submitter.id}"`,
+    },
+  ];
+}
+
+export function checkCategories(list: SubmittedList, taxonomy: Taxonomy): Problem[] {
+  const problems: Problem[] = [];
+  list.payload.items.forEach((item, index) => {
+    if (taxonomy.has(item.category)) return;
+    problems.push({
+      path: `items[${index}].category`,
+      code: 'unknown-category',
+      message: `items[${index}].category "${item.category}" is not in alliance ${list.allianceId}'s taxonomy (${taxonomy.list().join(', ')})`,
+    });
+  });
+  return problems;
+}
+
+function reject(problems: Problem[], hints: RejectionHints): ListParseResult {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems, hints };
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  shown.push({
+    path: '',
+    code: 'too-many-problems',
+    message: `${problems.length - MAX_REPORTED_PROBLEMS} more problems not listed; fix the ones above and resubmit`,
+  });
+  return { ok: false, problems: shown, hints };
+}
+
+/** Best-effort reading of identity fields from an invalid document, for the rejection. */
+function readHints(kind: ListKind, document: Record<string, unknown>): RejectionHints {
+  const hints: RejectionHints = {};
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.length <= LIMITS.maxIdLength ? value : undefined;
+  const listId = text(document.listId);
+  if (listId) hints.listId = listId;
+  if (Number.isInteger(document.revision)) hints.revision = document.revision as number;
+  const allianceId = text(document.allianceId);
+  if (allianceId) hints.allianceId = allianceId;
+  const who = kind === 'resource' ? document.unit : document.submitter;
+  if (who && typeof who === 'object') {
+    const record = who as Record<string, unknown>;
+    const id = text(record.id);
+    const submitterKind = kind === 'resource' ? 'unit' : record.kind;
+    if (id) {
+      hints.submitter = { id };
+      if (submitterKind === 'unit' || submitterKind === 'community') hints.submitter.kind = submitterKind;
+      const name = text(record.name);
+      if (name) hints.submitter.name = name;
+    }
+  }
+  return hints;
+}

@@ -1,0 +1,287 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { InfraError } from './errors';
+import {
+  commandWorks,
+  errorMessage,
+  isProcessAlive,
+  lastLines,
+  livePidFromFile,
+  portAnswers,
+  repoRoot,
+  retryUntil,
+  runCommand,
+  stopProcessGroup,
+} from './processes';
+
+// A single-node Apache Kafka in KRaft mode (broker and controller in one JVM), assembled
+// from Maven Central so a developer needs only Java and Maven, not Docker.
+const KAFKA_VERSION = '4.1.1';
+const LOG4J_SLF4J_VERSION = '2.24.3';
+const HOST = '127.0.0.1';
+const LOCAL_READY_TIMEOUT_MS = 90_000;
+const EXTERNAL_READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 20_000;
+
+const cacheDir = path.join(repoRoot, '.cache', 'kafka', KAFKA_VERSION);
+const libDir = path.join(cacheDir, 'lib');
+const jarsFetchedMarker = path.join(cacheDir, 'jars-fetched');
+const dataDir = path.join(repoRoot, '.data', 'kafka');
+const logDirs = path.join(dataDir, 'logs');
+const propertiesFile = path.join(dataDir, 'server.properties');
+const log4jFile = path.join(dataDir, 'log4j2.yaml');
+const logFile = path.join(dataDir, 'kafka.log');
+const consoleFile = path.join(dataDir, 'kafka.out');
+const pidFile = path.join(dataDir, 'kafka.pid');
+
+export interface KafkaEndpoint {
+  brokers: string[];
+  /** True when this call launched the broker, so the caller may stop it again. */
+  startedHere: boolean;
+}
+
+/** Uses KAFKA_BROKERS when set; otherwise reuses or starts the local broker. Resolves once it serves. */
+export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint> {
+  if (env.KAFKA_BROKERS) {
+    const brokers = env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean);
+    await waitUntilServing(brokers, { timeoutMs: EXTERNAL_READY_TIMEOUT_MS }, (reason) =>
+      `Kafka at KAFKA_BROKERS=${env.KAFKA_BROKERS} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s (${reason}).`,
+    );
+    return { brokers, startedHere: false };
+  }
+
+  const ports = { broker: port(env, 'KAFKA_PORT', 9092), controller: port(env, 'KAFKA_CONTROLLER_PORT', 9093) };
+  const brokers = [`${HOST}:${ports.broker}`];
+  const runningPid = localKafkaPid();
+  if (runningPid !== undefined) {
+    await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS }, (reason) =>
+      `The local Kafka (pid ${runningPid}) is running but does not answer on ${brokers[0]} (${reason}). ` +
+      `If you changed KAFKA_PORT, run "npm run infra:down" first. Last lines of its log:\n${brokerLogTail()}`,
+    );
+    return { brokers, startedHere: false };
+  }
+
+  await fetchKafkaJars();
+  writeBrokerConfig(ports);
+  await formatStorageOnce();
+  for (const busyPort of [ports.broker, ports.controller]) {
+    if (await portAnswers(HOST, busyPort)) {
+      throw new InfraError(
+        `Port ${busyPort} on ${HOST} is already taken by another process, so the local Kafka cannot start. ` +
+          'Stop that process, choose other ports with KAFKA_PORT / KAFKA_CONTROLLER_PORT, ' +
+          `or, if it is a Kafka broker you want to use, set KAFKA_BROKERS=${HOST}:${busyPort}.`,
+      );
+    }
+  }
+  const pid = spawnBroker(env.KAFKA_HEAP ?? '768m');
+  console.error(`Started Kafka ${KAFKA_VERSION} (pid ${pid}) on ${brokers[0]}; waiting until it serves...`);
+  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: () => !isProcessAlive(pid) }, (reason) =>
+    `Kafka did not become ready (${reason}). Last lines of its log:\n${brokerLogTail()}`,
+  );
+  return { brokers, startedHere: true };
+}
+
+/** Stops the broker that ensureKafka started under .data/kafka. Resolves false if none was running. */
+export async function stopLocalKafka(): Promise<boolean> {
+  const pid = localKafkaPid();
+  if (pid !== undefined) await stopProcessGroup(pid, STOP_GRACE_MS);
+  rmSync(pidFile, { force: true });
+  return pid !== undefined;
+}
+
+export function localKafkaIsRunning(): boolean {
+  return localKafkaPid() !== undefined;
+}
+
+function localKafkaPid(): number | undefined {
+  const pid = livePidFromFile(pidFile);
+  if (pid === undefined) return undefined;
+  // After a reboot the recorded pid may belong to an unrelated process.
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('kafka.Kafka') ? pid : undefined;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    throw new InfraError(`${name}=${env[name]} is not a TCP port number.`);
+  }
+  return value;
+}
+
+async function fetchKafkaJars(): Promise<void> {
+  await requireJava17();
+  if (existsSync(jarsFetchedMarker)) return;
+  if (!(await commandWorks('mvn', ['-v']))) {
+    throw missingTool('Apache Maven ("mvn") is not installed; it fetches the Kafka jars from Maven Central once.');
+  }
+  console.error(`Fetching Kafka ${KAFKA_VERSION} jars from Maven Central into ${libDir} (only once)...`);
+  rmSync(libDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(path.join(cacheDir, 'pom.xml'), kafkaRuntimePom());
+  const fetched = await runCommand(
+    'mvn',
+    ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'],
+    { cwd: cacheDir },
+  );
+  if (fetched.exitCode !== 0) {
+    throw new InfraError(`Maven could not fetch the Kafka jars:\n${fetched.output.trim().split('\n').slice(-20).join('\n')}`);
+  }
+  writeFileSync(jarsFetchedMarker, `${new Date().toISOString()}\n`);
+}
+
+async function requireJava17(): Promise<void> {
+  let versionOutput: string;
+  try {
+    versionOutput = (await runCommand('java', ['-version'])).output;
+  } catch {
+    throw missingTool('Java is not installed.');
+  }
+  // `java -version` prints e.g. `openjdk version "17.0.15"` (or "1.8.0_392" for Java 8).
+  const major = Number(/version "(?:1\.)?(\d+)/.exec(versionOutput)?.[1] ?? 0);
+  if (major < 17) throw missingTool(`Kafka ${KAFKA_VERSION} needs Java 17 or newer, but "java -version" says:\n${versionOutput.trim()}`);
+}
+
+function missingTool(problem: string): InfraError {
+  return new InfraError(
+    `${problem}\nTo run Kafka locally, install a Java 17+ JDK and Apache Maven ` +
+      '(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), ' +
+      'or set KAFKA_BROKERS to a broker you already run (e.g. KAFKA_BROKERS=localhost:9092).',
+  );
+}
+
+function kafkaRuntimePom(): string {
+  const dependency = (groupId: string, artifactId: string, version: string): string =>
+    `    <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`;
+  return [
+    '<project xmlns="http://maven.apache.org/POM/4.0.0">',
+    '  <modelVersion>4.0.0</modelVersion>',
+    '  <groupId>local.redcrowd</groupId><artifactId>kafka-runtime</artifactId><version>1</version>',
+    '  <packaging>pom</packaging>',
+    '  <dependencies>',
+    dependency('org.apache.kafka', 'kafka_2.13', KAFKA_VERSION),
+    // Kafka logs through SLF4J; without a binding the broker would log nothing at all.
+    dependency('org.apache.logging.log4j', 'log4j-slf4j-impl', LOG4J_SLF4J_VERSION),
+    '  </dependencies>',
+    '</project>',
+    '',
+  ].join('\n');
+}
+
+function writeBrokerConfig(ports: { broker: number; controller: number }): void {
+  mkdirSync(dataDir, { recursive: true });
+  const properties = {
+    'process.roles': 'broker,controller',
+    'node.id': '1',
+    'controller.quorum.bootstrap.servers': `${HOST}:${ports.controller}`,
+    listeners: `PLAINTEXT://${HOST}:${ports.broker},CONTROLLER://${HOST}:${ports.controller}`,
+    'advertised.listeners': `PLAINTEXT://${HOST}:${ports.broker}`,
+    'controller.listener.names': 'CONTROLLER',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': logDirs,
+    'num.partitions': '1',
+    // One broker: internal topics cannot have more replicas than that.
+    'offsets.topic.replication.factor': '1',
+    'transaction.state.log.replication.factor': '1',
+    'transaction.state.log.min.isr': '1',
+    'share.coordinator.state.topic.replication.factor': '1',
+    'share.coordinator.state.topic.min.isr': '1',
+    // Tests start consumers often; the default 3 s delay before the first rebalance slows each one.
+    'group.initial.rebalance.delay.ms': '0',
+    // Topics come from ensureTopics only, so a typo in a topic name fails instead of creating a topic.
+    'auto.create.topics.enable': 'false',
+  };
+  const lines = Object.entries(properties).map(([key, value]) => `${key}=${value}`);
+  writeFileSync(propertiesFile, `# Written by tools/infra/kafka.ts on every start; edits are lost.\n${lines.join('\n')}\n`);
+  writeFileSync(
+    log4jFile,
+    [
+      'Configuration:',
+      '  Appenders:',
+      '    File:',
+      '      name: file',
+      `      fileName: ${JSON.stringify(logFile)}`,
+      '      PatternLayout:',
+      '        pattern: "[%d] %p %m (%c)%n"',
+      '  Loggers:',
+      '    Root:',
+      '      level: INFO',
+      '      AppenderRef:',
+      '        - ref: file',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function formatStorageOnce(): Promise<void> {
+  if (existsSync(path.join(logDirs, 'meta.properties'))) return;
+  const clusterId = (await storageTool(['random-uuid'])).trim().split('\n').pop() ?? '';
+  await storageTool(['format', '-t', clusterId, '-c', propertiesFile, '--standalone']);
+}
+
+async function storageTool(args: string[]): Promise<string> {
+  const result = await runCommand('java', [...javaBaseArgs(), 'kafka.tools.StorageTool', ...args], { cwd: dataDir });
+  if (result.exitCode !== 0) {
+    throw new InfraError(`Formatting Kafka storage in ${logDirs} failed (StorageTool ${args[0]}):\n${result.output.trim()}`);
+  }
+  return result.stdout;
+}
+
+function javaBaseArgs(): string[] {
+  // Java expands the `lib/*` wildcard itself, so no shell is involved.
+  return [`-Dlog4j2.configurationFile=${log4jFile}`, '-cp', path.join(libDir, '*')];
+}
+
+/** Launches the broker in its own process group so it outlives this CLI and Ctrl-C in its terminal. */
+function spawnBroker(heap: string): number {
+  const consoleOutput = openSync(consoleFile, 'a');
+  const broker = spawn('java', [`-Xmx${heap}`, ...javaBaseArgs(), 'kafka.Kafka', propertiesFile], {
+    cwd: dataDir,
+    detached: true,
+    stdio: ['ignore', consoleOutput, consoleOutput],
+  });
+  closeSync(consoleOutput);
+  broker.on('error', () => undefined); // a failed spawn shows up as a missing pid just below
+  if (broker.pid === undefined) throw new InfraError(`Could not start "java" for Kafka; see ${consoleFile}.`);
+  broker.unref();
+  writeFileSync(pidFile, `${broker.pid}\n`);
+  return broker.pid;
+}
+
+function brokerLogTail(): string {
+  const consoleTail = existsSync(consoleFile) ? lastLines(consoleFile, 20).trim() : '';
+  return lastLines(logFile, 20) + (consoleTail ? `\n--- ${consoleFile} ---\n${consoleTail}` : '');
+}
+
+/**
+ * Waits until a metadata request succeeds and the group coordinator has loaded: a fresh
+ * broker first answers consumers with "coordinator is loading", which makes early tests flaky.
+ */
+async function waitUntilServing(
+  brokers: string[],
+  retry: { timeoutMs: number; hopeless?: () => boolean },
+  describeFailure: (reason: string) => string,
+): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'redcrowd-infra',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    retry: { retries: 2 },
+  });
+  const admin = kafka.admin();
+  try {
+    await retryUntil(async () => {
+      await admin.connect();
+      await admin.describeCluster();
+      await admin.describeGroups(['redcrowd-warmup']);
+    }, retry);
+  } catch (error) {
+    throw new InfraError(describeFailure(errorMessage(error)));
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
