@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { InfraError } from './errors';
@@ -56,9 +56,16 @@ export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint
   const brokers = [`${HOST}:${ports.broker}`];
   const runningPid = localKafkaPid();
   if (runningPid !== undefined) {
+    const runningPort = configuredBrokerPort();
+    if (runningPort !== ports.broker) {
+      throw new InfraError(
+        `The local Kafka (pid ${runningPid}) listens on port ${runningPort}, not KAFKA_PORT=${ports.broker}. ` +
+          'Run "npm run infra:down" to stop it first.',
+      );
+    }
     await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS }, (reason) =>
       `The local Kafka (pid ${runningPid}) is running but does not answer on ${brokers[0]} (${reason}). ` +
-      `If you changed KAFKA_PORT, run "npm run infra:down" first. Last lines of its log:\n${brokerLogTail()}`,
+      `Last lines of its log:\n${brokerLogTail()}`,
     );
     return { brokers, startedHere: false };
   }
@@ -77,8 +84,10 @@ export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint
   }
   const pid = spawnBroker(env.KAFKA_HEAP ?? '768m');
   console.error(`Started Kafka ${KAFKA_VERSION} (pid ${pid}) on ${brokers[0]}; waiting until it serves...`);
-  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: () => !isProcessAlive(pid) }, (reason) =>
-    `Kafka did not become ready (${reason}). Last lines of its log:\n${brokerLogTail()}`,
+  const exited = (): boolean => !isProcessAlive(pid);
+  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: exited }, (reason) =>
+    `${exited() ? 'Kafka exited while starting' : `Kafka did not become ready within ${LOCAL_READY_TIMEOUT_MS / 1000} s`} ` +
+    `(${reason}). Last lines of its log:\n${brokerLogTail()}`,
   );
   return { brokers, startedHere: true };
 }
@@ -101,6 +110,13 @@ function localKafkaPid(): number | undefined {
   // After a reboot the recorded pid may belong to an unrelated process.
   const cmdline = `/proc/${pid}/cmdline`;
   return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('kafka.Kafka') ? pid : undefined;
+}
+
+/** The broker port in the server.properties the running broker was started with. */
+function configuredBrokerPort(): number | undefined {
+  const properties = existsSync(propertiesFile) ? readFileSync(propertiesFile, 'utf8') : '';
+  const match = /^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(properties);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -237,7 +253,9 @@ function javaBaseArgs(): string[] {
 
 /** Launches the broker in its own process group so it outlives this CLI and Ctrl-C in its terminal. */
 function spawnBroker(heap: string): number {
-  const consoleOutput = openSync(consoleFile, 'a');
+  // Start both logs afresh so a failure report shows this start, not an older one.
+  if (existsSync(logFile)) renameSync(logFile, `${logFile}.previous`);
+  const consoleOutput = openSync(consoleFile, 'w');
   const broker = spawn('java', [`-Xmx${heap}`, ...javaBaseArgs(), 'kafka.Kafka', propertiesFile], {
     cwd: dataDir,
     detached: true,
@@ -252,8 +270,9 @@ function spawnBroker(heap: string): number {
 }
 
 function brokerLogTail(): string {
+  // The JVM reports its own failures (bad heap size, missing class) on the console, not the log.
   const consoleTail = existsSync(consoleFile) ? lastLines(consoleFile, 20).trim() : '';
-  return lastLines(logFile, 20) + (consoleTail ? `\n--- ${consoleFile} ---\n${consoleTail}` : '');
+  return (consoleTail ? `${consoleTail}\n--- ${logFile} ---\n` : '') + lastLines(logFile, 20);
 }
 
 /**

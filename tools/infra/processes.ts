@@ -123,3 +123,23 @@ export function lastLines(file: string, count: number): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Runs a CLI's main function and exits with the code it resolves to. A failure is printed
+ * (InfraError as its message only) and exits 1. If some library leaves a handle open, the
+ * process still ends a moment later instead of hanging CI.
+ */
+export function runMain(main: () => Promise<number>, reportFailure: (error: unknown) => void): void {
+  main().then(
+    (exitCode) => finish(exitCode),
+    (error: unknown) => {
+      reportFailure(error);
+      finish(1);
+    },
+  );
+}
+
+function finish(exitCode: number): void {
+  process.exitCode = exitCode;
+  setTimeout(() => process.exit(exitCode), 2000).unref();
+}

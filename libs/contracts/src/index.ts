@@ -1,3 +1,6 @@
+// The payload classes' decorators read design-time type metadata.
+import 'reflect-metadata';
+
 export * from './topics';
 export * from './taxonomy';
 export * from './limits';

@@ -1,0 +1,49 @@
+import type { Producer } from 'kafkajs';
+import type { IntakeDeadLetter } from '@redcrowd/contracts';
+import type { IntakeAnswer } from './intake-answers';
+import { isKafkaSource, type ListSubmission } from './list-submission';
+
+/**
+ * Publishes, for each message intake gave up on, a dead-letter record with its origin
+ * and bytes, and a rejection so the submitter is answered too. Goes straight to Kafka:
+ * the database these messages could not reach cannot hold an outbox for them either.
+ */
+export class DeadLetterPublisher {
+  constructor(
+    private readonly producer: Producer,
+    private readonly deadLetterTopic: string,
+    private readonly rejectedTopic: string,
+  ) {}
+
+  async publish(
+    entries: Array<{ submission: ListSubmission; answer: IntakeAnswer }>,
+    attempts: number,
+    error: string,
+  ): Promise<void> {
+    const failedAt = new Date().toISOString();
+    const deadLetters = entries.flatMap(({ submission }) => {
+      if (!isKafkaSource(submission.source)) return [];
+      const record: IntakeDeadLetter = {
+        originTopic: submission.source.topic,
+        originPartition: submission.source.partition ?? 0,
+        originOffset: submission.source.offset,
+        attempts,
+        error,
+        failedAt,
+      };
+      if (submission.messageKey !== null) record.originKey = submission.messageKey;
+      if (submission.raw) record.valueBase64 = submission.raw.toString('base64');
+      return [{ key: submission.messageKey, value: JSON.stringify(record) }];
+    });
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [
+        { topic: this.deadLetterTopic, messages: deadLetters },
+        {
+          topic: this.rejectedTopic,
+          messages: entries.map(({ answer }) => ({ key: answer.key, value: JSON.stringify(answer.event) })),
+        },
+      ].filter((group) => group.messages.length > 0),
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ListAccepted,
+  ListKind,
+  ListRejected,
+  MessageSource,
+  Problem,
+  RejectionHints,
+  SubmittedList,
+} from '@redcrowd/contracts';
+import type { StoreListResult } from '@redcrowd/persistence';
+
+/** The answer to one submission: exactly one accepted or rejected event. */
+export type IntakeAnswer =
+  | { type: 'accepted'; key: string; event: ListAccepted }
+  | { type: 'rejected'; key: string | null; event: ListRejected };
+
+export function acceptedAnswer(
+  list: SubmittedList,
+  stored: Extract<StoreListResult, { outcome: 'stored' | 'unchanged' }>,
+  source: MessageSource,
+): IntakeAnswer {
+  return {
+    type: 'accepted',
+    key: list.submitter.id,
+    event: {
+      eventId: randomUUID(),
+      listKind: list.kind,
+      listId: list.listId,
+      revision: list.revision,
+      allianceId: list.allianceId,
+      submitter: { ...list.submitter },
+      outcome: stored.outcome,
+      itemCount: stored.itemCount,
+      itemsKept: stored.itemsKept,
+      acceptedAt: new Date().toISOString(),
+      source,
+    },
+  };
+}
+
+export function rejectedAnswer(
+  kind: ListKind,
+  problems: Problem[],
+  hints: RejectionHints,
+  source: MessageSource,
+  messageKey: string | null,
+): IntakeAnswer {
+  const event: ListRejected = {
+    eventId: randomUUID(),
+    listKind: kind,
+    problems,
+    rejectedAt: new Date().toISOString(),
+    source,
+  };
+  if (hints.listId !== undefined) event.listId = hints.listId;
+  if (hints.revision !== undefined) event.revision = hints.revision;
+  if (hints.allianceId !== undefined) event.allianceId = hints.allianceId;
+  if (hints.submitter) {
+    event.submitter = {
+      kind: hints.submitter.kind ?? (kind === 'resource' ? 'unit' : 'community'),
+      id: hints.submitter.id,
+      ...(hints.submitter.name ? { name: hints.submitter.name } : {}),
+    };
+  }
+  return { type: 'rejected', key: hints.submitter?.id ?? messageKey ?? hints.listId ?? null, event };
+}
+
+/** Turns a refused revision into the problem a submitter can act on. */
+export function revisionProblem(
+  list: SubmittedList,
+  stored: Extract<StoreListResult, { outcome: 'stale-revision' | 'revision-conflict' }>,
+): Problem {
+  if (stored.outcome === 'stale-revision') {
+    return {
+      path: 'revision',
+      code: 'stale-revision',
+      message: `revision ${list.revision} is older than the stored revision ${stored.storedRevision} of list ${list.listId}; send a revision above ${stored.storedRevision}`,
+    };
+  }
+  return {
+    path: 'revision',
+    code: 'revision-conflict',
+    message: `revision ${list.revision} of list ${list.listId} was already accepted with different content; raise the revision to replace it`,
+  };
+}
+
+export function hintsOf(list: SubmittedList): RejectionHints {
+  return {
+    listId: list.listId,
+    revision: list.revision,
+    allianceId: list.allianceId,
+    submitter: { ...list.submitter },
+  };
+}

@@ -1,0 +1,286 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Taxonomy,
+  checkCategories,
+  parseList,
+  type ListKind,
+  type MessageSource,
+  type SubmittedList,
+  type TopicId,
+} from '@redcrowd/contracts';
+import type { ConsumedMessage, OutboxRelay } from '@redcrowd/kafka';
+import {
+  positionKey,
+  type AllianceTaxonomyRepository,
+  type IntakeRejectionRepository,
+  type ListStoreRepository,
+  type OutboxRepository,
+  type ProcessedMessageRepository,
+} from '@redcrowd/persistence';
+import type { JsonLogger } from '@redcrowd/runtime';
+import type { DeadLetterPublisher } from './dead-letter.publisher';
+import {
+  acceptedAnswer,
+  hintsOf,
+  rejectedAnswer,
+  revisionProblem,
+  type IntakeAnswer,
+} from './intake-answers';
+import { isKafkaSource, type ListSubmission } from './list-submission';
+import {
+  RetriesExhaustedError,
+  describeError,
+  isTransientInfrastructureError,
+  withRetries,
+  type RetryPolicy,
+} from './retry';
+
+export interface ListIntakeDependencies {
+  dataSource: DataSource;
+  lists: ListStoreRepository;
+  outbox: OutboxRepository;
+  processed: ProcessedMessageRepository;
+  rejections: IntakeRejectionRepository;
+  taxonomy: AllianceTaxonomyRepository;
+  relay: OutboxRelay;
+  deadLetters: DeadLetterPublisher;
+  topics: Record<TopicId, string>;
+  consumerGroup: string;
+  retry: RetryPolicy;
+  logger: JsonLogger;
+}
+
+/** What an HTTP submitter gets back: the same event Kafka submitters receive. */
+export type HttpSubmissionResult =
+  | { status: 'answered'; answer: IntakeAnswer }
+  | { status: 'unavailable'; answer: IntakeAnswer };
+
+/**
+ * Intake of 资源清单 and 需求清单: validates each submitted list, stores it with its items
+ * in one transaction, and answers it with exactly one accepted or rejected event, written
+ * to the outbox in that same transaction. Kafka and HTTP submissions take the same path.
+ */
+export class ListIntakeService {
+  private readonly kindByTopic: Map<string, ListKind>;
+
+  constructor(private readonly deps: ListIntakeDependencies) {
+    this.kindByTopic = new Map([
+      [deps.topics.resourceListSubmitted, 'resource'],
+      [deps.topics.demandListSubmitted, 'demand'],
+    ]);
+  }
+
+  /**
+   * Answers a batch fetched from one partition. Resolves once every message is answered
+   * (committed to the database, or dead-lettered); only then may offsets be committed.
+   */
+  async handleKafkaBatch(messages: ConsumedMessage[]): Promise<void> {
+    const submissions = messages.map((message) => this.fromKafka(message));
+    try {
+      await this.commitWithRetries(submissions);
+    } catch (error) {
+      if (!(error instanceof RetriesExhaustedError)) throw error;
+      if (isTransientInfrastructureError(error.lastError) || submissions.length === 1) {
+        await this.deadLetter(submissions, error);
+      } else {
+        // Not the database's fault: some message trips an unexpected error. Answer the
+        // others and dead-letter only the culprits.
+        for (const submission of submissions) {
+          await this.commitWithRetries([submission]).catch(async (single: unknown) => {
+            if (!(single instanceof RetriesExhaustedError)) throw single;
+            await this.deadLetter([submission], single);
+          });
+        }
+      }
+    }
+    await this.flushOutbox();
+  }
+
+  /** The HTTP path: same validation, same storage, same events. */
+  async submitOverHttp(kind: ListKind, body: Buffer | null): Promise<HttpSubmissionResult> {
+    const submission: ListSubmission = {
+      kind,
+      raw: body,
+      messageKey: null,
+      source: { channel: 'http' },
+      parsed: parseList(kind, body),
+    };
+    try {
+      const [answer] = await this.commitWithRetries([submission]);
+      await this.flushOutbox();
+      return { status: 'answered', answer: answer! };
+    } catch (error) {
+      if (!(error instanceof RetriesExhaustedError)) throw error;
+      const [answer] = await this.deadLetter([submission], error);
+      return { status: 'unavailable', answer: answer! };
+    }
+  }
+
+  private fromKafka(message: ConsumedMessage): ListSubmission {
+    const kind = this.kindByTopic.get(message.topic);
+    if (!kind) throw new Error(`intake does not consume topic ${message.topic}`);
+    const source: MessageSource = {
+      channel: 'kafka',
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+    };
+    return {
+      kind,
+      raw: message.value,
+      messageKey: message.key,
+      source,
+      parsed: parseList(kind, message.value, { messageKey: message.key }),
+    };
+  }
+
+  private commitWithRetries(submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
+    return withRetries(
+      () => this.deps.dataSource.transaction((manager) => this.answerAll(manager, submissions)),
+      this.deps.retry,
+      isTransientInfrastructureError,
+      (error, attempt) =>
+        this.deps.logger.event('warn', 'storing lists failed; retrying', {
+          attempt,
+          messages: submissions.length,
+          error: describeError(error),
+        }),
+    );
+  }
+
+  /** Everything one transaction does for a batch. Returns answers in submission order. */
+  private async answerAll(manager: EntityManager, submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
+    const { deps } = this;
+    const kafkaPositions = submissions.map((s) => s.source).filter(isKafkaSource);
+    const alreadyDone = await deps.processed.findProcessed(manager, deps.consumerGroup, kafkaPositions);
+    const pending = submissions.filter(
+      (s) => !(isKafkaSource(s.source) && alreadyDone.has(positionKey(s.source))),
+    );
+    if (pending.length < submissions.length) {
+      deps.logger.event('info', 'skipped redelivered messages', {
+        redelivered: submissions.length - pending.length,
+      });
+    }
+
+    const taxonomies = await this.taxonomiesFor(manager, pending);
+    const answers: IntakeAnswer[] = [];
+    for (const submission of pending) {
+      answers.push(await this.answerOne(manager, submission, taxonomies));
+    }
+
+    await deps.outbox.add(
+      manager,
+      answers.map((answer) => ({
+        topic: answer.type === 'accepted' ? deps.topics.listAccepted : deps.topics.listRejected,
+        key: answer.key,
+        payload: answer.event,
+      })),
+    );
+    await deps.rejections.addAll(
+      manager,
+      pending.flatMap((submission, index) => {
+        const answer = answers[index]!;
+        if (answer.type !== 'rejected') return [];
+        return [
+          {
+            listKind: submission.kind,
+            channel: submission.source.channel,
+            messageKey: submission.messageKey,
+            listId: answer.event.listId ?? null,
+            submitterId: answer.event.submitter?.id ?? null,
+            problems: answer.event.problems,
+            raw: submission.raw ? submission.raw.toString('utf8') : null,
+          },
+        ];
+      }),
+    );
+    await deps.processed.markProcessed(
+      manager,
+      deps.consumerGroup,
+      pending.flatMap((submission, index) =>
+        isKafkaSource(submission.source)
+          ? [{ ...submission.source, outcome: answers[index]!.type }]
+          : [],
+      ),
+    );
+    return answers;
+  }
+
+  private async answerOne(
+    manager: EntityManager,
+    submission: ListSubmission,
+    taxonomies: Map<string, Taxonomy>,
+  ): Promise<IntakeAnswer> {
+    const { parsed, kind, source, messageKey } = submission;
+    if (!parsed.ok) return rejectedAnswer(kind, parsed.problems, parsed.hints, source, messageKey);
+    const list = parsed.list;
+    const categoryProblems = checkCategories(list, taxonomies.get(list.allianceId) ?? new Taxonomy());
+    if (categoryProblems.length > 0) {
+      return rejectedAnswer(kind, categoryProblems, hintsOf(list), source, messageKey);
+    }
+    const stored = await this.deps.lists.store(manager, list);
+    if (stored.outcome === 'stored' || stored.outcome === 'unchanged') {
+      this.logAccepted(list, stored.outcome, source);
+      return acceptedAnswer(list, stored, source);
+    }
+    return rejectedAnswer(kind, [revisionProblem(list, stored)], hintsOf(list), source, messageKey);
+  }
+
+  private async taxonomiesFor(
+    manager: EntityManager,
+    submissions: ListSubmission[],
+  ): Promise<Map<string, Taxonomy>> {
+    const allianceIds = new Set<string>();
+    for (const { parsed } of submissions) if (parsed.ok) allianceIds.add(parsed.list.allianceId);
+    const extensions = await this.deps.taxonomy.extensionsOf(manager, [...allianceIds]);
+    return new Map([...extensions].map(([allianceId, codes]) => [allianceId, new Taxonomy(codes)]));
+  }
+
+  private async deadLetter(
+    submissions: ListSubmission[],
+    failure: RetriesExhaustedError,
+  ): Promise<IntakeAnswer[]> {
+    const reason = describeError(failure.lastError);
+    this.deps.logger.event('error', 'giving up on messages; sending them to the dead-letter topic', {
+      messages: submissions.length,
+      attempts: failure.attempts,
+      error: reason,
+    });
+    const entries = submissions.map((submission) => {
+      const hints = submission.parsed.ok ? hintsOf(submission.parsed.list) : submission.parsed.hints;
+      const problem = {
+        path: '',
+        code: 'internal-error' as const,
+        message: `the list could not be stored after ${failure.attempts} attempts (${reason}); it was not applied, send it again later`,
+      };
+      return {
+        submission,
+        answer: rejectedAnswer(submission.kind, [problem], hints, submission.source, submission.messageKey),
+      };
+    });
+    await this.deps.deadLetters.publish(entries, failure.attempts, reason);
+    return entries.map((entry) => entry.answer);
+  }
+
+  // Publishing right away keeps answers fast; if it fails, the periodic sweep retries,
+  // and the answer is safe in the outbox meanwhile.
+  private async flushOutbox(): Promise<void> {
+    await this.deps.relay.flush().catch((error: unknown) =>
+      this.deps.logger.event('warn', 'outbox flush failed; the sweep will retry', {
+        error: describeError(error),
+      }),
+    );
+  }
+
+  private logAccepted(list: SubmittedList, outcome: string, source: MessageSource): void {
+    this.deps.logger.event('info', 'list accepted', {
+      listKind: list.kind,
+      listId: list.listId,
+      revision: list.revision,
+      submitterId: list.submitter.id,
+      items: list.payload.items.length,
+      outcome,
+      channel: source.channel,
+    });
+  }
+}

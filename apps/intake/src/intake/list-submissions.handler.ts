@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { ConsumedMessage } from '@redcrowd/kafka';
+import { KAFKA_BATCH_PATTERN } from '../transport/kafka-batch.transport';
+import { ListIntakeService } from './list-intake.service';
+
+/** Receives batches of submitted lists from Kafka; the service answers every message. */
+@Controller()
+export class ListSubmissionsHandler {
+  constructor(private readonly intake: ListIntakeService) {}
+
+  @EventPattern(KAFKA_BATCH_PATTERN)
+  handle(@Payload() messages: ConsumedMessage[]): Promise<void> {
+    return this.intake.handleKafkaBatch(messages);
+  }
+}

@@ -1,0 +1,59 @@
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+}
+
+export class RetriesExhaustedError extends Error {
+  constructor(
+    readonly attempts: number,
+    readonly lastError: unknown,
+  ) {
+    super(`gave up after ${attempts} attempts: ${describeError(lastError)}`);
+  }
+}
+
+/**
+ * Runs `operation` until it succeeds, `shouldRetry` says no, or the attempts run out;
+ * waits with exponential backoff in between. Never retries forever.
+ */
+export async function withRetries<T>(
+  operation: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  shouldRetry: (error: unknown) => boolean,
+  onRetry: (error: unknown, attempt: number) => void = () => undefined,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      if (!shouldRetry(error) || attempt >= policy.maxAttempts) {
+        throw new RetriesExhaustedError(attempt, error);
+      }
+      onRetry(error, attempt);
+      await new Promise((resolve) => setTimeout(resolve, policy.baseDelayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+// SQLSTATE classes and codes that say "the database could not do it now", as opposed to
+// "this data is wrong": connection (08), resources (53), operator intervention (57),
+// system (58), serialization failure and deadlock (40001, 40P01), lock timeout (55P03).
+const TRANSIENT_SQLSTATE = /^(08|53|57|58)|^(40001|40P01|55P03)$/;
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+export function isTransientInfrastructureError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) {
+    return true;
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(error.message);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import type { Kafka } from 'kafkajs';
+import { LIMITS, topicNames } from '@redcrowd/contracts';
+import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
+import { IntakeConfig } from './config/intake.config';
+import { IntakeModule, KAFKA } from './intake/intake.module';
+import { KafkaBatchTransport } from './transport/kafka-batch.transport';
+
+// Bodies up to 4x the list limit are read so that an oversized list is answered with the
+// same "message-too-large" problem as over Kafka; beyond that the connection is refused.
+const HTTP_BODY_LIMIT_BYTES = LIMITS.maxMessageBytes * 4;
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(IntakeConfig);
+  const logger = new JsonLogger('intake', config.LOG_LEVEL);
+  const app = await NestFactory.create(IntakeModule.forRoot(config, logger), {
+    logger,
+    bodyParser: false,
+  });
+  app.use(express.raw({ type: () => true, limit: HTTP_BODY_LIMIT_BYTES }));
+  app.use(rejectUnreadableBodies);
+  app.enableShutdownHooks();
+
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const consumer = app.get<Kafka>(KAFKA).consumer({
+    groupId: config.INTAKE_CONSUMER_GROUP,
+    allowAutoTopicCreation: false,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
+  app.connectMicroservice(
+    {
+      strategy: new KafkaBatchTransport(
+        consumer,
+        [topics.resourceListSubmitted, topics.demandListSubmitted],
+        config.INTAKE_PARTITION_CONCURRENCY,
+      ),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.INTAKE_HTTP_PORT, config.INTAKE_HTTP_HOST);
+  logger.event('info', 'intake ready', {
+    http: await app.getUrl(),
+    consumes: [topics.resourceListSubmitted, topics.demandListSubmitted],
+    consumerGroup: config.INTAKE_CONSUMER_GROUP,
+  });
+}
+
+/** Body-parser failures (too large, aborted) answered in intake's problem format. */
+function rejectUnreadableBodies(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const status = (error as { status?: number }).status ?? 400;
+  const tooLarge = status === 413;
+  res.status(tooLarge ? 413 : 400).json({
+    problems: [
+      {
+        path: '',
+        code: tooLarge ? 'message-too-large' : 'invalid-json',
+        message: tooLarge
+          ? `the body exceeds ${HTTP_BODY_LIMIT_BYTES} bytes; a list may be at most ${LIMITS.maxMessageBytes} bytes`
+          : `the body could not be read: ${String((error as Error).message)}`,
+      },
+    ],
+  });
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`intake: ${error.message}\n`);
+  } else {
+    process.stderr.write(`intake failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

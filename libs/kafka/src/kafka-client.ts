@@ -1,0 +1,41 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+  /** Receives kafkajs's own log lines; by default they go nowhere but errors to stderr. */
+  log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: object) => void;
+}
+
+const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** The one place a kafkajs client is built, so every service talks to Kafka alike. */
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  const log = options.log;
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, ...extra } = entry;
+        const name = LEVEL_NAMES[level] ?? 'info';
+        if (log) log(name, `kafkajs: ${message}`, extra);
+        else if (name === 'error') process.stderr.write(`kafkajs: ${message} ${JSON.stringify(extra)}\n`);
+      },
+  });
+}
+
+export function parseBrokerList(value: string): string[] {
+  return value
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+}

@@ -1,0 +1,4 @@
+import { InitialIntakeSchema1795219200000 } from './1795219200000-initial-intake-schema';
+
+/** Every migration, oldest first. Committed migrations are never edited. */
+export const MIGRATIONS = [InitialIntakeSchema1795219200000];

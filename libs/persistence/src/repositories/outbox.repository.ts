@@ -1,0 +1,58 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface OutboxMessage {
+  topic: string;
+  key: string | null;
+  payload: object;
+}
+
+export interface PendingOutboxMessage extends OutboxMessage {
+  id: string;
+}
+
+/** The transactional outbox's SQL: events enter with their rows and leave once published. */
+export class OutboxRepository {
+  /** Adds events inside the caller's transaction; one statement for any number. */
+  async add(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(
+      `INSERT INTO outbox_events (topic, message_key, payload)
+       SELECT m.topic, m.key, m.payload FROM jsonb_to_recordset($1::jsonb)
+         AS m(topic text, key text, payload jsonb)`,
+      [JSON.stringify(messages)],
+    );
+  }
+
+  /**
+   * Publishes unpublished events oldest first, in batches. Rows stay locked while `publish`
+   * runs, so several relays (one per instance) never send the same event concurrently;
+   * SKIP LOCKED lets them share the backlog. Returns how many were published.
+   */
+  async drain(
+    dataSource: DataSource,
+    publish: (messages: PendingOutboxMessage[]) => Promise<void>,
+    batchSize = 500,
+  ): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const count = await dataSource.transaction(async (manager) => {
+        const rows: Array<{ id: string; topic: string; message_key: string | null; payload: object }> =
+          await manager.query(
+            `SELECT id, topic, message_key, payload FROM outbox_events
+             WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+            [batchSize],
+          );
+        if (rows.length === 0) return 0;
+        await publish(
+          rows.map((row) => ({ id: row.id, topic: row.topic, key: row.message_key, payload: row.payload })),
+        );
+        await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          rows.map((row) => row.id),
+        ]);
+        return rows.length;
+      });
+      published += count;
+      if (count < batchSize) return published;
+    }
+  }
+}

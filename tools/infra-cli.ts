@@ -1,0 +1,55 @@
+// The libraries' TypeORM entities and contract classes use decorator metadata.
+import 'reflect-metadata';
+import { ensureTopics } from '@redcrowd/kafka';
+import { runMigrations } from '@redcrowd/persistence';
+import { InfraError, reportFailure } from './infra/errors';
+import { ensureKafka, stopLocalKafka } from './infra/kafka';
+import { ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
+import { runMain } from './infra/processes';
+
+// `node dist/tools/infra-cli.js up|down|migrate`: local Kafka and Postgres for development.
+// Progress goes to stderr so that stdout of `up` is only KEY=value lines to export.
+const USAGE = 'Usage: node dist/tools/infra-cli.js up|down|migrate';
+
+async function main(command: string | undefined): Promise<number> {
+  switch (command) {
+    case 'up':
+      await up();
+      return 0;
+    case 'down':
+      await down();
+      return 0;
+    case 'migrate':
+      await migrate();
+      return 0;
+    default:
+      throw new InfraError(USAGE);
+  }
+}
+
+async function up(): Promise<void> {
+  const kafka = await ensureKafka(process.env);
+  await ensureTopics(kafka.brokers, process.env.KAFKA_TOPIC_PREFIX ?? 'redcrowd.');
+  const databaseUrl = await migrate();
+  console.log(`KAFKA_BROKERS=${kafka.brokers.join(',')}`);
+  console.log(`DATABASE_URL=${databaseUrl}`);
+}
+
+async function down(): Promise<void> {
+  const kafkaStopped = await stopLocalKafka();
+  const postgresStopped = await stopEmbeddedPostgres();
+  console.error(kafkaStopped ? 'Stopped the local Kafka.' : 'No local Kafka was running.');
+  console.error(postgresStopped ? 'Stopped the embedded PostgreSQL.' : 'No embedded PostgreSQL was running.');
+}
+
+/** Ensures server and database exist, applies pending migrations, and returns the database URL. */
+async function migrate(): Promise<string> {
+  const postgres = await ensurePostgres(process.env);
+  console.error(`PostgreSQL: ${postgres.source}${postgres.startedHere ? ' (started now)' : ''}.`);
+  await ensureDatabase(postgres.url);
+  const applied = await runMigrations(postgres.url);
+  console.error(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  return postgres.url;
+}
+
+runMain(() => main(process.argv[2]), reportFailure);

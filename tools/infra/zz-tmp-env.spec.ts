@@ -1,0 +1,1 @@
+test('passes', () => { expect(process.env.KAFKA_BROKERS).toBeTruthy(); });

@@ -1,0 +1,79 @@
+// The libraries' TypeORM entities and contract classes use decorator metadata.
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
+import path from 'node:path';
+import { ensureTopics } from '@redcrowd/kafka';
+import { runMigrations } from '@redcrowd/persistence';
+import { reportFailure } from './infra/errors';
+import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
+import { embeddedPostgresIsRunning, ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
+import { repoRoot, runMain } from './infra/processes';
+
+// What `npm test` runs after the build: provision Kafka and Postgres, migrate, create
+// topics, run jest against them, then stop whatever this run started.
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_NAME: process.env.DATABASE_NAME ?? 'redcrowd_test' };
+const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? 'redcrowd.';
+
+// Decided before provisioning, so an interrupt halfway through still knows what is ours:
+// a broker or server that already ran (say from `npm run infra:up`) is left alone.
+const weMayStart = {
+  kafka: !env.KAFKA_BROKERS && !localKafkaIsRunning(),
+  postgres: !env.DATABASE_URL && !embeddedPostgresIsRunning(),
+};
+let jest: ChildProcess | undefined;
+let stopping: Promise<void> | undefined;
+
+function stopWhatWeStarted(): Promise<void> {
+  if (env.REDCROWD_KEEP_INFRA === '1') return Promise.resolve();
+  stopping ??= (async () => {
+    if (weMayStart.kafka && (await stopLocalKafka())) console.error('Stopped the Kafka this test run started.');
+    if (weMayStart.postgres && (await stopEmbeddedPostgres())) console.error('Stopped the embedded PostgreSQL this test run started.');
+  })();
+  return stopping;
+}
+
+async function main(jestArgs: string[]): Promise<number> {
+  try {
+    const kafka = await ensureKafka(env);
+    const postgres = await ensurePostgres(env);
+    await ensureDatabase(postgres.url);
+    await runMigrations(postgres.url);
+    await ensureTopics(kafka.brokers, topicPrefix);
+    console.error(`Testing against Kafka ${kafka.brokers.join(',')} and PostgreSQL (${postgres.source}).`);
+    return await runJest(jestArgs, {
+      ...env,
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      DATABASE_URL: postgres.url,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+    });
+  } finally {
+    await stopWhatWeStarted();
+  }
+}
+
+function runJest(args: string[], jestEnv: NodeJS.ProcessEnv): Promise<number> {
+  const jestBin = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
+  return new Promise((resolve, reject) => {
+    jest = spawn(process.execPath, [jestBin, '--runInBand', ...args], { cwd: repoRoot, env: jestEnv, stdio: 'inherit' });
+    jest.on('error', reject);
+    jest.on('exit', (code, signal) => {
+      jest = undefined;
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (jest) {
+      // Let jest finish its own shutdown; main then stops the infrastructure and exits.
+      jest.kill(signal);
+      return;
+    }
+    console.error(`\nInterrupted (${signal}); stopping what this run started...`);
+    void stopWhatWeStarted().finally(() => process.exit(128 + constants.signals[signal]));
+  });
+}
+
+runMain(() => main(process.argv.slice(2)), reportFailure);
