@@ -10,6 +10,8 @@ const shared = {
 };
 
 module.exports = {
+  // Suites against real services start processes and wait on Kafka; unit tests are fast anyway.
+  testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
@@ -17,14 +19,12 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/require-infrastructure.ts',
-      testTimeout: 120000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/require-infrastructure.ts',
-      testTimeout: 180000,
     },
   ],
 };

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
-import { InfraError, reportFailure } from './infra/errors';
+import { InfraError } from './infra/errors';
 import { ensureKafka, stopLocalKafka } from './infra/kafka';
 import { ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
 import { runMain } from './infra/processes';
@@ -12,19 +12,15 @@ import { runMain } from './infra/processes';
 const USAGE = 'Usage: node dist/tools/infra-cli.js up|down|migrate';
 
 async function main(command: string | undefined): Promise<number> {
-  switch (command) {
-    case 'up':
-      await up();
-      return 0;
-    case 'down':
-      await down();
-      return 0;
-    case 'migrate':
-      await migrate();
-      return 0;
-    default:
-      throw new InfraError(USAGE);
-  }
+  const commands = new Map<string | undefined, () => Promise<unknown>>([
+    ['up', up],
+    ['down', down],
+    ['migrate', migrate],
+  ]);
+  const run = commands.get(command);
+  if (!run) throw new InfraError(USAGE);
+  await run();
+  return 0;
 }
 
 async function up(): Promise<void> {
@@ -52,4 +48,4 @@ async function migrate(): Promise<string> {
   return postgres.url;
 }
 
-runMain(() => main(process.argv[2]), reportFailure);
+runMain(() => main(process.argv[2]));

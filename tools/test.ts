@@ -5,7 +5,6 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
-import { reportFailure } from './infra/errors';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
 import { embeddedPostgresIsRunning, ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
 import { repoRoot, runMain } from './infra/processes';
@@ -25,8 +24,11 @@ let jest: ChildProcess | undefined;
 let stopping: Promise<void> | undefined;
 
 function stopWhatWeStarted(): Promise<void> {
-  if (env.REDCROWD_KEEP_INFRA === '1') return Promise.resolve();
   stopping ??= (async () => {
+    if (env.REDCROWD_KEEP_INFRA === '1') {
+      console.error('REDCROWD_KEEP_INFRA=1: leaving Kafka and PostgreSQL running; stop them with "npm run infra:down".');
+      return;
+    }
     if (weMayStart.kafka && (await stopLocalKafka())) console.error('Stopped the Kafka this test run started.');
     if (weMayStart.postgres && (await stopEmbeddedPostgres())) console.error('Stopped the embedded PostgreSQL this test run started.');
   })();
@@ -76,4 +78,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-runMain(() => main(process.argv.slice(2)), reportFailure);
+runMain(() => main(process.argv.slice(2)));

@@ -36,6 +36,11 @@ const logFile = path.join(dataDir, 'kafka.log');
 const consoleFile = path.join(dataDir, 'kafka.out');
 const pidFile = path.join(dataDir, 'kafka.pid');
 
+interface BrokerPorts {
+  broker: number;
+  controller: number;
+}
+
 export interface KafkaEndpoint {
   brokers: string[];
   /** True when this call launched the broker, so the caller may stop it again. */
@@ -51,44 +56,48 @@ export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint
     );
     return { brokers, startedHere: false };
   }
-
   const ports = { broker: port(env, 'KAFKA_PORT', 9092), controller: port(env, 'KAFKA_CONTROLLER_PORT', 9093) };
-  const brokers = [`${HOST}:${ports.broker}`];
   const runningPid = localKafkaPid();
-  if (runningPid !== undefined) {
-    const runningPort = configuredBrokerPort();
-    if (runningPort !== ports.broker) {
-      throw new InfraError(
-        `The local Kafka (pid ${runningPid}) listens on port ${runningPort}, not KAFKA_PORT=${ports.broker}. ` +
-          'Run "npm run infra:down" to stop it first.',
-      );
-    }
-    await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS }, (reason) =>
-      `The local Kafka (pid ${runningPid}) is running but does not answer on ${brokers[0]} (${reason}). ` +
-      `Last lines of its log:\n${brokerLogTail()}`,
-    );
-    return { brokers, startedHere: false };
-  }
+  if (runningPid !== undefined) return reuseLocalKafka(runningPid, ports.broker);
+  return startLocalKafka(ports, env.KAFKA_HEAP ?? '768m');
+}
 
+async function reuseLocalKafka(pid: number, brokerPort: number): Promise<KafkaEndpoint> {
+  const runningPort = configuredBrokerPort();
+  if (runningPort !== brokerPort) {
+    throw new InfraError(
+      `The local Kafka (pid ${pid}) listens on port ${runningPort}, not KAFKA_PORT=${brokerPort}. ` +
+        'Run "npm run infra:down" to stop it first.',
+    );
+  }
+  const brokers = [`${HOST}:${brokerPort}`];
+  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS }, (reason) =>
+    `The local Kafka (pid ${pid}) runs but does not serve on ${brokers[0]} (${reason}). Its log ends:\n${brokerLogTail()}`,
+  );
+  return { brokers, startedHere: false };
+}
+
+async function startLocalKafka(ports: BrokerPorts, heap: string): Promise<KafkaEndpoint> {
   await fetchKafkaJars();
   writeBrokerConfig(ports);
   await formatStorageOnce();
-  for (const busyPort of [ports.broker, ports.controller]) {
-    if (await portAnswers(HOST, busyPort)) {
+  for (const takenPort of [ports.broker, ports.controller]) {
+    if (await portAnswers(HOST, takenPort)) {
       throw new InfraError(
-        `Port ${busyPort} on ${HOST} is already taken by another process, so the local Kafka cannot start. ` +
+        `Port ${takenPort} on ${HOST} is taken by another process, so the local Kafka cannot start. ` +
           'Stop that process, choose other ports with KAFKA_PORT / KAFKA_CONTROLLER_PORT, ' +
-          `or, if it is a Kafka broker you want to use, set KAFKA_BROKERS=${HOST}:${busyPort}.`,
+          `or, if it is a Kafka broker you want to use, set KAFKA_BROKERS=${HOST}:${takenPort}.`,
       );
     }
   }
-  const pid = spawnBroker(env.KAFKA_HEAP ?? '768m');
+  const brokers = [`${HOST}:${ports.broker}`];
+  const pid = spawnBroker(heap);
   console.error(`Started Kafka ${KAFKA_VERSION} (pid ${pid}) on ${brokers[0]}; waiting until it serves...`);
   const exited = (): boolean => !isProcessAlive(pid);
-  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: exited }, (reason) =>
-    `${exited() ? 'Kafka exited while starting' : `Kafka did not become ready within ${LOCAL_READY_TIMEOUT_MS / 1000} s`} ` +
-    `(${reason}). Last lines of its log:\n${brokerLogTail()}`,
-  );
+  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: exited }, (reason) => {
+    const what = exited() ? 'exited while starting' : `did not serve within ${LOCAL_READY_TIMEOUT_MS / 1000} s`;
+    return `Kafka ${what} (${reason}). Its log ends:\n${brokerLogTail()}`;
+  });
   return { brokers, startedHere: true };
 }
 
@@ -168,25 +177,21 @@ function missingTool(problem: string): InfraError {
   );
 }
 
+// Kafka logs through SLF4J; without log4j-slf4j-impl the broker would log nothing at all.
 function kafkaRuntimePom(): string {
-  const dependency = (groupId: string, artifactId: string, version: string): string =>
-    `    <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`;
-  return [
-    '<project xmlns="http://maven.apache.org/POM/4.0.0">',
-    '  <modelVersion>4.0.0</modelVersion>',
-    '  <groupId>local.redcrowd</groupId><artifactId>kafka-runtime</artifactId><version>1</version>',
-    '  <packaging>pom</packaging>',
-    '  <dependencies>',
-    dependency('org.apache.kafka', 'kafka_2.13', KAFKA_VERSION),
-    // Kafka logs through SLF4J; without a binding the broker would log nothing at all.
-    dependency('org.apache.logging.log4j', 'log4j-slf4j-impl', LOG4J_SLF4J_VERSION),
-    '  </dependencies>',
-    '</project>',
-    '',
-  ].join('\n');
+  return `<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.redcrowd</groupId><artifactId>kafka-runtime</artifactId><version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>${KAFKA_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId><version>${LOG4J_SLF4J_VERSION}</version></dependency>
+  </dependencies>
+</project>
+`;
 }
 
-function writeBrokerConfig(ports: { broker: number; controller: number }): void {
+function writeBrokerConfig(ports: BrokerPorts): void {
   mkdirSync(dataDir, { recursive: true });
   const properties = {
     'process.roles': 'broker,controller',
@@ -214,21 +219,12 @@ function writeBrokerConfig(ports: { broker: number; controller: number }): void 
   writeFileSync(propertiesFile, `# Written by tools/infra/kafka.ts on every start; edits are lost.\n${lines.join('\n')}\n`);
   writeFileSync(
     log4jFile,
-    [
-      'Configuration:',
-      '  Appenders:',
-      '    File:',
-      '      name: file',
-      `      fileName: ${JSON.stringify(logFile)}`,
-      '      PatternLayout:',
-      '        pattern: "[%d] %p %m (%c)%n"',
-      '  Loggers:',
-      '    Root:',
-      '      level: INFO',
-      '      AppenderRef:',
-      '        - ref: file',
-      '',
-    ].join('\n'),
+    `Configuration:
+  Appenders:
+    File: { name: file, fileName: ${JSON.stringify(logFile)}, PatternLayout: { pattern: "[%d] %p %m (%c)%n" } }
+  Loggers:
+    Root: { level: INFO, AppenderRef: [{ ref: file }] }
+`,
   );
 }
 

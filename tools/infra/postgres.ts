@@ -46,7 +46,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new InfraError(`The database URL ${redacted(url)} names no database.`);
   try {
-    await withClient(url, async () => undefined);
+    await withClient(url, () => Promise.resolve());
     return;
   } catch (error) {
     if (pgErrorCode(error) !== INVALID_CATALOG_NAME) {
@@ -81,7 +81,7 @@ export function embeddedPostgresIsRunning(): boolean {
 
 async function localServerProblem(): Promise<string | undefined> {
   try {
-    await withClient(`postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/postgres`, async () => undefined, 2000);
+    await withClient(`postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/postgres`, () => Promise.resolve(), 2000);
     return undefined;
   } catch (error) {
     return errorMessage(error) || 'no answer';

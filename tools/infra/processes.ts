@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { reportFailure } from './errors';
 
 /** The checkout's root. This file runs from dist/tools/infra/, three levels below it. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -129,8 +130,8 @@ export function errorMessage(error: unknown): string {
  * (InfraError as its message only) and exits 1. If some library leaves a handle open, the
  * process still ends a moment later instead of hanging CI.
  */
-export function runMain(main: () => Promise<number>, reportFailure: (error: unknown) => void): void {
-  main().then(
+export function runMain(main: () => Promise<number>): void {
+  void main().then(
     (exitCode) => finish(exitCode),
     (error: unknown) => {
       reportFailure(error);

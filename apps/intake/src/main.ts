@@ -29,6 +29,8 @@ async function bootstrap(): Promise<void> {
     groupId: config.INTAKE_CONSUMER_GROUP,
     allowAutoTopicCreation: false,
     maxBytesPerPartition: 4 * 1024 * 1024,
+    // Bounds how long a shutdown waits for an in-flight long poll.
+    maxWaitTimeInMs: 1_000,
   });
   app.connectMicroservice(
     {

@@ -32,12 +32,14 @@ class IntakeShutdown implements OnApplicationShutdown {
     private readonly relay: OutboxRelay,
     @Inject(PRODUCER) private readonly producer: Producer,
     private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
     await this.relay.stop();
     await this.producer.disconnect();
     await this.dataSource.destroy();
+    this.logger.event('info', 'intake stopped', { signal });
   }
 }
 

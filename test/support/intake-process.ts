@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { brokers, databaseUrl } from './topics';
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'intake', 'src', 'main.js');
+
+/** A real intake process, started from the build, as `npm start` would run it. */
+export class IntakeProcess {
+  private child: ChildProcess | undefined;
+  readonly output: string[] = [];
+
+  constructor(
+    readonly topicPrefix: string,
+    readonly consumerGroup: string,
+    readonly port: number,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
+
+  static async create(topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<IntakeProcess> {
+    return new IntakeProcess(topicPrefix, `${topicPrefix}intake`, await freePort(), extraEnv);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does)`);
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: brokers().join(','),
+        DATABASE_URL: databaseUrl(),
+        KAFKA_TOPIC_PREFIX: this.topicPrefix,
+        INTAKE_CONSUMER_GROUP: this.consumerGroup,
+        INTAKE_HTTP_PORT: String(this.port),
+        OUTBOX_SWEEP_MS: '500',
+        ...this.extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`intake did not become ready:\n${this.tail()}`)), 60_000);
+      const onData = () => {
+        if (this.output.some((line) => line.includes('"intake ready"'))) {
+          clearTimeout(timer);
+          child.stdout?.off('data', onData);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`intake exited with ${code} before it was ready:\n${this.tail()}`));
+      });
+    });
+  }
+
+  /** Stops it the hard way (SIGKILL: a crash) or the polite way (SIGTERM). */
+  async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGTERM'): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return exited;
+  }
+
+  tail(lines = 30): string {
+    return this.output.slice(-lines).join('\n');
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,1 +1,0 @@
-test('passes', () => { expect(process.env.KAFKA_BROKERS).toBeTruthy(); });
