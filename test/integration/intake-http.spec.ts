@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { KafkaSubmitter, eventually } from '@test/support/answers';
+import { connectDatabase } from '@test/support/database';
+import { IntakeProcess } from '@test/support/intake-process';
+import { isolatedTopics } from '@test/support/topics';
+
+/** HTTP submission: the same validation and the same events as Kafka, over real services. */
+describe('intake over HTTP', () => {
+  let intake: IntakeProcess;
+  let kafka: KafkaSubmitter;
+  let db: Client;
+  const unitId = `unit-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    const { prefix, topics } = await isolatedTopics();
+    intake = await IntakeProcess.create(prefix);
+    await intake.start();
+    kafka = new KafkaSubmitter(topics);
+    await kafka.start();
+    db = await connectDatabase();
+  }, 120_000);
+
+  afterAll(async () => {
+    await kafka?.stop();
+    await intake?.stop();
+    await db?.end();
+  }, 60_000);
+
+  const post = (path: string, body: string | Buffer) =>
+    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+  it('stores a resource list, answers 201 with the accepted event and publishes it', async () => {
+    const listId = `rl-http-${randomUUID().slice(0, 8)}`;
+    const response = await post('/resource-lists', JSON.stringify(resourceList({ listId, unit: { id: unitId, name: '洛阳师范学院' } })));
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toMatchObject({ listKind: 'resource', listId, outcome: 'stored', source: { channel: 'http' } });
+    const published = await eventually(
+      () => kafka.accepted.find((event) => event.value.listId === listId),
+      () => `no accepted event for ${listId}`,
+    );
+    expect(published.value.eventId).toBe(body.eventId);
+    expect(published.key).toBe(unitId);
+  });
+
+  it('answers a resend of the same revision with 200 and outcome unchanged', async () => {
+    const listId = `dl-http-${randomUUID().slice(0, 8)}`;
+    const list = JSON.stringify(demandList({ listId, items: [demandItem()] }));
+    expect((await post('/demand-lists', list)).status).toBe(201);
+    const again = await post('/demand-lists', list);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ outcome: 'unchanged' });
+  });
+
+  it('answers invalid lists with 400, the same problems as Kafka, and a rejected event', async () => {
+    const listId = `rl-http-bad-${randomUUID().slice(0, 8)}`;
+    const bad = resourceList({ listId, unit: { id: unitId, name: '洛阳师范学院' }, items: [resourceItem({ quantity: -1, location: { lat: 95, lng: 112 } })] });
+    const response = await post('/resource-lists', JSON.stringify(bad));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'items[0].quantity', code: 'out-of-range' }),
+        expect.objectContaining({ path: 'items[0].location.lat', code: 'out-of-range' }),
+      ]),
+    );
+    const published = await eventually(
+      () => kafka.rejected.find((event) => event.value.listId === listId),
+      () => `no rejected event for ${listId}`,
+    );
+    expect(published.value.problems).toEqual(body.problems);
+  });
+
+  it.each([
+    ['an empty body', '', 'empty-message'],
+    ['a form-encoded body', 'listId=1&items=2', 'invalid-json'],
+    ['a body over 1 MiB', 'x'.repeat(1024 * 1024 + 10), 'message-too-large'],
+  ])('answers %s with 400 and the problem', async (_name, body, code) => {
+    const response = await post('/demand-lists', body);
+    expect(response.status).toBe(400);
+    expect((await response.json()).problems[0].code).toBe(code);
+  });
+
+  it('refuses a body far beyond the limit without reading it all', async () => {
+    const response = await post('/resource-lists', Buffer.alloc(5 * 1024 * 1024, 0x20));
+    expect(response.status).toBe(413);
+    expect((await response.json()).problems[0].code).toBe('message-too-large');
+  });
+
+  it('accepts a category the alliance added to its taxonomy', async () => {
+    const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    const list = (listId: string) =>
+      JSON.stringify(resourceList({ listId, allianceId, items: [resourceItem({ category: 'red-property' })] }));
+    expect((await post('/resource-lists', list('rl-ext-1'))).status).toBe(400);
+    await db.query(
+      `INSERT INTO alliance_categories (alliance_id, category, parent_category, label) VALUES ($1, 'red-property', 'repairs', '红色物业')`,
+      [allianceId],
+    );
+    expect((await post('/resource-lists', list('rl-ext-2'))).status).toBe(201);
+  });
+});
