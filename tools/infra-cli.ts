@@ -44,7 +44,9 @@ async function migrate(): Promise<string> {
   console.error(`PostgreSQL: ${postgres.source}${postgres.startedHere ? ' (started now)' : ''}.`);
   await ensureDatabase(postgres.url);
   const applied = await runMigrations(postgres.url);
-  console.error(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  console.error(
+    applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.',
+  );
   return postgres.url;
 }
 

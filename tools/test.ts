@@ -6,12 +6,20 @@ import path from 'node:path';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
-import { embeddedPostgresIsRunning, ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
+import {
+  embeddedPostgresIsRunning,
+  ensureDatabase,
+  ensurePostgres,
+  stopEmbeddedPostgres,
+} from './infra/postgres';
 import { repoRoot, runMain } from './infra/processes';
 
 // What `npm test` runs after the build: provision Kafka and Postgres, migrate, create
 // topics, run jest against them, then stop whatever this run started.
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_NAME: process.env.DATABASE_NAME ?? 'redcrowd_test' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_NAME: process.env.DATABASE_NAME ?? 'redcrowd_test',
+};
 const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? 'redcrowd.';
 
 // Decided before provisioning, so an interrupt halfway through still knows what is ours:
@@ -26,11 +34,15 @@ let stopping: Promise<void> | undefined;
 function stopWhatWeStarted(): Promise<void> {
   stopping ??= (async () => {
     if (env.REDCROWD_KEEP_INFRA === '1') {
-      console.error('REDCROWD_KEEP_INFRA=1: leaving Kafka and PostgreSQL running; stop them with "npm run infra:down".');
+      console.error(
+        'REDCROWD_KEEP_INFRA=1: leaving Kafka and PostgreSQL running; stop them with "npm run infra:down".',
+      );
       return;
     }
-    if (weMayStart.kafka && (await stopLocalKafka())) console.error('Stopped the Kafka this test run started.');
-    if (weMayStart.postgres && (await stopEmbeddedPostgres())) console.error('Stopped the embedded PostgreSQL this test run started.');
+    if (weMayStart.kafka && (await stopLocalKafka()))
+      console.error('Stopped the Kafka this test run started.');
+    if (weMayStart.postgres && (await stopEmbeddedPostgres()))
+      console.error('Stopped the embedded PostgreSQL this test run started.');
   })();
   return stopping;
 }
@@ -57,7 +69,11 @@ async function main(jestArgs: string[]): Promise<number> {
 function runJest(args: string[], jestEnv: NodeJS.ProcessEnv): Promise<number> {
   const jestBin = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
   return new Promise((resolve, reject) => {
-    jest = spawn(process.execPath, [jestBin, '--runInBand', ...args], { cwd: repoRoot, env: jestEnv, stdio: 'inherit' });
+    jest = spawn(process.execPath, [jestBin, '--runInBand', ...args], {
+      cwd: repoRoot,
+      env: jestEnv,
+      stdio: 'inherit',
+    });
     jest.on('error', reject);
     jest.on('exit', (code, signal) => {
       jest = undefined;

@@ -37,7 +37,11 @@ describe('intake crash and restart', () => {
       return {
         key: unitId,
         value: JSON.stringify(
-          resourceList({ listId: `rl-${run}-${index}`, unit: { id: unitId, name: '洛阳单位' }, items: manyResourceItems(itemsPerList) }),
+          resourceList({
+            listId: `rl-${run}-${index}`,
+            unit: { id: unitId, name: '洛阳单位' },
+            items: manyResourceItems(itemsPerList),
+          }),
         ),
       };
     });
@@ -46,7 +50,10 @@ describe('intake crash and restart', () => {
     }
 
     const mine = () => kafka.accepted.filter((event) => event.value.listId.startsWith(`rl-${run}-`));
-    await eventually(() => mine().length >= 20, () => `nothing accepted before the kill:\n${intake.tail()}`);
+    await eventually(
+      () => mine().length >= 20,
+      () => `nothing accepted before the kill:\n${intake.tail()}`,
+    );
     await intake.stop('SIGKILL');
     const answeredBeforeKill = mine().length;
     await intake.start();
@@ -56,7 +63,8 @@ describe('intake crash and restart', () => {
         const answered = new Set(mine().map((event) => event.value.listId));
         return answered.size === lists;
       },
-      () => `only ${new Set(mine().map((e) => e.value.listId)).size} of ${lists} lists answered:\n${intake.tail()}`,
+      () =>
+        `only ${new Set(mine().map((e) => e.value.listId)).size} of ${lists} lists answered:\n${intake.tail()}`,
       90_000,
     );
     expect(answeredBeforeKill).toBeLessThan(lists);

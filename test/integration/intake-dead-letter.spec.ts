@@ -66,7 +66,11 @@ describe('intake dead-lettering', () => {
 
     // The consumer was not stuck: the next list goes through.
     const nextId = `rl-after-${randomUUID().slice(0, 8)}`;
-    await kafka.submit('resource', JSON.stringify(resourceList({ listId: nextId, unit: { id: unitId, name: '中信重工' } })), unitId);
+    await kafka.submit(
+      'resource',
+      JSON.stringify(resourceList({ listId: nextId, unit: { id: unitId, name: '中信重工' } })),
+      unitId,
+    );
     await eventually(
       () => kafka.accepted.find((event) => event.value.listId === nextId),
       () => `intake did not recover:\n${intake.tail()}`,

@@ -33,10 +33,18 @@ describe('intake over HTTP', () => {
 
   it('stores a resource list, answers 201 with the accepted event and publishes it', async () => {
     const listId = `rl-http-${randomUUID().slice(0, 8)}`;
-    const response = await post('/resource-lists', JSON.stringify(resourceList({ listId, unit: { id: unitId, name: '洛阳师范学院' } })));
+    const response = await post(
+      '/resource-lists',
+      JSON.stringify(resourceList({ listId, unit: { id: unitId, name: '洛阳师范学院' } })),
+    );
     expect(response.status).toBe(201);
-    const body = await response.json();
-    expect(body).toMatchObject({ listKind: 'resource', listId, outcome: 'stored', source: { channel: 'http' } });
+    const body = (await response.json()) as any;
+    expect(body).toMatchObject({
+      listKind: 'resource',
+      listId,
+      outcome: 'stored',
+      source: { channel: 'http' },
+    });
     const published = await eventually(
       () => kafka.accepted.find((event) => event.value.listId === listId),
       () => `no accepted event for ${listId}`,
@@ -51,15 +59,19 @@ describe('intake over HTTP', () => {
     expect((await post('/demand-lists', list)).status).toBe(201);
     const again = await post('/demand-lists', list);
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ outcome: 'unchanged' });
+    expect((await again.json()) as object).toMatchObject({ outcome: 'unchanged' });
   });
 
   it('answers invalid lists with 400, the same problems as Kafka, and a rejected event', async () => {
     const listId = `rl-http-bad-${randomUUID().slice(0, 8)}`;
-    const bad = resourceList({ listId, unit: { id: unitId, name: '洛阳师范学院' }, items: [resourceItem({ quantity: -1, location: { lat: 95, lng: 112 } })] });
+    const bad = resourceList({
+      listId,
+      unit: { id: unitId, name: '洛阳师范学院' },
+      items: [resourceItem({ quantity: -1, location: { lat: 95, lng: 112 } })],
+    });
     const response = await post('/resource-lists', JSON.stringify(bad));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'items[0].quantity', code: 'out-of-range' }),
@@ -80,19 +92,21 @@ describe('intake over HTTP', () => {
   ])('answers %s with 400 and the problem', async (_name, body, code) => {
     const response = await post('/demand-lists', body);
     expect(response.status).toBe(400);
-    expect((await response.json()).problems[0].code).toBe(code);
+    expect(((await response.json()) as any).problems[0].code).toBe(code);
   });
 
   it('refuses a body far beyond the limit without reading it all', async () => {
     const response = await post('/resource-lists', Buffer.alloc(5 * 1024 * 1024, 0x20));
     expect(response.status).toBe(413);
-    expect((await response.json()).problems[0].code).toBe('message-too-large');
+    expect(((await response.json()) as any).problems[0].code).toBe('message-too-large');
   });
 
   it('accepts a category the alliance added to its taxonomy', async () => {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
     const list = (listId: string) =>
-      JSON.stringify(resourceList({ listId, allianceId, items: [resourceItem({ category: 'red-property' })] }));
+      JSON.stringify(
+        resourceList({ listId, allianceId, items: [resourceItem({ category: 'red-property' })] }),
+      );
     expect((await post('/resource-lists', list('rl-ext-1'))).status).toBe(400);
     await db.query(
       `INSERT INTO alliance_categories (alliance_id, category, parent_category, label) VALUES ($1, 'red-property', 'repairs', '红色物业')`,

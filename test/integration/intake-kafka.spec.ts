@@ -101,7 +101,13 @@ describe('intake over Kafka', () => {
       submitter: { kind: 'community', id: communityId, name: '014中心社区' },
       items: [
         demandItem(),
-        demandItem({ itemId: 'tutoring', category: 'education', unit: 'sessions', urgency: 'routine', beneficiaries: undefined }),
+        demandItem({
+          itemId: 'tutoring',
+          category: 'education',
+          unit: 'sessions',
+          urgency: 'routine',
+          beneficiaries: undefined,
+        }),
       ],
     });
     await kafka.submit('demand', JSON.stringify(list), communityId);
@@ -121,7 +127,11 @@ describe('intake over Kafka', () => {
   it('stores SQL-looking text verbatim', async () => {
     const listId = `rl-sql-${run}`;
     const title = "Robert'); DROP TABLE lists; -- 学生";
-    await kafka.submit('resource', resource(listId, { items: [resourceItem({ title, description: '$1 \\x00 %s' })] }), unitId);
+    await kafka.submit(
+      'resource',
+      resource(listId, { items: [resourceItem({ title, description: '$1 \\x00 %s' })] }),
+      unitId,
+    );
     const { accepted } = await answerOf(listId);
     expect(accepted).toHaveLength(1);
     const { rows } = await db.query(
@@ -133,7 +143,11 @@ describe('intake over Kafka', () => {
 
   it('stores a list of 5,000 items in one go', async () => {
     const listId = `rl-5000-${run}`;
-    await kafka.submit('resource', resource(listId, { items: manyResourceItems(LIMITS.maxItemsPerList) }), unitId);
+    await kafka.submit(
+      'resource',
+      resource(listId, { items: manyResourceItems(LIMITS.maxItemsPerList) }),
+      unitId,
+    );
     const { accepted } = await answerOf(listId);
     expect(accepted[0]?.itemCount).toBe(LIMITS.maxItemsPerList);
     const { rows } = await db.query(
@@ -151,25 +165,103 @@ describe('intake over Kafka', () => {
     ['an empty message', () => '', '', 'empty-message'],
     ['a tombstone (null value)', () => null, '', 'empty-message'],
     ['a JSON array instead of a list', () => '[1,2]', '', 'not-an-object'],
-    ['a quantity given as text', (list) => list({ items: [resourceItem({ quantity: '30' })] }), 'items[0].quantity', 'wrong-type'],
-    ['a zero quantity', (list) => list({ items: [resourceItem({ quantity: 0 })] }), 'items[0].quantity', 'out-of-range'],
-    ['a negative quantity', (list) => list({ items: [resourceItem({ quantity: -5 })] }), 'items[0].quantity', 'out-of-range'],
-    ['an unknown category', (list) => list({ items: [resourceItem({ category: 'rocketry' })] }), 'items[0].category', 'unknown-category'],
+    [
+      'a quantity given as text',
+      (list) => list({ items: [resourceItem({ quantity: '30' })] }),
+      'items[0].quantity',
+      'wrong-type',
+    ],
+    [
+      'a zero quantity',
+      (list) => list({ items: [resourceItem({ quantity: 0 })] }),
+      'items[0].quantity',
+      'out-of-range',
+    ],
+    [
+      'a negative quantity',
+      (list) => list({ items: [resourceItem({ quantity: -5 })] }),
+      'items[0].quantity',
+      'out-of-range',
+    ],
+    [
+      'an unknown category',
+      (list) => list({ items: [resourceItem({ category: 'rocketry' })] }),
+      'items[0].category',
+      'unknown-category',
+    ],
     ['an unknown field', (list) => list({ priority: 'high' }), 'priority', 'unknown-field'],
-    ['a missing location', (list) => list({ items: [resourceItem({ location: undefined })] }), 'items[0].location', 'required'],
-    ['a latitude out of range', (list) => list({ items: [resourceItem({ location: { lat: 134.6, lng: 112.4 } })] }), 'items[0].location.lat', 'out-of-range'],
-    ['a longitude out of range', (list) => list({ items: [resourceItem({ location: { lat: 34.6, lng: 212.4 } })] }), 'items[0].location.lng', 'out-of-range'],
-    ['a window ending before it starts', (list) => list({ items: [resourceItem({ available: { from: '2026-12-31T00:00:00Z', to: '2026-12-01T00:00:00Z' } })] }), 'items[0].available.to', 'window-order'],
-    ['duplicate itemIds in one list', (list) => list({ items: [resourceItem(), resourceItem()] }), 'items[1].itemId', 'duplicate-item-id'],
-    ['5,001 items', (list) => list({ items: manyResourceItems(LIMITS.maxItemsPerList + 1) }), 'items', 'too-many-items'],
-    ['an over-long title', (list) => list({ items: [resourceItem({ title: '长'.repeat(201) })] }), 'items[0].title', 'too-long'],
-    ['a __proto__ key', (list) => list().replace('{', '{"__proto__":{"isAdmin":true},'), '__proto__', 'forbidden-key'],
-    ['a date-time without an offset', (list) => list({ submittedAt: '2026/11/21 09:00' }), 'submittedAt', 'invalid-datetime'],
+    [
+      'a missing location',
+      (list) => list({ items: [resourceItem({ location: undefined })] }),
+      'items[0].location',
+      'required',
+    ],
+    [
+      'a latitude out of range',
+      (list) => list({ items: [resourceItem({ location: { lat: 134.6, lng: 112.4 } })] }),
+      'items[0].location.lat',
+      'out-of-range',
+    ],
+    [
+      'a longitude out of range',
+      (list) => list({ items: [resourceItem({ location: { lat: 34.6, lng: 212.4 } })] }),
+      'items[0].location.lng',
+      'out-of-range',
+    ],
+    [
+      'a window ending before it starts',
+      (list) =>
+        list({
+          items: [resourceItem({ available: { from: '2026-12-31T00:00:00Z', to: '2026-12-01T00:00:00Z' } })],
+        }),
+      'items[0].available.to',
+      'window-order',
+    ],
+    [
+      'duplicate itemIds in one list',
+      (list) => list({ items: [resourceItem(), resourceItem()] }),
+      'items[1].itemId',
+      'duplicate-item-id',
+    ],
+    [
+      '5,001 items',
+      (list) => list({ items: manyResourceItems(LIMITS.maxItemsPerList + 1) }),
+      'items',
+      'too-many-items',
+    ],
+    [
+      'an over-long title',
+      (list) => list({ items: [resourceItem({ title: '长'.repeat(201) })] }),
+      'items[0].title',
+      'too-long',
+    ],
+    [
+      'a __proto__ key',
+      (list) => list().replace('{', '{"__proto__":{"isAdmin":true},'),
+      '__proto__',
+      'forbidden-key',
+    ],
+    [
+      'a date-time without an offset',
+      (list) => list({ submittedAt: '2026/11/21 09:00' }),
+      'submittedAt',
+      'invalid-datetime',
+    ],
     ['a message keyed by another unit', (list) => list(), 'unit.id', 'key-mismatch'],
     ['a missing unit', (list) => list({ unit: undefined }), 'unit', 'required'],
     ['no items', (list) => list({ items: [] }), 'items', 'too-few-items'],
-    ['an infinite service radius', (list) => list().replace('"serviceRadiusKm":3', '"serviceRadiusKm":1e999'), 'items[0].serviceRadiusKm', 'wrong-type'],
-    ['an unknown quantity unit', (list) => list({ items: [resourceItem({ unit: '万元' })] }), 'items[0].unit', 'invalid-value'],
+    [
+      'an infinite service radius',
+      (list) => list().replace('"serviceRadiusKm":3', '"serviceRadiusKm":1e999'),
+      'items[0].serviceRadiusKm',
+      'wrong-type',
+    ],
+    [
+      'an unknown quantity unit',
+      (list) => list({ items: [resourceItem({ unit: '万元' })] }),
+      'items[0].unit',
+      'invalid-value',
+    ],
   ];
 
   it.each(badInputs)('rejects %s with the specific problem', async (name, build, path, code) => {
@@ -183,7 +275,9 @@ describe('intake over Kafka', () => {
       () => kafka.rejected.find((event) => event.key === caseUnit),
       () => `no rejection for "${name}"; intake log:\n${intake.tail()}`,
     );
-    expect(rejection.value.problems).toContainEqual(expect.objectContaining({ path, code, message: expect.any(String) }));
+    expect(rejection.value.problems).toContainEqual(
+      expect.objectContaining({ path, code, message: expect.any(String) }),
+    );
     expect(rejection.value.source).toMatchObject({ channel: 'kafka' });
     expect(kafka.accepted.filter((event) => event.key === caseUnit)).toEqual([]);
     const { rows } = await db.query(
@@ -202,7 +296,13 @@ describe('intake over Kafka', () => {
     expect(rejected[0]).toMatchObject({
       listId,
       submitter: { kind: 'unit', id: unitId },
-      problems: [{ path: 'items[0].quantity', code: 'out-of-range', message: 'items[0].quantity must be greater than 0' }],
+      problems: [
+        {
+          path: 'items[0].quantity',
+          code: 'out-of-range',
+          message: 'items[0].quantity must be greater than 0',
+        },
+      ],
     });
   });
 });

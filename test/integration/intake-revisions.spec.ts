@@ -55,7 +55,15 @@ describe('intake revisions and redelivery', () => {
 
   it('replaces the open items of an earlier revision and keeps items that work already holds', async () => {
     const listId = `rl-rev-${randomUUID().slice(0, 8)}`;
-    await kafka.submit('resource', list(listId, 1, [resourceItem({ itemId: 'a' }), resourceItem({ itemId: 'b' }), resourceItem({ itemId: 'c' })]), unitId);
+    await kafka.submit(
+      'resource',
+      list(listId, 1, [
+        resourceItem({ itemId: 'a' }),
+        resourceItem({ itemId: 'b' }),
+        resourceItem({ itemId: 'c' }),
+      ]),
+      unitId,
+    );
     await answersAfter(listId, 1);
     // A matched item is no longer open: a later revision must not pull it from under a project.
     await db.query(
@@ -63,7 +71,11 @@ describe('intake revisions and redelivery', () => {
        AND list_pk = (SELECT id FROM lists WHERE list_id = $1 AND submitter_id = $2)`,
       [listId, unitId],
     );
-    await kafka.submit('resource', list(listId, 2, [resourceItem({ itemId: 'b', quantity: 99 }), resourceItem({ itemId: 'd' })]), unitId);
+    await kafka.submit(
+      'resource',
+      list(listId, 2, [resourceItem({ itemId: 'b', quantity: 99 }), resourceItem({ itemId: 'd' })]),
+      unitId,
+    );
     const { accepted } = await answersAfter(listId, 2);
     expect(accepted[1]).toMatchObject({ revision: 2, outcome: 'stored', itemCount: 1, itemsKept: ['b'] });
     expect(await itemsOf(listId)).toEqual([
@@ -95,17 +107,27 @@ describe('intake revisions and redelivery', () => {
     await kafka.submit('resource', list(listId, 2, [resourceItem()]), unitId);
     await kafka.submit('resource', list(listId, 3, [resourceItem({ quantity: 31 })]), unitId);
     const { rejected } = await answersAfter(listId, 3);
-    expect(rejected.map((answer) => answer.problems[0]?.code)).toEqual(['stale-revision', 'revision-conflict']);
+    expect(rejected.map((answer) => answer.problems[0]?.code)).toEqual([
+      'stale-revision',
+      'revision-conflict',
+    ]);
     expect(rejected[0]?.problems[0]?.message).toContain('older than the stored revision 3');
-    expect(await itemsOf(listId)).toEqual([{ item_id: 'venue-office-700sqm', revision: 3, status: 'open', quantity: 30 }]);
+    expect(await itemsOf(listId)).toEqual([
+      { item_id: 'venue-office-700sqm', revision: 3, status: 'open', quantity: 30 },
+    ]);
   });
 
   it('answers nothing twice and writes nothing twice when Kafka redelivers everything', async () => {
-    const listIds = Array.from({ length: 5 }, (_, index) => `rl-redeliver-${index}-${randomUUID().slice(0, 6)}`);
+    const listIds = Array.from(
+      { length: 5 },
+      (_, index) => `rl-redeliver-${index}-${randomUUID().slice(0, 6)}`,
+    );
     for (const listId of listIds) await kafka.submit('resource', list(listId, 1, [resourceItem()]), unitId);
     for (const listId of listIds) await answersAfter(listId, 1);
     const answersBefore = kafka.accepted.length + kafka.rejected.length;
-    const listsBefore = await db.query(`SELECT count(*)::int AS n FROM lists WHERE submitter_id = $1`, [unitId]);
+    const listsBefore = await db.query(`SELECT count(*)::int AS n FROM lists WHERE submitter_id = $1`, [
+      unitId,
+    ]);
 
     // Replay: stop intake, rewind its consumer group to the start, and start it again.
     await intake.stop();
@@ -126,7 +148,9 @@ describe('intake revisions and redelivery', () => {
     await answersAfter(marker, 1);
 
     expect(kafka.accepted.length + kafka.rejected.length).toBe(answersBefore + 1);
-    const listsAfter = await db.query(`SELECT count(*)::int AS n FROM lists WHERE submitter_id = $1`, [unitId]);
+    const listsAfter = await db.query(`SELECT count(*)::int AS n FROM lists WHERE submitter_id = $1`, [
+      unitId,
+    ]);
     expect(listsAfter.rows[0].n).toBe(listsBefore.rows[0].n + 1);
   });
 });

@@ -18,7 +18,11 @@ export class KafkaSubmitter {
   readonly accepted: Array<ReceivedEvent<ListAccepted>> = [];
   readonly rejected: Array<ReceivedEvent<ListRejected>> = [];
   readonly deadLetters: Array<ReceivedEvent<Record<string, unknown>>> = [];
-  private readonly kafka = new Kafka({ clientId: 'redcrowd-test', brokers: brokers(), logLevel: logLevel.NOTHING });
+  private readonly kafka = new Kafka({
+    clientId: 'redcrowd-test',
+    brokers: brokers(),
+    logLevel: logLevel.NOTHING,
+  });
   private producer: Producer | undefined;
   private consumer: Consumer | undefined;
 
@@ -64,7 +68,10 @@ export class KafkaSubmitter {
     await this.producer!.send({ topic, acks: -1, messages: [{ key, value }] });
   }
 
-  async submitMany(kind: 'resource' | 'demand', messages: Array<{ key: string; value: string }>): Promise<void> {
+  async submitMany(
+    kind: 'resource' | 'demand',
+    messages: Array<{ key: string; value: string }>,
+  ): Promise<void> {
     const topic = kind === 'resource' ? this.topics.resourceListSubmitted : this.topics.demandListSubmitted;
     await this.producer!.send({ topic, acks: -1, messages });
   }

@@ -42,11 +42,15 @@ export class IntakeProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    const collect = (chunk: Buffer) =>
+      this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`intake did not become ready:\n${this.tail()}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`intake did not become ready:\n${this.tail()}`)),
+        60_000,
+      );
       const onData = () => {
         if (this.output.some((line) => line.includes('"intake ready"'))) {
           clearTimeout(timer);

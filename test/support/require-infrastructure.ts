@@ -24,7 +24,9 @@ export default async function requireInfrastructure(): Promise<void> {
     await admin.connect();
     await admin.describeCluster();
   } catch (error) {
-    throw new Error(`Kafka is not reachable at ${brokers} (${String(error)}). ${HOW_TO_START}`);
+    throw new Error(`Kafka is not reachable at ${brokers} (${String(error)}). ${HOW_TO_START}`, {
+      cause: error,
+    });
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
@@ -33,7 +35,9 @@ export default async function requireInfrastructure(): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${databaseUrl} (${String(error)}). ${HOW_TO_START}`);
+    throw new Error(`PostgreSQL is not reachable at ${databaseUrl} (${String(error)}). ${HOW_TO_START}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => undefined);
   }

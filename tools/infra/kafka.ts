@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { InfraError } from './errors';
@@ -50,13 +59,21 @@ export interface KafkaEndpoint {
 /** Uses KAFKA_BROKERS when set; otherwise reuses or starts the local broker. Resolves once it serves. */
 export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint> {
   if (env.KAFKA_BROKERS) {
-    const brokers = env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean);
-    await waitUntilServing(brokers, { timeoutMs: EXTERNAL_READY_TIMEOUT_MS }, (reason) =>
-      `Kafka at KAFKA_BROKERS=${env.KAFKA_BROKERS} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s (${reason}).`,
+    const brokers = env.KAFKA_BROKERS.split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean);
+    await waitUntilServing(
+      brokers,
+      { timeoutMs: EXTERNAL_READY_TIMEOUT_MS },
+      (reason) =>
+        `Kafka at KAFKA_BROKERS=${env.KAFKA_BROKERS} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s (${reason}).`,
     );
     return { brokers, startedHere: false };
   }
-  const ports = { broker: port(env, 'KAFKA_PORT', 9092), controller: port(env, 'KAFKA_CONTROLLER_PORT', 9093) };
+  const ports = {
+    broker: port(env, 'KAFKA_PORT', 9092),
+    controller: port(env, 'KAFKA_CONTROLLER_PORT', 9093),
+  };
   const runningPid = localKafkaPid();
   if (runningPid !== undefined) return reuseLocalKafka(runningPid, ports.broker);
   return startLocalKafka(ports, env.KAFKA_HEAP ?? '768m');
@@ -71,8 +88,11 @@ async function reuseLocalKafka(pid: number, brokerPort: number): Promise<KafkaEn
     );
   }
   const brokers = [`${HOST}:${brokerPort}`];
-  await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS }, (reason) =>
-    `The local Kafka (pid ${pid}) runs but does not serve on ${brokers[0]} (${reason}). Its log ends:\n${brokerLogTail()}`,
+  await waitUntilServing(
+    brokers,
+    { timeoutMs: LOCAL_READY_TIMEOUT_MS },
+    (reason) =>
+      `The local Kafka (pid ${pid}) runs but does not serve on ${brokers[0]} (${reason}). Its log ends:\n${brokerLogTail()}`,
   );
   return { brokers, startedHere: false };
 }
@@ -95,7 +115,9 @@ async function startLocalKafka(ports: BrokerPorts, heap: string): Promise<KafkaE
   console.error(`Started Kafka ${KAFKA_VERSION} (pid ${pid}) on ${brokers[0]}; waiting until it serves...`);
   const exited = (): boolean => !isProcessAlive(pid);
   await waitUntilServing(brokers, { timeoutMs: LOCAL_READY_TIMEOUT_MS, hopeless: exited }, (reason) => {
-    const what = exited() ? 'exited while starting' : `did not serve within ${LOCAL_READY_TIMEOUT_MS / 1000} s`;
+    const what = exited()
+      ? 'exited while starting'
+      : `did not serve within ${LOCAL_READY_TIMEOUT_MS / 1000} s`;
     return `Kafka ${what} (${reason}). Its log ends:\n${brokerLogTail()}`;
   });
   return { brokers, startedHere: true };
@@ -140,7 +162,9 @@ async function fetchKafkaJars(): Promise<void> {
   await requireJava17();
   if (existsSync(jarsFetchedMarker)) return;
   if (!(await commandWorks('mvn', ['-v']))) {
-    throw missingTool('Apache Maven ("mvn") is not installed; it fetches the Kafka jars from Maven Central once.');
+    throw missingTool(
+      'Apache Maven ("mvn") is not installed; it fetches the Kafka jars from Maven Central once.',
+    );
   }
   console.error(`Fetching Kafka ${KAFKA_VERSION} jars from Maven Central into ${libDir} (only once)...`);
   rmSync(libDir, { recursive: true, force: true });
@@ -152,7 +176,9 @@ async function fetchKafkaJars(): Promise<void> {
     { cwd: cacheDir },
   );
   if (fetched.exitCode !== 0) {
-    throw new InfraError(`Maven could not fetch the Kafka jars:\n${fetched.output.trim().split('\n').slice(-20).join('\n')}`);
+    throw new InfraError(
+      `Maven could not fetch the Kafka jars:\n${fetched.output.trim().split('\n').slice(-20).join('\n')}`,
+    );
   }
   writeFileSync(jarsFetchedMarker, `${new Date().toISOString()}\n`);
 }
@@ -166,7 +192,10 @@ async function requireJava17(): Promise<void> {
   }
   // `java -version` prints e.g. `openjdk version "17.0.15"` (or "1.8.0_392" for Java 8).
   const major = Number(/version "(?:1\.)?(\d+)/.exec(versionOutput)?.[1] ?? 0);
-  if (major < 17) throw missingTool(`Kafka ${KAFKA_VERSION} needs Java 17 or newer, but "java -version" says:\n${versionOutput.trim()}`);
+  if (major < 17)
+    throw missingTool(
+      `Kafka ${KAFKA_VERSION} needs Java 17 or newer, but "java -version" says:\n${versionOutput.trim()}`,
+    );
 }
 
 function missingTool(problem: string): InfraError {
@@ -216,7 +245,10 @@ function writeBrokerConfig(ports: BrokerPorts): void {
     'auto.create.topics.enable': 'false',
   };
   const lines = Object.entries(properties).map(([key, value]) => `${key}=${value}`);
-  writeFileSync(propertiesFile, `# Written by tools/infra/kafka.ts on every start; edits are lost.\n${lines.join('\n')}\n`);
+  writeFileSync(
+    propertiesFile,
+    `# Written by tools/infra/kafka.ts on every start; edits are lost.\n${lines.join('\n')}\n`,
+  );
   writeFileSync(
     log4jFile,
     `Configuration:
@@ -235,9 +267,13 @@ async function formatStorageOnce(): Promise<void> {
 }
 
 async function storageTool(args: string[]): Promise<string> {
-  const result = await runCommand('java', [...javaBaseArgs(), 'kafka.tools.StorageTool', ...args], { cwd: dataDir });
+  const result = await runCommand('java', [...javaBaseArgs(), 'kafka.tools.StorageTool', ...args], {
+    cwd: dataDir,
+  });
   if (result.exitCode !== 0) {
-    throw new InfraError(`Formatting Kafka storage in ${logDirs} failed (StorageTool ${args[0]}):\n${result.output.trim()}`);
+    throw new InfraError(
+      `Formatting Kafka storage in ${logDirs} failed (StorageTool ${args[0]}):\n${result.output.trim()}`,
+    );
   }
   return result.stdout;
 }

@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from 'pg';
 import { InfraError } from './errors';
-import { errorMessage, isProcessAlive, lastLines, portAnswers, repoRoot, runCommand, type CommandOptions } from './processes';
+import {
+  errorMessage,
+  isProcessAlive,
+  lastLines,
+  portAnswers,
+  repoRoot,
+  runCommand,
+  type CommandOptions,
+} from './processes';
 
 const HOST = '127.0.0.1';
 const LOCAL_SERVER_PORT = 5432;
@@ -33,9 +41,15 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv): Promise<PostgresEn
   if (env.REDCROWD_FORCE_EMBEDDED_PG !== '1') {
     const problem = await localServerProblem();
     if (problem === undefined) {
-      return { url: `postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/${encodeURIComponent(database)}`, source: 'local-server', startedHere: false };
+      return {
+        url: `postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/${encodeURIComponent(database)}`,
+        source: 'local-server',
+        startedHere: false,
+      };
     }
-    console.error(`No usable PostgreSQL on ${HOST}:${LOCAL_SERVER_PORT} (${problem}); using embedded PostgreSQL.`);
+    console.error(
+      `No usable PostgreSQL on ${HOST}:${LOCAL_SERVER_PORT} (${problem}); using embedded PostgreSQL.`,
+    );
   }
   return ensureEmbeddedPostgres(env, database);
 }
@@ -70,8 +84,13 @@ export async function ensureDatabase(url: string): Promise<void> {
 export async function stopEmbeddedPostgres(): Promise<boolean> {
   if (runningEmbeddedPort() === undefined) return false;
   const binaries = embeddedBinaries();
-  const stopped = await runCommand(binaries.pgCtl, ['stop', '-D', embeddedDataDir, '-m', 'fast', '-w'], await postgresOsUser());
-  if (stopped.exitCode !== 0) throw new InfraError(`Could not stop embedded PostgreSQL:\n${stopped.output.trim()}`);
+  const stopped = await runCommand(
+    binaries.pgCtl,
+    ['stop', '-D', embeddedDataDir, '-m', 'fast', '-w'],
+    await postgresOsUser(),
+  );
+  if (stopped.exitCode !== 0)
+    throw new InfraError(`Could not stop embedded PostgreSQL:\n${stopped.output.trim()}`);
   return true;
 }
 
@@ -81,7 +100,11 @@ export function embeddedPostgresIsRunning(): boolean {
 
 async function localServerProblem(): Promise<string | undefined> {
   try {
-    await withClient(`postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/postgres`, () => Promise.resolve(), 2000);
+    await withClient(
+      `postgres://postgres@${HOST}:${LOCAL_SERVER_PORT}/postgres`,
+      () => Promise.resolve(),
+      2000,
+    );
     return undefined;
   } catch (error) {
     return errorMessage(error) || 'no answer';
@@ -100,18 +123,27 @@ async function ensureEmbeddedPostgres(env: NodeJS.ProcessEnv, database: string):
     throw new InfraError(`EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT} is not a TCP port number.`);
   }
   if (await portAnswers(HOST, port)) {
-    throw new InfraError(`Port ${port} is taken, so embedded PostgreSQL cannot start there. Choose another with EMBEDDED_PG_PORT, or set DATABASE_URL.`);
+    throw new InfraError(
+      `Port ${port} is taken, so embedded PostgreSQL cannot start there. Choose another with EMBEDDED_PG_PORT, or set DATABASE_URL.`,
+    );
   }
   const binaries = embeddedBinaries();
   const runAs = await postgresOsUser();
-  if (!existsSync(path.join(embeddedDataDir, 'PG_VERSION'))) await initialiseCluster(binaries.initdb, password, runAs);
+  if (!existsSync(path.join(embeddedDataDir, 'PG_VERSION')))
+    await initialiseCluster(binaries.initdb, password, runAs);
 
   console.error(`Starting embedded PostgreSQL on ${HOST}:${port} (data in ${embeddedDataDir})...`);
   // -k '': no Unix socket, so nothing clashes with a system server's socket directory.
   const serverOptions = `-p ${port} -h ${HOST} -k ''`;
-  const started = await runCommand(binaries.pgCtl, ['start', '-D', embeddedDataDir, '-l', embeddedLog, '-w', '-t', '60', '-o', serverOptions], runAs);
+  const started = await runCommand(
+    binaries.pgCtl,
+    ['start', '-D', embeddedDataDir, '-l', embeddedLog, '-w', '-t', '60', '-o', serverOptions],
+    runAs,
+  );
   if (started.exitCode !== 0) {
-    throw new InfraError(`Embedded PostgreSQL did not start:\n${started.output.trim()}\nLast lines of ${embeddedLog}:\n${lastLines(embeddedLog, 20)}`);
+    throw new InfraError(
+      `Embedded PostgreSQL did not start:\n${started.output.trim()}\nLast lines of ${embeddedLog}:\n${lastLines(embeddedLog, 20)}`,
+    );
   }
   return { url: urlFor(port), source: 'embedded', startedHere: true };
 }
@@ -126,7 +158,17 @@ async function initialiseCluster(initdb: string, password: string, runAs: Comman
     chownSync(passwordFile, runAs.uid, runAs.gid);
   }
   try {
-    const args = ['-D', embeddedDataDir, '-U', 'postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale'];
+    const args = [
+      '-D',
+      embeddedDataDir,
+      '-U',
+      'postgres',
+      `--pwfile=${passwordFile}`,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-locale',
+    ];
     const result = await runCommand(initdb, args, runAs);
     if (result.exitCode !== 0) {
       throw new InfraError(
@@ -182,8 +224,14 @@ function hydrateSymlinks(packageDir: string): void {
   const missing = (): boolean => links.some((link) => !existsSync(path.join(packageDir, link.target)));
   if (!missing()) return;
   // The script resolves its list relative to the working directory.
-  const result = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: packageDir, encoding: 'utf8' });
-  if (missing()) throw new InfraError(`Could not create the embedded PostgreSQL library links in ${packageDir}:\n${result.stderr}`);
+  const result = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], {
+    cwd: packageDir,
+    encoding: 'utf8',
+  });
+  if (missing())
+    throw new InfraError(
+      `Could not create the embedded PostgreSQL library links in ${packageDir}:\n${result.stderr}`,
+    );
 }
 
 /** Postgres refuses to run as root, so as root we run its binaries as the `postgres` OS user. */
@@ -194,14 +242,28 @@ async function postgresOsUser(): Promise<CommandOptions> {
     return result.exitCode === 0 ? Number(result.stdout.trim()) : undefined;
   };
   if ((await idOf('-u')) === undefined) {
-    console.error('Creating the system user "postgres" to run embedded PostgreSQL (it refuses to run as root)...');
-    const created = await runCommand('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
-    if (created.exitCode !== 0) throw new InfraError(`Could not create the "postgres" user:\n${created.output.trim()}`);
+    console.error(
+      'Creating the system user "postgres" to run embedded PostgreSQL (it refuses to run as root)...',
+    );
+    const created = await runCommand('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
+    if (created.exitCode !== 0)
+      throw new InfraError(`Could not create the "postgres" user:\n${created.output.trim()}`);
   }
   return { uid: await idOf('-u'), gid: await idOf('-g') };
 }
 
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>, connectTimeoutMs = 5000): Promise<T> {
+async function withClient<T>(
+  url: string,
+  use: (client: Client) => Promise<T>,
+  connectTimeoutMs = 5000,
+): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
   try {
     await client.connect();

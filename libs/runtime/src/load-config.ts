@@ -12,7 +12,9 @@ export function loadConfig<T extends object>(
   configClass: new () => T,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(configClass, defined, {
     enableImplicitConversion: true,
     exposeDefaultValues: true,

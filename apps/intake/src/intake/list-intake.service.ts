@@ -52,8 +52,7 @@ export interface ListIntakeDependencies {
 
 /** What an HTTP submitter gets back: the same event Kafka submitters receive. */
 export type HttpSubmissionResult =
-  | { status: 'answered'; answer: IntakeAnswer }
-  | { status: 'unavailable'; answer: IntakeAnswer };
+  { status: 'answered'; answer: IntakeAnswer } | { status: 'unavailable'; answer: IntakeAnswer };
 
 /**
  * Intake of 资源清单 and 需求清单: validates each submitted list, stores it with its items
@@ -198,9 +197,7 @@ export class ListIntakeService {
       manager,
       deps.consumerGroup,
       pending.flatMap((submission, index) =>
-        isKafkaSource(submission.source)
-          ? [{ ...submission.source, outcome: answers[index]!.type }]
-          : [],
+        isKafkaSource(submission.source) ? [{ ...submission.source, outcome: answers[index]!.type }] : [],
       ),
     );
     return answers;

@@ -47,7 +47,9 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) {
     return true;
   }
-  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(error.message);
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(
+    error.message,
+  );
 }
 
 export function describeError(error: unknown): string {

@@ -1,4 +1,4 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { Consumer } from 'kafkajs';
 import { runBatchConsumer, type ConsumedMessage } from '@redcrowd/kafka';
@@ -43,10 +43,15 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     const handler = this.getHandlerByPattern(KAFKA_BATCH_PATTERN);
     if (!handler) throw new Error(`no handler is registered for ${KAFKA_BATCH_PATTERN}`);
     await this.consumer.connect();
-    await runBatchConsumer(this.consumer, this.topics, this.partitionsConcurrently, async (messages: ConsumedMessage[]) => {
-      // Errors must reach kafkajs (so the batch is not committed), not a Nest exception filter.
-      const result: unknown = await handler(messages);
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    });
+    await runBatchConsumer(
+      this.consumer,
+      this.topics,
+      this.partitionsConcurrently,
+      async (messages: ConsumedMessage[]) => {
+        // Errors must reach kafkajs (so the batch is not committed), not a Nest exception filter.
+        const result: unknown = await handler(messages);
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      },
+    );
   }
 }

@@ -15,8 +15,7 @@ export function IsIdentifier(): PropertyDecorator {
     IsNotEmpty(),
     MaxLength(LIMITS.maxIdLength),
     Matches(IDENTIFIER_PATTERN, {
-      message:
-        '$property must start with a letter or digit and contain only letters, digits and . _ : - /',
+      message: '$property must start with a letter or digit and contain only letters, digits and . _ : - /',
     }),
   );
 }

@@ -2,13 +2,10 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 // A date-time must carry its UTC offset: a bare "2026-11-21 09:00" from a spreadsheet is
 // ambiguous between Beijing time and UTC, and guessing would shift windows by 8 hours.
-const OFFSET_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function isOffsetDateTime(value: unknown): value is string {
-  return (
-    typeof value === 'string' && OFFSET_DATE_TIME.test(value) && Number.isFinite(Date.parse(value))
-  );
+  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && Number.isFinite(Date.parse(value));
 }
 
 export const IS_OFFSET_DATE_TIME = 'isOffsetDateTime';

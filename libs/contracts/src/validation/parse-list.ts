@@ -18,8 +18,7 @@ export interface RejectionHints {
 }
 
 export type ListParseResult =
-  | { ok: true; list: SubmittedList }
-  | { ok: false; problems: Problem[]; hints: RejectionHints };
+  { ok: true; list: SubmittedList } | { ok: false; problems: Problem[]; hints: RejectionHints };
 
 export interface ParseOptions {
   /** The Kafka message key, which must name the submitter; absent over HTTP. */
@@ -77,8 +76,7 @@ export function parseList(
   const structural = findStructuralProblems(document);
   if (structural.length > 0) return reject(structural, hints);
 
-  const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted =
-    PAYLOAD_CLASS_BY_KIND[kind];
+  const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted = PAYLOAD_CLASS_BY_KIND[kind];
   const payload = plainToInstance(payloadClass, document as object);
   const errors = validateSync(payload, {
     whitelist: true,

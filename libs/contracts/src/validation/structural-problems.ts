@@ -14,9 +14,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function findStructuralProblems(root: unknown): Problem[] {
   const problems: Problem[] = [];
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [
-    { value: root, path: '', depth: 0 },
-  ];
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;

@@ -113,9 +113,7 @@ export class ListStoreRepository {
         list.submitter.name,
       ],
     );
-    await manager.query(`DELETE FROM ${itemTable(list)} WHERE list_pk = $1 AND status = 'open'`, [
-      stored.id,
-    ]);
+    await manager.query(`DELETE FROM ${itemTable(list)} WHERE list_pk = $1 AND status = 'open'`, [stored.id]);
     const itemsKept = await this.insertItems(manager, list, stored.id);
     return {
       outcome: 'stored',
@@ -126,11 +124,7 @@ export class ListStoreRepository {
   }
 
   /** Inserts the revision's items; returns the ids skipped because a held item has them. */
-  private async insertItems(
-    manager: EntityManager,
-    list: SubmittedList,
-    listPk: string,
-  ): Promise<string[]> {
+  private async insertItems(manager: EntityManager, list: SubmittedList, listPk: string): Promise<string[]> {
     const sql = list.kind === 'resource' ? INSERT_RESOURCE_ITEMS : INSERT_DEMAND_ITEMS;
     const rows: Array<{ item_id: string }> = await manager.query(sql, [
       listPk,

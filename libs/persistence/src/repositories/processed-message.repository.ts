@@ -23,7 +23,11 @@ export class ProcessedMessageRepository {
        WHERE p.consumer_group = $1`,
       [consumerGroup, JSON.stringify(positions)],
     );
-    return new Set(rows.map((row) => positionKey({ topic: row.topic, partition: row.partition, offset: String(row.message_offset) })));
+    return new Set(
+      rows.map((row) =>
+        positionKey({ topic: row.topic, partition: row.partition, offset: String(row.message_offset) }),
+      ),
+    );
   }
 
   async markProcessed(

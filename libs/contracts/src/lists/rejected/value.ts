@@ -1,13 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { IsOffsetDateTime } from '../../common/is-offset-date-time';
 import { LIST_KINDS, type ListKind } from '../../taxonomy';
 import { PROBLEM_CODES, type Problem, type ProblemCode } from '../../validation/problem';
