@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { demandList, resourceList } from '@test/fixtures/lists';
+import { KafkaSubmitter, eventually } from '@test/support/answers';
+import { freePort } from '@test/support/intake-process';
+import { brokers, databaseUrl } from '@test/support/topics';
+import { topicNames } from '@redcrowd/contracts';
+
+const START = join(__dirname, '..', '..', 'dist', 'tools', 'start.js');
+
+/**
+ * What a newcomer does: run the system as `npm start` runs it, publish a list from an
+ * outside Kafka client, get the answer, and stop it with Ctrl-C.
+ */
+describe('npm start', () => {
+  it('runs the system, answers lists published by an outside client, and stops cleanly on Ctrl-C', async () => {
+    const prefix = `e2e-${randomUUID().slice(0, 8)}.`;
+    const port = await freePort();
+    const child = spawn(process.execPath, [START], {
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: brokers().join(','),
+        DATABASE_URL: databaseUrl(),
+        KAFKA_TOPIC_PREFIX: prefix,
+        INTAKE_CONSUMER_GROUP: `${prefix}intake`,
+        INTAKE_HTTP_PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => output.push(line));
+    }
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const kafka = new KafkaSubmitter(topicNames(prefix));
+    try {
+      await eventually(
+        () => output.some((line) => line.includes('redcrowd is running')),
+        () => `npm start never got ready:\n${output.slice(-30).join('\n')}`,
+        90_000,
+      );
+      expect(output.join('\n')).toContain(`intake HTTP API: http://127.0.0.1:${port}`);
+
+      await kafka.start();
+      const unit = `unit-${randomUUID().slice(0, 8)}`;
+      await kafka.submit(
+        'resource',
+        JSON.stringify(resourceList({ listId: 'e2e-rl', unit: { id: unit, name: '洛阳市第一中学' } })),
+        unit,
+      );
+      await kafka.submit('demand', '{"listId": "e2e-bad"', 'community-014');
+      const accepted = await eventually(
+        () => kafka.accepted.find((event) => event.value.listId === 'e2e-rl'),
+        () => `no answer:\n${output.slice(-30).join('\n')}`,
+      );
+      expect(accepted.value).toMatchObject({ outcome: 'stored', submitter: { id: unit } });
+      const rejected = await eventually(
+        () => kafka.rejected.find((event) => event.key === 'community-014'),
+        () => 'no rejection for the broken demand list',
+      );
+      expect(rejected.value.problems[0]?.code).toBe('invalid-json');
+
+      const http = await fetch(`http://127.0.0.1:${port}/demand-lists`, {
+        method: 'POST',
+        body: JSON.stringify(demandList({ listId: `e2e-http-${unit}` })),
+      });
+      expect(http.status).toBe(201);
+    } finally {
+      await kafka.stop();
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(output.join('\n')).toContain('"intake stopped"');
+  });
+});
