@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,12 +10,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { LIMITS } from '../limits';
 import { CATEGORY_CODE_PATTERN, QUANTITY_UNITS, type QuantityUnit } from '../taxonomy';
 import { IsIdentifier, IsText } from './decorators';
 import { GeoPoint } from './geo-point';
+import { Nested } from './nested';
 
 /** Fields that resource items and demand items share. */
 export abstract class ListItemFields {
@@ -49,8 +48,7 @@ export abstract class ListItemFields {
   unit!: QuantityUnit;
 
   @IsDefined()
-  @ValidateNested()
-  @Type(() => GeoPoint)
+  @Nested(() => GeoPoint)
   location!: GeoPoint;
 
   @IsOptional()

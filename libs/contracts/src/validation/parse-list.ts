@@ -1,6 +1,6 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DemandListSubmitted } from '../demand-lists/submitted/value';
+import { instantiate } from '../common/nested';
 import { LIMITS } from '../limits';
 import type { ResourceListSubmitted } from '../resource-lists/submitted/value';
 import type { ListKind, Taxonomy } from '../taxonomy';
@@ -77,7 +77,7 @@ export function parseList(
   if (structural.length > 0) return reject(structural, hints);
 
   const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted = PAYLOAD_CLASS_BY_KIND[kind];
-  const payload = plainToInstance(payloadClass, document as object);
+  const payload = instantiate(payloadClass, document as Record<string, unknown>);
   const errors = validateSync(payload, {
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,7 +8,6 @@ import {
   IsOptional,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsIdentifier, IsText } from '../../common/decorators';
 import { ListHeader } from '../../common/list-header';
@@ -17,6 +15,7 @@ import { ListItemFields } from '../../common/list-item-fields';
 import { TimeWindow } from '../../common/time-window';
 import { LIMITS } from '../../limits';
 import { SUBMITTER_KINDS, URGENCIES, type SubmitterKind, type Urgency } from '../../taxonomy';
+import { Nested } from '../../common/nested';
 
 /** Who posts demands: a community (社区), or a unit asking the alliance for help. */
 export class DemandSubmitter {
@@ -33,8 +32,7 @@ export class DemandSubmitter {
 /** One line of a demand list: what residents need, where, by when, how urgently. */
 export class DemandItem extends ListItemFields {
   @IsDefined()
-  @ValidateNested()
-  @Type(() => TimeWindow)
+  @Nested(() => TimeWindow)
   window!: TimeWindow;
 
   @IsIn(URGENCIES, { message: `$property must be one of: ${URGENCIES.join(', ')}` })
@@ -51,14 +49,12 @@ export class DemandItem extends ListItemFields {
 /** 需求清单 demand list: topic `demand-lists.submitted.v1`, key = submitter id. */
 export class DemandListSubmitted extends ListHeader {
   @IsDefined()
-  @ValidateNested()
-  @Type(() => DemandSubmitter)
+  @Nested(() => DemandSubmitter)
   submitter!: DemandSubmitter;
 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(LIMITS.maxItemsPerList)
-  @ValidateNested({ each: true })
-  @Type(() => DemandItem)
+  @Nested(() => DemandItem, { each: true })
   items!: DemandItem[];
 }

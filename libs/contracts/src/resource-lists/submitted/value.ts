@@ -1,19 +1,10 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsNumber,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNumber, Max, Min } from 'class-validator';
 import { IsIdentifier, IsText } from '../../common/decorators';
 import { ListHeader } from '../../common/list-header';
 import { ListItemFields } from '../../common/list-item-fields';
 import { TimeWindow } from '../../common/time-window';
 import { LIMITS } from '../../limits';
+import { Nested } from '../../common/nested';
 
 /** A member unit of the alliance (高校, 科研院所, 医院, 企业, 学校...). */
 export class UnitRef {
@@ -33,22 +24,19 @@ export class ResourceItem extends ListItemFields {
   serviceRadiusKm!: number;
 
   @IsDefined()
-  @ValidateNested()
-  @Type(() => TimeWindow)
+  @Nested(() => TimeWindow)
   available!: TimeWindow;
 }
 
 /** 资源清单 resource list: topic `resource-lists.submitted.v1`, key = unit id. */
 export class ResourceListSubmitted extends ListHeader {
   @IsDefined()
-  @ValidateNested()
-  @Type(() => UnitRef)
+  @Nested(() => UnitRef)
   unit!: UnitRef;
 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(LIMITS.maxItemsPerList)
-  @ValidateNested({ each: true })
-  @Type(() => ResourceItem)
+  @Nested(() => ResourceItem, { each: true })
   items!: ResourceItem[];
 }
