@@ -7,15 +7,17 @@ import { ensureKafka, stopLocalKafka } from './infra/kafka';
 import { ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
 import { runMain } from './infra/processes';
 
-// `node dist/tools/infra-cli.js up|down|migrate`: local Kafka and Postgres for development.
+// `node dist/tools/infra-cli.js up|down|migrate|topics`: local Kafka and Postgres for
+// development; `migrate` and `topics` are also the deployment's one-shot setup steps.
 // Progress goes to stderr so that stdout of `up` is only KEY=value lines to export.
-const USAGE = 'Usage: node dist/tools/infra-cli.js up|down|migrate';
+const USAGE = 'Usage: node dist/tools/infra-cli.js up|down|migrate|topics';
 
 async function main(command: string | undefined): Promise<number> {
   const commands = new Map<string | undefined, () => Promise<unknown>>([
     ['up', up],
     ['down', down],
     ['migrate', migrate],
+    ['topics', topics],
   ]);
   const run = commands.get(command);
   if (!run) throw new InfraError(USAGE);
@@ -29,6 +31,13 @@ async function up(): Promise<void> {
   const databaseUrl = await migrate();
   console.log(`KAFKA_BROKERS=${kafka.brokers.join(',')}`);
   console.log(`DATABASE_URL=${databaseUrl}`);
+}
+
+/** Creates the missing topics on KAFKA_BROKERS (or the local broker). */
+async function topics(): Promise<void> {
+  const kafka = await ensureKafka(process.env);
+  const created = await ensureTopics(kafka.brokers, process.env.KAFKA_TOPIC_PREFIX ?? 'redcrowd.');
+  console.error(created.length > 0 ? `Created topics: ${created.join(', ')}` : 'All topics exist.');
 }
 
 async function down(): Promise<void> {

@@ -36,7 +36,7 @@ export const TOPICS = {
   listRejected: {
     suffix: 'lists.rejected.v1',
     partitions: 6,
-    key: 'submitter id when readable, else the original message key',
+    key: 'submitter id when readable, else the original message key, else the listId; none if nothing was readable',
     description: 'A submitted list was refused; carries every problem found.',
   },
   intakeDeadLetter: {

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { LIST_KINDS, SUBMITTER_KINDS, type ListKind, type SubmitterKind } from '../taxonomy';
 
 /** Who submitted a list, as intake answers it. */
@@ -24,6 +24,8 @@ export class MessageSource {
   topic?: string;
 
   @IsOptional()
+  @IsInt()
+  @Min(0)
   partition?: number;
 
   @IsOptional()
