@@ -1,7 +1,7 @@
 /** Three tiers: unit specs beside the code, integration and e2e suites under test/. */
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
   moduleNameMapper: {
     '^@redcrowd/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^@test/(.*)$': '<rootDir>/test/$1',

@@ -1,6 +1,7 @@
 // The libraries' TypeORM entities and contract classes use decorator metadata.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { ensureTopics } from '@redcrowd/kafka';
@@ -66,20 +67,42 @@ async function main(jestArgs: string[]): Promise<number> {
   }
 }
 
+const RESULTS_FILE = path.join(repoRoot, 'test-results', 'jest-results.json');
+
 function runJest(args: string[], jestEnv: NodeJS.ProcessEnv): Promise<number> {
   const jestBin = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
+  rmSync(RESULTS_FILE, { force: true });
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   return new Promise((resolve, reject) => {
-    jest = spawn(process.execPath, [jestBin, '--runInBand', ...args], {
-      cwd: repoRoot,
-      env: jestEnv,
-      stdio: 'inherit',
-    });
+    jest = spawn(
+      process.execPath,
+      [jestBin, '--runInBand', '--json', `--outputFile=${RESULTS_FILE}`, ...args],
+      {
+        cwd: repoRoot,
+        env: jestEnv,
+        stdio: 'inherit',
+      },
+    );
     jest.on('error', reject);
     jest.on('exit', (code, signal) => {
       jest = undefined;
+      printSummary();
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
+}
+
+/** One plain closing line, the same whatever runner CI knows: "jest: N passed, N failed, N skipped". */
+function printSummary(): void {
+  if (!existsSync(RESULTS_FILE)) return;
+  const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
+  console.log(
+    `jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped`,
+  );
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
