@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { manyResourceItems, resourceList } from '@test/fixtures/lists';
-import { KafkaSubmitter, eventually } from '@test/support/answers';
-import { connectDatabase } from '@test/support/database';
-import { IntakeProcess } from '@test/support/intake-process';
-import { isolatedTopics } from '@test/support/topics';
+import { eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import type { IntakeProcess } from '@test/support/intake-process';
 
 /** The intake process killed (SIGKILL) mid-stream and restarted loses and duplicates nothing. */
 describe('intake crash and restart', () => {
+  let harness: IntakeHarness;
   let intake: IntakeProcess;
   let kafka: KafkaSubmitter;
   let db: Client;
@@ -16,19 +16,11 @@ describe('intake crash and restart', () => {
   const itemsPerList = 25;
 
   beforeAll(async () => {
-    const { prefix, topics } = await isolatedTopics();
-    intake = await IntakeProcess.create(prefix);
-    await intake.start();
-    kafka = new KafkaSubmitter(topics);
-    await kafka.start();
-    db = await connectDatabase();
+    harness = await startIntakeHarness();
+    ({ intake, kafka, db } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await kafka?.stop();
-    await intake?.stop();
-    await db?.end();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   it('answers every list exactly once and stores each exactly once across a kill -9', async () => {
     const units = Array.from({ length: 8 }, (_, index) => `unit-${run}-${index}`);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { resourceList } from '@test/fixtures/lists';
-import { KafkaSubmitter, eventually } from '@test/support/answers';
-import { connectDatabase } from '@test/support/database';
-import { IntakeProcess } from '@test/support/intake-process';
-import { isolatedTopics } from '@test/support/topics';
+import { eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import type { IntakeProcess } from '@test/support/intake-process';
 
 /**
  * A database that keeps refusing (here: a table held locked by another session) makes
@@ -12,29 +11,24 @@ import { isolatedTopics } from '@test/support/topics';
  * its origin, the submitter gets a rejection, and intake moves on.
  */
 describe('intake dead-lettering', () => {
+  let harness: IntakeHarness;
   let intake: IntakeProcess;
   let kafka: KafkaSubmitter;
   let locker: Client;
   const unitId = `unit-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    const { prefix, topics } = await isolatedTopics();
-    intake = await IntakeProcess.create(prefix, {
+    harness = await startIntakeHarness({
       DB_LOCK_TIMEOUT_MS: '200',
       INTAKE_MAX_ATTEMPTS: '3',
       INTAKE_RETRY_BASE_MS: '50',
     });
-    await intake.start();
-    kafka = new KafkaSubmitter(topics);
-    await kafka.start();
-    locker = await connectDatabase();
+    ({ intake, kafka, db: locker } = harness);
   }, 120_000);
 
   afterAll(async () => {
     await locker?.query('ROLLBACK').catch(() => undefined);
-    await kafka?.stop();
-    await intake?.stop();
-    await locker?.end();
+    await harness?.stop();
   }, 60_000);
 
   it('dead-letters a list it cannot store, answers it, and carries on once the database recovers', async () => {

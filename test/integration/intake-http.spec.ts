@@ -1,32 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
-import { KafkaSubmitter, eventually } from '@test/support/answers';
-import { connectDatabase } from '@test/support/database';
-import { IntakeProcess } from '@test/support/intake-process';
-import { isolatedTopics } from '@test/support/topics';
+import { eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import type { IntakeProcess } from '@test/support/intake-process';
 
 /** HTTP submission: the same validation and the same events as Kafka, over real services. */
 describe('intake over HTTP', () => {
+  let harness: IntakeHarness;
   let intake: IntakeProcess;
   let kafka: KafkaSubmitter;
   let db: Client;
   const unitId = `unit-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    const { prefix, topics } = await isolatedTopics();
-    intake = await IntakeProcess.create(prefix);
-    await intake.start();
-    kafka = new KafkaSubmitter(topics);
-    await kafka.start();
-    db = await connectDatabase();
+    harness = await startIntakeHarness();
+    ({ intake, kafka, db } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await kafka?.stop();
-    await intake?.stop();
-    await db?.end();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const post = (path: string, body: string | Buffer) =>
     fetch(`${intake.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
@@ -107,11 +99,11 @@ describe('intake over HTTP', () => {
       JSON.stringify(
         resourceList({ listId, allianceId, items: [resourceItem({ category: 'red-property' })] }),
       );
-    expect((await post('/resource-lists', list('rl-ext-1'))).status).toBe(400);
+    expect((await post('/resource-lists', list(`rl-ext-1-${allianceId}`))).status).toBe(400);
     await db.query(
       `INSERT INTO alliance_categories (alliance_id, category, parent_category, label) VALUES ($1, 'red-property', 'repairs', '红色物业')`,
       [allianceId],
     );
-    expect((await post('/resource-lists', list('rl-ext-2'))).status).toBe(201);
+    expect((await post('/resource-lists', list(`rl-ext-2-${allianceId}`))).status).toBe(201);
   });
 });

@@ -9,13 +9,13 @@ import {
   resourceItem,
   resourceList,
 } from '@test/fixtures/lists';
-import { KafkaSubmitter, eventually } from '@test/support/answers';
-import { connectDatabase } from '@test/support/database';
-import { IntakeProcess } from '@test/support/intake-process';
-import { isolatedTopics } from '@test/support/topics';
+import { eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import type { IntakeProcess } from '@test/support/intake-process';
 
 /** Intake against a real Kafka broker and a real Postgres, driven as a unit's client would. */
 describe('intake over Kafka', () => {
+  let harness: IntakeHarness;
   let intake: IntakeProcess;
   let kafka: KafkaSubmitter;
   let db: Client;
@@ -24,19 +24,11 @@ describe('intake over Kafka', () => {
   const communityId = `community-${run}`;
 
   beforeAll(async () => {
-    const { prefix, topics } = await isolatedTopics();
-    intake = await IntakeProcess.create(prefix);
-    await intake.start();
-    kafka = new KafkaSubmitter(topics);
-    await kafka.start();
-    db = await connectDatabase();
+    harness = await startIntakeHarness();
+    ({ intake, kafka, db } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await kafka?.stop();
-    await intake?.stop();
-    await db?.end();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const resource = (listId: string, overrides: Record<string, unknown> = {}) =>
     JSON.stringify(resourceList({ listId, unit: { id: unitId, name: '空空导弹研究院' }, ...overrides }));

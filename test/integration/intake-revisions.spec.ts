@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { resourceItem, resourceList } from '@test/fixtures/lists';
-import { KafkaSubmitter, eventually } from '@test/support/answers';
-import { connectDatabase } from '@test/support/database';
-import { IntakeProcess } from '@test/support/intake-process';
-import { brokers, isolatedTopics } from '@test/support/topics';
+import { eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import type { IntakeProcess } from '@test/support/intake-process';
+import { brokers } from '@test/support/topics';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** Revision semantics and redelivery, against real Kafka and Postgres. */
 describe('intake revisions and redelivery', () => {
+  let harness: IntakeHarness;
   let intake: IntakeProcess;
   let kafka: KafkaSubmitter;
   let db: Client;
@@ -16,20 +17,12 @@ describe('intake revisions and redelivery', () => {
   const unitId = `unit-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    const isolated = await isolatedTopics();
-    prefix = isolated.prefix;
-    intake = await IntakeProcess.create(prefix);
-    await intake.start();
-    kafka = new KafkaSubmitter(isolated.topics);
-    await kafka.start();
-    db = await connectDatabase();
+    harness = await startIntakeHarness();
+    ({ intake, kafka, db } = harness);
+    prefix = harness.prefix;
   }, 120_000);
 
-  afterAll(async () => {
-    await kafka?.stop();
-    await intake?.stop();
-    await db?.end();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const list = (listId: string, revision: number, items: Array<Record<string, unknown>>) =>
     JSON.stringify(resourceList({ listId, revision, unit: { id: unitId, name: '洛阳理工学院' }, items }));

@@ -6,16 +6,15 @@ import { OutboxEventEntity } from './outbox-event.entity';
 import { ProcessedMessageEntity } from './processed-message.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 
-export {
-  AllianceCategoryEntity,
-  DemandItemEntity,
-  IntakeRejectionEntity,
-  ListEntity,
-  OutboxEventEntity,
-  ProcessedMessageEntity,
-  ResourceItemEntity,
-};
+export * from './alliance-category.entity';
+export * from './demand-item.entity';
+export * from './intake-rejection.entity';
+export * from './list.entity';
+export * from './outbox-event.entity';
+export * from './processed-message.entity';
+export * from './resource-item.entity';
 
+/** Every entity, for the data source. */
 export const ENTITIES = [
   AllianceCategoryEntity,
   DemandItemEntity,

@@ -1,0 +1,38 @@
+import type { Client } from 'pg';
+import type { TopicId } from '@redcrowd/contracts';
+import { KafkaSubmitter } from './answers';
+import { connectDatabase } from './database';
+import { IntakeProcess } from './intake-process';
+import { isolatedTopics } from './topics';
+
+/** What a suite needs to drive intake: the process, a Kafka client, and the database. */
+export interface IntakeHarness {
+  intake: IntakeProcess;
+  kafka: KafkaSubmitter;
+  db: Client;
+  prefix: string;
+  topics: Record<TopicId, string>;
+  stop(): Promise<void>;
+}
+
+/** Starts a real intake on topics of its own, plus an observing Kafka client and a db connection. */
+export async function startIntakeHarness(extraEnv: Record<string, string> = {}): Promise<IntakeHarness> {
+  const { prefix, topics } = await isolatedTopics();
+  const intake = await IntakeProcess.create(prefix, extraEnv);
+  await intake.start();
+  const kafka = new KafkaSubmitter(topics);
+  await kafka.start();
+  const db = await connectDatabase();
+  return {
+    intake,
+    kafka,
+    db,
+    prefix,
+    topics,
+    async stop() {
+      await kafka.stop();
+      await intake.stop();
+      await db.end();
+    },
+  };
+}
