@@ -1,0 +1,306 @@
+/**
+ * Primal network simplex for the allocation problem, on a graph made of supply nodes,
+ * demand nodes and one root. Every arc is uncapacitated (quantities are bounded by the
+ * supplies and demands themselves), which keeps pivots simple: a non-tree arc always
+ * carries zero flow, and only tree arcs pointing against a cycle can block it.
+ *
+ * Formulation (minimisation, cost = -weight):
+ *   supply s --(cost -w)--> demand d   the candidate edges
+ *   supply s --(cost 0)---> root       unused capacity
+ *   root ------(cost 0)---> demand d   unmet quantity
+ * The root's slack arcs form the initial spanning tree (a star), which is feasible at once,
+ * and stay in the graph, so the solver can also grow: nodes and arcs may be added to a
+ * solved problem and the next `run()` continues from the current tree and potentials.
+ *
+ * Leaving arcs are chosen by the strongly feasible tree rule (prevents cycling on degenerate
+ * pivots); entering arcs by block search pricing, as in LEMON's NetworkSimplex.
+ */
+
+const NONE = -1;
+
+export class NetworkSimplex {
+  // Nodes (index 0 is the root).
+  private nodeCount = 1;
+  private parent: Int32Array;
+  private predArc: Int32Array;
+  /** +1: the pred arc points from the node to its parent; -1: from the parent to the node. */
+  private predDir: Int8Array;
+  private firstChild: Int32Array;
+  private nextSibling: Int32Array;
+  private prevSibling: Int32Array;
+  private potential: Float64Array;
+  private mark: Int32Array;
+  private markStamp = 0;
+
+  // Arcs.
+  private arcCount = 0;
+  private source: Int32Array;
+  private target: Int32Array;
+  private cost: Float64Array;
+  private flow: Float64Array;
+
+  private pricingCursor = 0;
+  private readonly epsilon: number;
+  pivots = 0;
+
+  constructor(expectedNodes = 16, expectedArcs = 16, epsilon = 1e-9) {
+    this.epsilon = epsilon;
+    this.parent = new Int32Array(expectedNodes + 1).fill(NONE);
+    this.predArc = new Int32Array(expectedNodes + 1).fill(NONE);
+    this.predDir = new Int8Array(expectedNodes + 1);
+    this.firstChild = new Int32Array(expectedNodes + 1).fill(NONE);
+    this.nextSibling = new Int32Array(expectedNodes + 1).fill(NONE);
+    this.prevSibling = new Int32Array(expectedNodes + 1).fill(NONE);
+    this.potential = new Float64Array(expectedNodes + 1);
+    this.mark = new Int32Array(expectedNodes + 1);
+    this.source = new Int32Array(expectedArcs);
+    this.target = new Int32Array(expectedArcs);
+    this.cost = new Float64Array(expectedArcs);
+    this.flow = new Float64Array(expectedArcs);
+  }
+
+  static readonly ROOT = 0;
+
+  /** Adds a supply node with `capacity`; returns its node index. */
+  addSupply(capacity: number): number {
+    const node = this.newNode();
+    // Slack arc node -> root carries the whole capacity until the node's supply is used.
+    const arc = this.newArc(node, NetworkSimplex.ROOT, 0, capacity);
+    this.hang(node, NetworkSimplex.ROOT, arc, +1);
+    this.potential[node] = 0;
+    return node;
+  }
+
+  /** Adds a demand node wanting `quantity`; returns its node index. */
+  addDemand(quantity: number): number {
+    const node = this.newNode();
+    const arc = this.newArc(NetworkSimplex.ROOT, node, 0, quantity);
+    this.hang(node, NetworkSimplex.ROOT, arc, -1);
+    this.potential[node] = 0;
+    return node;
+  }
+
+  /** Adds a candidate edge supply -> demand worth `weight` per unit; returns its arc index. */
+  addEdge(supplyNode: number, demandNode: number, weight: number): number {
+    return this.newArc(supplyNode, demandNode, -weight, 0);
+  }
+
+  flowOn(arc: number): number {
+    return this.flow[arc]!;
+  }
+
+  /** Pivots until no arc has a negative reduced cost: the current flow is then optimal. */
+  run(): void {
+    for (;;) {
+      const entering = this.findEnteringArc();
+      if (entering === NONE) return;
+      this.pivot(entering);
+      this.pivots++;
+    }
+  }
+
+  // Block search: scan blocks of about sqrt(arcs) arcs cyclically, take the most negative
+  // reduced cost of the first block that has one. A full round without one proves optimality.
+  private findEnteringArc(): number {
+    const arcs = this.arcCount;
+    if (arcs === 0) return NONE;
+    const blockSize = Math.max(10, Math.ceil(Math.sqrt(arcs)));
+    const { source, target, cost, potential } = this;
+    let best = NONE;
+    let bestCost = -this.epsilon;
+    let scanned = 0;
+    let inBlock = 0;
+    let arc = this.pricingCursor;
+    while (scanned < arcs) {
+      const reduced = cost[arc]! + potential[source[arc]!]! - potential[target[arc]!]!;
+      if (reduced < bestCost) {
+        bestCost = reduced;
+        best = arc;
+      }
+      arc = arc + 1 === arcs ? 0 : arc + 1;
+      scanned++;
+      if (++inBlock === blockSize) {
+        if (best !== NONE) break;
+        inBlock = 0;
+      }
+    }
+    this.pricingCursor = arc;
+    return best;
+  }
+
+  private pivot(entering: number): void {
+    const first = this.source[entering]!;
+    const second = this.target[entering]!;
+    const join = this.findJoin(first, second);
+
+    // Find the blocking tree arc: on the first side, arcs pointing up (towards the join) lose
+    // flow; on the second side, arcs pointing down do. Ties: last on the first side, then any
+    // on the second side (`<=`) — the strongly feasible tree rule.
+    let delta = Infinity;
+    let leavingNode = NONE;
+    let leavingSide = 0;
+    for (let node = first; node !== join; node = this.parent[node]!) {
+      if (this.predDir[node] === 1) {
+        const available = this.flow[this.predArc[node]!]!;
+        if (available < delta) {
+          delta = available;
+          leavingNode = node;
+          leavingSide = 1;
+        }
+      }
+    }
+    for (let node = second; node !== join; node = this.parent[node]!) {
+      if (this.predDir[node] === -1) {
+        const available = this.flow[this.predArc[node]!]!;
+        if (available <= delta) {
+          delta = available;
+          leavingNode = node;
+          leavingSide = 2;
+        }
+      }
+    }
+    if (leavingNode === NONE) throw new Error('unbounded cycle: the allocation graph is malformed');
+
+    if (delta > 0) {
+      this.flow[entering] = this.flow[entering]! + delta;
+      for (let node = first; node !== join; node = this.parent[node]!) {
+        const arc = this.predArc[node]!;
+        this.flow[arc] = this.flow[arc]! - this.predDir[node]! * delta;
+      }
+      for (let node = second; node !== join; node = this.parent[node]!) {
+        const arc = this.predArc[node]!;
+        this.flow[arc] = this.flow[arc]! + this.predDir[node]! * delta;
+      }
+    }
+
+    // The subtree below the leaving arc is re-rooted at the entering arc's endpoint on its
+    // side and hung from the other endpoint.
+    const rootOfMoved = leavingSide === 1 ? first : second;
+    const newParentOfMoved = leavingSide === 1 ? second : first;
+    const reduced = this.cost[entering]! + this.potential[first]! - this.potential[second]!;
+    this.reroot(rootOfMoved, leavingNode, newParentOfMoved, entering);
+    // Make the entering arc's reduced cost zero by shifting the moved subtree's potentials.
+    const shift = rootOfMoved === first ? -reduced : reduced;
+    this.shiftSubtree(rootOfMoved, shift);
+  }
+
+  private findJoin(a: number, b: number): number {
+    const stamp = ++this.markStamp;
+    const mark = this.mark;
+    for (;;) {
+      if (a !== NONE) {
+        if (mark[a] === stamp) return a;
+        mark[a] = stamp;
+        a = this.parent[a]!;
+      }
+      if (b !== NONE) {
+        if (mark[b] === stamp) return b;
+        mark[b] = stamp;
+        b = this.parent[b]!;
+      }
+    }
+  }
+
+  /** Reverses the tree path from `start` up to `top`, then hangs `start` from `newParent`. */
+  private reroot(start: number, top: number, newParent: number, newArc: number): void {
+    let node = start;
+    let parentToBe = newParent;
+    let arcToBe = newArc;
+    let dirToBe = this.source[newArc] === start ? 1 : -1;
+    for (;;) {
+      const oldParent = this.parent[node]!;
+      const oldArc = this.predArc[node]!;
+      const oldDir = this.predDir[node]!;
+      this.detach(node);
+      this.hang(node, parentToBe, arcToBe, dirToBe);
+      if (node === top) return;
+      parentToBe = node;
+      arcToBe = oldArc;
+      dirToBe = -oldDir;
+      node = oldParent;
+    }
+  }
+
+  private shiftSubtree(root: number, shift: number): void {
+    if (shift === 0) return;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.potential[node] = this.potential[node]! + shift;
+      for (let child = this.firstChild[node]!; child !== NONE; child = this.nextSibling[child]!) {
+        stack.push(child);
+      }
+    }
+  }
+
+  private hang(node: number, parent: number, arc: number, dir: number): void {
+    this.parent[node] = parent;
+    this.predArc[node] = arc;
+    this.predDir[node] = dir;
+    const head = this.firstChild[parent]!;
+    this.nextSibling[node] = head;
+    this.prevSibling[node] = NONE;
+    if (head !== NONE) this.prevSibling[head] = node;
+    this.firstChild[parent] = node;
+  }
+
+  private detach(node: number): void {
+    const parent = this.parent[node]!;
+    if (parent === NONE) return;
+    const previous = this.prevSibling[node]!;
+    const next = this.nextSibling[node]!;
+    if (previous === NONE) this.firstChild[parent] = next;
+    else this.nextSibling[previous] = next;
+    if (next !== NONE) this.prevSibling[next] = previous;
+    this.parent[node] = NONE;
+  }
+
+  private newNode(): number {
+    if (this.nodeCount === this.parent.length) this.growNodes();
+    const node = this.nodeCount++;
+    this.parent[node] = NONE;
+    this.firstChild[node] = NONE;
+    this.nextSibling[node] = NONE;
+    this.prevSibling[node] = NONE;
+    return node;
+  }
+
+  private newArc(from: number, to: number, arcCost: number, initialFlow: number): number {
+    if (this.arcCount === this.source.length) this.growArcs();
+    const arc = this.arcCount++;
+    this.source[arc] = from;
+    this.target[arc] = to;
+    this.cost[arc] = arcCost;
+    this.flow[arc] = initialFlow;
+    return arc;
+  }
+
+  private growNodes(): void {
+    const size = this.parent.length * 2;
+    this.parent = grow(this.parent, size, NONE);
+    this.predArc = grow(this.predArc, size, NONE);
+    this.predDir = grow(this.predDir, size, 0);
+    this.firstChild = grow(this.firstChild, size, NONE);
+    this.nextSibling = grow(this.nextSibling, size, NONE);
+    this.prevSibling = grow(this.prevSibling, size, NONE);
+    this.potential = grow(this.potential, size, 0);
+    this.mark = grow(this.mark, size, 0);
+  }
+
+  private growArcs(): void {
+    const size = this.source.length * 2;
+    this.source = grow(this.source, size, 0);
+    this.target = grow(this.target, size, 0);
+    this.cost = grow(this.cost, size, 0);
+    this.flow = grow(this.flow, size, 0);
+  }
+}
+
+type NumericArray = Int32Array | Int8Array | Float64Array;
+
+function grow<T extends NumericArray>(array: T, size: number, fill: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(array);
+  bigger.fill(fill, array.length);
+  return bigger;
+}
