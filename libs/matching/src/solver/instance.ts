@@ -12,8 +12,10 @@ export interface Flow {
 }
 
 export interface SolveStats {
-  /** Time spent in the solver proper (building and pivoting), not validation or output. */
+  /** Time spent in the solver proper: splitting into components, building, pivoting. */
   solveMs: number;
+  /** Time spent ranking ids and edges before that (what makes the result order-independent). */
+  prepareMs: number;
   components: number;
   pivots: number;
   supplies: number;

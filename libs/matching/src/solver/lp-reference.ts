@@ -6,25 +6,19 @@ import type { AllocationInstance } from './instance';
  * constraint matrix is totally unimodular, so the LP optimum is the integer optimum.
  */
 export function toLpFormat(instance: AllocationInstance): string {
-  const terms = instance.edges.map((edge, index) => `${formatNumber(edge.weight)} x${index}`);
-  const rows: string[] = [];
-  const addRows = (prefix: string, ids: Array<{ id: string; bound: number }>, side: 'supply' | 'demand') => {
-    ids.forEach(({ id, bound }, row) => {
-      const vars = instance.edges.flatMap((edge, index) =>
-        (side === 'supply' ? edge.supply : edge.demand) === id ? [`x${index}`] : [],
-      );
-      if (vars.length > 0) rows.push(` ${prefix}${row}: ${vars.join(' + ')} <= ${bound}`);
-    });
-  };
-  addRows(
-    's',
-    instance.supplies.map((s) => ({ id: s.id, bound: s.capacity })),
-    'supply',
-  );
-  addRows(
-    'd',
-    instance.demands.map((d) => ({ id: d.id, bound: d.quantity })),
-    'demand',
+  const bySupply = new Map<string, string[]>();
+  const byDemand = new Map<string, string[]>();
+  const terms = instance.edges.map((edge, index) => {
+    const variable = `x${index}`;
+    (bySupply.get(edge.supply) ?? bySupply.set(edge.supply, []).get(edge.supply)!).push(variable);
+    (byDemand.get(edge.demand) ?? byDemand.set(edge.demand, []).get(edge.demand)!).push(variable);
+    return `${formatNumber(edge.weight)} ${variable}`;
+  });
+  const rows = [
+    ...instance.supplies.map((supply, row) => [`s${row}`, bySupply.get(supply.id), supply.capacity] as const),
+    ...instance.demands.map((demand, row) => [`d${row}`, byDemand.get(demand.id), demand.quantity] as const),
+  ].flatMap(([name, variables, bound]) =>
+    variables ? [` ${name}: ${variables.join(' + ')} <= ${bound}`] : [],
   );
   return ['Maximize', ` obj: ${terms.join(' + ')}`, 'Subject To', ...rows, 'End'].join('\n');
 }

@@ -85,6 +85,18 @@ export class NetworkSimplex {
     return this.newArc(supplyNode, demandNode, -weight, 0);
   }
 
+  /**
+   * Starts the next pricing round at `arc`: after arcs are added to a solved problem, the
+   * new ones are the likely entering arcs, so looking there first saves a scan.
+   */
+  priceFrom(arc: number): void {
+    if (arc >= 0 && arc < this.arcCount) this.pricingCursor = arc;
+  }
+
+  get arcTotal(): number {
+    return this.arcCount;
+  }
+
   flowOn(arc: number): number {
     return this.flow[arc]!;
   }
