@@ -52,6 +52,38 @@ export default tseslint.config(
     },
   },
   {
+    // The matching engine is plain TypeScript: no framework, database, broker or I/O, so it
+    // runs the same in a service, a CLI (file reading lives in tools/) or a test.
+    files: ['libs/matching/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'kafkajs',
+                'express',
+                'node:fs',
+                'node:net',
+                'node:http',
+                'fs',
+                'net',
+                'http',
+              ],
+              message:
+                'libs/matching is plain TypeScript: no Nest, database, Kafka or I/O; do that in apps/ or tools/.',
+            },
+            { group: ['**/libs/*'], message: 'Import libraries by alias (@redcrowd/...).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

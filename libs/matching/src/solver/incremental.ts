@@ -36,6 +36,7 @@ export class IncrementalAllocator {
     );
     for (const edge of sorted) this.addEdge(edge.supply, edge.demand, edge.weight);
     this.simplex.run();
+    this.simplex.trackIncidentArcs();
     this.lastSolveMs = performance.now() - started;
   }
 
@@ -46,8 +47,7 @@ export class IncrementalAllocator {
     this.demandNode.set(id, this.simplex.addDemand(quantity));
     const firstNewArc = this.simplex.arcTotal;
     for (const edge of edges) this.addEdge(edge.supply, id, edge.weight);
-    this.simplex.priceFrom(firstNewArc);
-    this.simplex.run();
+    this.simplex.runFrom(firstNewArc);
     this.lastSolveMs = performance.now() - started;
   }
 
@@ -58,8 +58,7 @@ export class IncrementalAllocator {
     this.supplyNode.set(id, this.simplex.addSupply(capacity));
     const firstNewArc = this.simplex.arcTotal;
     for (const edge of edges) this.addEdge(id, edge.demand, edge.weight);
-    this.simplex.priceFrom(firstNewArc);
-    this.simplex.run();
+    this.simplex.runFrom(firstNewArc);
     this.lastSolveMs = performance.now() - started;
   }
 

@@ -40,6 +40,13 @@ export class NetworkSimplex {
   private flow: Float64Array;
 
   private pricingCursor = 0;
+  /** Arcs by endpoint, kept only for incremental re-optimisation (see `runFrom`). */
+  private incidentArcs: number[][] | undefined;
+  /** Which arcs the current `runFrom` already lists (stamped, so no clearing between runs). */
+  private listedStamp = new Int32Array(0);
+  private listStamp = 0;
+  /** Nodes whose potential changed during the current `runFrom`, to re-price their arcs. */
+  private movedNodes: number[] | undefined;
   private readonly epsilon: number;
   pivots = 0;
 
@@ -86,11 +93,53 @@ export class NetworkSimplex {
   }
 
   /**
-   * Starts the next pricing round at `arc`: after arcs are added to a solved problem, the
-   * new ones are the likely entering arcs, so looking there first saves a scan.
+   * Keeps, from now on, the list of arcs at each node, which `runFrom` needs. Call it on a
+   * solved problem that will grow; it costs memory a one-off solve does not need.
    */
-  priceFrom(arc: number): void {
-    if (arc >= 0 && arc < this.arcCount) this.pricingCursor = arc;
+  trackIncidentArcs(): void {
+    if (this.incidentArcs) return;
+    this.incidentArcs = [];
+    for (let node = 0; node < this.nodeCount; node++) this.incidentArcs.push([]);
+    for (let arc = 0; arc < this.arcCount; arc++) {
+      this.incidentArcs[this.source[arc]!]!.push(arc);
+      this.incidentArcs[this.target[arc]!]!.push(arc);
+    }
+  }
+
+  /**
+   * Re-optimises a problem that was optimal before arcs `firstNewArc..` were added. Only
+   * those arcs, and the arcs of nodes whose potential a pivot changes, can have a negative
+   * reduced cost; all others kept theirs. So only they are priced: no full scan.
+   */
+  runFrom(firstNewArc: number): void {
+    if (!this.incidentArcs) throw new Error('runFrom needs trackIncidentArcs() first');
+    if (this.listedStamp.length < this.arcCount)
+      this.listedStamp = grow(this.listedStamp, this.source.length, 0);
+    const stamp = ++this.listStamp;
+    const listed = this.listedStamp;
+    const candidates: number[] = [];
+    const list = (arc: number) => {
+      if (listed[arc] !== stamp) {
+        listed[arc] = stamp;
+        candidates.push(arc);
+      }
+    };
+    for (let arc = firstNewArc; arc < this.arcCount; arc++) list(arc);
+    this.movedNodes = [];
+    let cursor = 0;
+    try {
+      for (;;) {
+        const found = this.blockSearch(candidates.length, cursor, (position) => candidates[position]!);
+        if (found.arc === NONE) return;
+        cursor = found.cursor;
+        this.movedNodes.length = 0;
+        this.pivot(found.arc);
+        this.pivots++;
+        for (const node of this.movedNodes) for (const arc of this.incidentArcs[node]!) list(arc);
+      }
+    } finally {
+      this.movedNodes = undefined;
+    }
   }
 
   get arcTotal(): number {
@@ -111,33 +160,41 @@ export class NetworkSimplex {
     }
   }
 
-  // Block search: scan blocks of about sqrt(arcs) arcs cyclically, take the most negative
-  // reduced cost of the first block that has one. A full round without one proves optimality.
   private findEnteringArc(): number {
-    const arcs = this.arcCount;
-    if (arcs === 0) return NONE;
-    const blockSize = Math.max(10, Math.ceil(Math.sqrt(arcs)));
+    const found = this.blockSearch(this.arcCount, this.pricingCursor, (position) => position);
+    this.pricingCursor = found.cursor;
+    return found.arc;
+  }
+
+  // Block search: scan blocks of about sqrt(n) arcs cyclically from `cursor`, and take the
+  // most negative reduced cost of the first block that has one. A full round without one
+  // proves that no arc among the n can improve the flow.
+  private blockSearch(
+    count: number,
+    cursor: number,
+    arcAt: (position: number) => number,
+  ): { arc: number; cursor: number } {
+    if (count === 0) return { arc: NONE, cursor };
+    const blockSize = Math.max(10, Math.ceil(Math.sqrt(count)));
     const { source, target, cost, potential } = this;
     let best = NONE;
     let bestCost = -this.epsilon;
-    let scanned = 0;
     let inBlock = 0;
-    let arc = this.pricingCursor;
-    while (scanned < arcs) {
+    let position = cursor % count;
+    for (let scanned = 0; scanned < count; scanned++) {
+      const arc = arcAt(position);
       const reduced = cost[arc]! + potential[source[arc]!]! - potential[target[arc]!]!;
       if (reduced < bestCost) {
         bestCost = reduced;
         best = arc;
       }
-      arc = arc + 1 === arcs ? 0 : arc + 1;
-      scanned++;
+      position = position + 1 === count ? 0 : position + 1;
       if (++inBlock === blockSize) {
         if (best !== NONE) break;
         inBlock = 0;
       }
     }
-    this.pricingCursor = arc;
-    return best;
+    return { arc: best, cursor: position };
   }
 
   private pivot(entering: number): void {
@@ -239,6 +296,7 @@ export class NetworkSimplex {
     while (stack.length > 0) {
       const node = stack.pop()!;
       this.potential[node] = this.potential[node]! + shift;
+      this.movedNodes?.push(node);
       for (let child = this.firstChild[node]!; child !== NONE; child = this.nextSibling[child]!) {
         stack.push(child);
       }
@@ -270,6 +328,7 @@ export class NetworkSimplex {
   private newNode(): number {
     if (this.nodeCount === this.parent.length) this.growNodes();
     const node = this.nodeCount++;
+    this.incidentArcs?.push([]);
     this.parent[node] = NONE;
     this.firstChild[node] = NONE;
     this.nextSibling[node] = NONE;
@@ -284,6 +343,8 @@ export class NetworkSimplex {
     this.target[arc] = to;
     this.cost[arc] = arcCost;
     this.flow[arc] = initialFlow;
+    this.incidentArcs?.[from]!.push(arc);
+    this.incidentArcs?.[to]!.push(arc);
     return arc;
   }
 
