@@ -1,7 +1,15 @@
 import { spawn } from 'node:child_process';
-import { IncrementalAllocator, greedyObjective, solve, toLpFormat } from '@redcrowd/matching';
+import {
+  IncrementalAllocator,
+  defaultMatchingPolicy,
+  greedyObjective,
+  match,
+  solve,
+  toLpFormat,
+} from '@redcrowd/matching';
 import { runMain } from '../infra/processes';
 import { seededAllocationInstance } from './allocation-instances';
+import { seededCityPool } from './city-pool';
 import { percentile, seededRandom } from './seeded-lists';
 
 // `npm run bench:match`: seeded allocation instances solved by the network simplex, with
@@ -69,9 +77,9 @@ async function main(): Promise<number> {
 async function child(task: string): Promise<number> {
   const [kind, sizeText] = task.split(':');
   const size = Number(sizeText);
-  const instance = seededAllocationInstance(size, EDGES_PER_DEMAND, SEED);
   let result: Measurement;
   if (kind === 'solve') {
+    const instance = seededAllocationInstance(size, EDGES_PER_DEMAND, SEED);
     const solved = solve(instance);
     result = {
       edges: instance.edges.length,
@@ -82,7 +90,20 @@ async function child(task: string): Promise<number> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } else if (kind === 'highs') {
-    result = await solveWithHighs(toLpFormat(instance));
+    result = await solveWithHighs(toLpFormat(seededAllocationInstance(size, EDGES_PER_DEMAND, SEED)));
+  } else if (kind === 'pipeline') {
+    const now = Date.parse('2026-12-01T00:00:00+08:00');
+    const pool = seededCityPool(size, SEED, now);
+    const started = performance.now();
+    const matched = match(pool.resources, pool.demands, defaultMatchingPolicy(now));
+    result = {
+      totalMs: performance.now() - started,
+      candidateMs: matched.stats.candidateMs,
+      solveMs: matched.stats.solveMs,
+      candidates: matched.stats.candidates,
+      proposals: matched.proposals.length,
+      unmatched: matched.unmatched.length,
+    };
   } else {
     result = incrementalSeries(size);
   }

@@ -30,21 +30,21 @@ export function generateCandidates(
   );
   const servingByCategory = new Map<string, string[]>();
 
+  // Demands in id order, each one's candidates in resource-id order: the output order
+  // without one big sort over every candidate.
+  const sortedDemands = [...demands].sort((a, b) => compareCodeUnits(a.id, b.id));
   const candidates: Candidate[] = [];
-  for (const demand of demands) {
+  for (const demand of sortedDemands) {
     if (!(demand.quantity > 0) || !(demand.windowFrom < demand.windowTo)) continue;
     let serving = servingByCategory.get(demand.category);
     if (!serving) {
       serving = compatibility.servingCategories(demand.category);
       servingByCategory.set(demand.category, serving);
     }
-    for (const { resource, distanceKm } of index.query(
-      demand.lat,
-      demand.lng,
-      serving,
-      demand.quantityUnit,
-      demand.allianceId,
-    )) {
+    const inReach = index
+      .query(demand.lat, demand.lng, serving, demand.quantityUnit, demand.allianceId)
+      .sort((a, b) => compareCodeUnits(a.resource.id, b.resource.id));
+    for (const { resource, distanceKm } of inReach) {
       if (!windowsOverlap(resource, demand)) continue;
       const fit = compatibility.fit(resource.category, demand.category);
       if (fit === null) continue; // cannot happen: the index was asked for serving categories only
@@ -56,9 +56,7 @@ export function generateCandidates(
       });
     }
   }
-  return candidates.sort(
-    (a, b) => compareCodeUnits(a.demandId, b.demandId) || compareCodeUnits(a.resourceId, b.resourceId),
-  );
+  return candidates;
 }
 
 /**

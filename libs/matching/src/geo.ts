@@ -11,11 +11,29 @@ const RADIANS_PER_DEGREE = Math.PI / 180;
  * need not be normalised: the formula only sees their difference through a periodic sine.
  */
 export function greatCircleKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  return greatCircleKmWithCosines(lat1, lng1, cosLatitude(lat1), lat2, lng2, cosLatitude(lat2));
+}
+
+/** The cosine of a latitude in degrees, as `greatCircleKmWithCosines` expects it. */
+export function cosLatitude(lat: number): number {
+  return Math.cos(lat * RADIANS_PER_DEGREE);
+}
+
+/**
+ * `greatCircleKm` for hot loops that know the latitudes' cosines already: the same
+ * arithmetic in the same order, so the result is bit-identical.
+ */
+export function greatCircleKmWithCosines(
+  lat1: number,
+  lng1: number,
+  cosLat1: number,
+  lat2: number,
+  lng2: number,
+  cosLat2: number,
+): number {
   const sinHalfDLat = Math.sin(((lat2 - lat1) * RADIANS_PER_DEGREE) / 2);
   const sinHalfDLng = Math.sin(((lng2 - lng1) * RADIANS_PER_DEGREE) / 2);
-  const h =
-    sinHalfDLat * sinHalfDLat +
-    Math.cos(lat1 * RADIANS_PER_DEGREE) * Math.cos(lat2 * RADIANS_PER_DEGREE) * sinHalfDLng * sinHalfDLng;
+  const h = sinHalfDLat * sinHalfDLat + cosLat1 * cosLat2 * sinHalfDLng * sinHalfDLng;
   // Rounding can push h a hair above 1 for antipodal points.
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }

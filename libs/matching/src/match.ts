@@ -74,9 +74,8 @@ export function match(
     })),
   });
 
-  const candidateOf = new Map(
-    candidates.map((candidate) => [pairKey(candidate.resourceId, candidate.demandId), candidate]),
-  );
+  const demandsWithCandidates = new Set(candidates.map((candidate) => candidate.demandId));
+  const candidateOf = candidateLookup(candidates);
   const byDemand = new Map<string, ProposedAllocation[]>();
   const add = (demandId: string, allocation: ProposedAllocation) => {
     const list = byDemand.get(demandId) ?? [];
@@ -88,7 +87,7 @@ export function match(
       resourceId: pin.resourceId,
       quantity: pin.quantity,
       pinned: true,
-      ...explanationOf(candidateOf.get(pairKey(pin.resourceId, pin.demandId))),
+      ...explanationOf(candidateOf(pin.resourceId, pin.demandId)),
     });
   }
   for (const flow of allocation.flows) {
@@ -96,7 +95,7 @@ export function match(
       resourceId: flow.supply,
       quantity: flow.quantity,
       pinned: false,
-      ...explanationOf(candidateOf.get(pairKey(flow.supply, flow.demand))),
+      ...explanationOf(candidateOf(flow.supply, flow.demand)),
     });
   }
 
@@ -116,7 +115,12 @@ export function match(
 
   return {
     proposals,
-    unmatched: explainNoCandidates(remainingResources, remainingDemands, policy),
+    // Only demands without a single candidate need the (costlier) diagnosis.
+    unmatched: explainNoCandidates(
+      remainingResources,
+      remainingDemands.filter((demand) => !demandsWithCandidates.has(demand.id)),
+      policy,
+    ),
     objective: allocation.objective,
     stats: {
       candidates: candidates.length,
@@ -170,8 +174,27 @@ function subtractPinned<T extends ResourceItemInput | DemandItemInput>(
   });
 }
 
-function pairKey(resourceId: string, demandId: string): string {
-  return `${resourceId}\u0000${demandId}`;
+/**
+ * Finds a pair's candidate without a map over every pair: candidates come sorted by demand,
+ * so each demand's few candidates form one run of the array.
+ */
+function candidateLookup(
+  candidates: Candidate[],
+): (resourceId: string, demandId: string) => Candidate | undefined {
+  const runs = new Map<string, [number, number]>();
+  candidates.forEach((candidate, index) => {
+    const run = runs.get(candidate.demandId);
+    if (run) run[1] = index + 1;
+    else runs.set(candidate.demandId, [index, index + 1]);
+  });
+  return (resourceId, demandId) => {
+    const run = runs.get(demandId);
+    if (!run) return undefined;
+    for (let index = run[0]; index < run[1]; index++) {
+      if (candidates[index]!.resourceId === resourceId) return candidates[index];
+    }
+    return undefined;
+  };
 }
 
 function compare(a: string, b: string): number {

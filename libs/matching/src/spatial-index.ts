@@ -1,7 +1,8 @@
 import {
   EARTH_RADIUS_KM,
   MAX_SURFACE_DISTANCE_KM,
-  greatCircleKm,
+  cosLatitude,
+  greatCircleKmWithCosines,
   isValidLocation,
   normalizeLongitude,
 } from './geo';
@@ -102,9 +103,20 @@ export class ResourceSpatialIndex {
   }
 }
 
-/** Resources of one bucket and radius tier on a uniform grid over the whole globe. */
+/**
+ * Resources of one bucket and radius tier on a uniform grid over the whole globe. Members
+ * are stored cell by cell in flat arrays (coordinates, latitude cosines, radii), so a query
+ * reads each visited cell as one contiguous run.
+ */
 class RadiusTierGrid {
-  private readonly cells = new Map<number, ResourceItemInput[]>();
+  /** Cell key → slot; a slot's members are `slotStart[slot]` up to `slotStart[slot + 1]`. */
+  private readonly cells = new Map<number, number>();
+  private readonly slotStart: Int32Array;
+  private readonly members: ResourceItemInput[];
+  private readonly lat: Float64Array;
+  private readonly lng: Float64Array;
+  private readonly cosLat: Float64Array;
+  private readonly radiusKm: Float64Array;
   /** The largest service radius in this tier, capped at half the circumference. */
   private readonly reachKm: number;
   private readonly rows: number;
@@ -122,12 +134,32 @@ class RadiusTierGrid {
     this.cols = Math.ceil(360 / cellDegrees);
     this.cellLatDegrees = 180 / this.rows;
     this.cellLngDegrees = 360 / this.cols;
-    for (const member of members) {
-      const key = this.rowOf(member.lat) * this.cols + this.colOf(normalizeLongitude(member.lng));
-      const cell = this.cells.get(key);
-      if (cell) cell.push(member);
-      else this.cells.set(key, [member]);
-    }
+
+    const keyed = members.map((member) => ({
+      member,
+      key: this.rowOf(member.lat) * this.cols + this.colOf(normalizeLongitude(member.lng)),
+    }));
+    keyed.sort((a, b) => a.key - b.key);
+    const n = keyed.length;
+    this.members = new Array<ResourceItemInput>(n);
+    this.lat = new Float64Array(n);
+    this.lng = new Float64Array(n);
+    this.cosLat = new Float64Array(n);
+    this.radiusKm = new Float64Array(n);
+    const starts: number[] = [];
+    keyed.forEach(({ member, key }, i) => {
+      this.members[i] = member;
+      this.lat[i] = member.lat;
+      this.lng[i] = member.lng;
+      this.cosLat[i] = cosLatitude(member.lat);
+      this.radiusKm[i] = member.serviceRadiusKm;
+      if (!this.cells.has(key)) {
+        this.cells.set(key, starts.length);
+        starts.push(i);
+      }
+    });
+    starts.push(n);
+    this.slotStart = Int32Array.from(starts);
   }
 
   collect(lat: number, lng: number, found: ResourceInReach[]): void {
@@ -145,11 +177,26 @@ class RadiusTierGrid {
 
     let cellsInRange = 0;
     for (const [from, to] of colRanges) cellsInRange += (to - from + 1) * (rowTo - rowFrom + 1);
-    const visit = (cell: readonly ResourceItemInput[]): void => {
-      for (const resource of cell) {
-        // Same argument order as every other caller, so distances agree to the last bit.
-        const distanceKm = greatCircleKm(resource.lat, resource.lng, lat, lng);
-        if (distanceKm <= resource.serviceRadiusKm) found.push({ resource, distanceKm });
+    const cosLat = cosLatitude(lat);
+    const visit = (slot: number): void => {
+      const end = this.slotStart[slot + 1] ?? 0;
+      for (let i = this.slotStart[slot] ?? 0; i < end; i++) {
+        const radiusKm = this.radiusKm[i] ?? 0;
+        const memberLat = this.lat[i] ?? 0;
+        // Distance is at least the latitude difference along a meridian: a cheap rejection
+        // before the trigonometry, with slack so rounding never rejects a pair on the edge.
+        if (Math.abs(memberLat - lat) * KM_PER_DEGREE > radiusKm * RANGE_SLACK_FACTOR + 1e-9) continue;
+        // The same arithmetic as greatCircleKm(resource, point), so distances agree to the last bit.
+        const distanceKm = greatCircleKmWithCosines(
+          memberLat,
+          this.lng[i] ?? 0,
+          this.cosLat[i] ?? 0,
+          lat,
+          lng,
+          cosLat,
+        );
+        const resource = this.members[i];
+        if (distanceKm <= radiusKm && resource) found.push({ resource, distanceKm });
       }
     };
 
@@ -157,19 +204,19 @@ class RadiusTierGrid {
       for (let row = rowFrom; row <= rowTo; row++) {
         for (const [from, to] of colRanges) {
           for (let col = from; col <= to; col++) {
-            const cell = this.cells.get(row * this.cols + col);
-            if (cell) visit(cell);
+            const slot = this.cells.get(row * this.cols + col);
+            if (slot !== undefined) visit(slot);
           }
         }
       }
       return;
     }
     // Near the poles a query can span more cells than are occupied: filter those instead.
-    for (const [key, cell] of this.cells) {
+    for (const [key, slot] of this.cells) {
       const row = Math.floor(key / this.cols);
       const col = key - row * this.cols;
       if (row < rowFrom || row > rowTo) continue;
-      if (colRanges.some(([from, to]) => col >= from && col <= to)) visit(cell);
+      if (colRanges.some(([from, to]) => col >= from && col <= to)) visit(slot);
     }
   }
 
