@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { ALLIANCE_ID, demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
@@ -42,7 +42,7 @@ describe('intake over HTTP', () => {
       () => `no accepted event for ${listId}`,
     );
     expect(published.value.eventId).toBe(body.eventId);
-    expect(published.key).toBe(unitId);
+    expect(published.key).toBe(ALLIANCE_ID);
   });
 
   it('answers a resend of the same revision with 200 and outcome unchanged', async () => {

@@ -271,7 +271,7 @@ describe('intake over Kafka', () => {
       expect.objectContaining({ path, code, message: expect.any(String) }),
     );
     expect(rejection.value.source).toMatchObject({ channel: 'kafka' });
-    expect(kafka.accepted.filter((event) => event.key === caseUnit)).toEqual([]);
+    expect(kafka.accepted.filter((event) => event.value.listId === listId)).toEqual([]);
     const { rows } = await db.query(
       `SELECT count(*)::int AS n FROM intake_rejections WHERE message_key = $1`,
       [key],

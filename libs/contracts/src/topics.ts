@@ -30,7 +30,7 @@ export const TOPICS = {
   listAccepted: {
     suffix: 'lists.accepted.v1',
     partitions: 6,
-    key: 'submitter id',
+    key: 'alliance id (the matcher partitions its work by alliance)',
     description: 'A submitted list (either kind) was validated and stored.',
   },
   listRejected: {

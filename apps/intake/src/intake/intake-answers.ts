@@ -22,7 +22,8 @@ export function acceptedAnswer(
 ): IntakeAnswer {
   return {
     type: 'accepted',
-    key: list.submitter.id,
+    // Keyed by alliance: the matcher owns alliances by partition and sees each one's lists in order.
+    key: list.allianceId,
     event: {
       eventId: randomUUID(),
       listKind: list.kind,
