@@ -22,6 +22,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install (or to be allowed to).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'redcrowd',

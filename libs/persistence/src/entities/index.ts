@@ -4,6 +4,9 @@ import { IntakeRejectionEntity } from './intake-rejection.entity';
 import { ListEntity } from './list.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ProcessedMessageEntity } from './processed-message.entity';
+import { ProjectAllocationEntity } from './project-allocation.entity';
+import { ProjectEventEntity } from './project-event.entity';
+import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 
 export * from './alliance-category.entity';
@@ -12,6 +15,9 @@ export * from './intake-rejection.entity';
 export * from './list.entity';
 export * from './outbox-event.entity';
 export * from './processed-message.entity';
+export * from './project-allocation.entity';
+export * from './project-event.entity';
+export * from './project.entity';
 export * from './resource-item.entity';
 
 /** Every entity, for the data source. */
@@ -22,5 +28,8 @@ export const ENTITIES = [
   ListEntity,
   OutboxEventEntity,
   ProcessedMessageEntity,
+  ProjectAllocationEntity,
+  ProjectEntity,
+  ProjectEventEntity,
   ResourceItemEntity,
 ];
