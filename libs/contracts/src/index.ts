@@ -18,3 +18,4 @@ export * from './intake/dead-letter/value';
 export * from './validation/problem';
 export * from './validation/submitted-list';
 export * from './validation/parse-list';
+export * from './projects/project-status';

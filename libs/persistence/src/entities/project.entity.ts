@@ -9,29 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { ProjectStatus } from '@redcrowd/contracts';
 import { DemandItemEntity } from './demand-item.entity';
-
-/** Project lifecycle (项目清单 entry): proposed → approved → offered → claimed → in-progress → completed. */
-export const PROJECT_STATUSES = [
-  'proposed',
-  'approved',
-  'offered',
-  'claimed',
-  'in-progress',
-  'completed',
-  'rejected',
-  'cancelled',
-  'expired',
-] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-/** Statuses after which a demand may get a new project. */
-export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = [
-  'completed',
-  'rejected',
-  'cancelled',
-  'expired',
-];
 
 /** One demand item with the resources allocated to it, as the joint meeting (联席会) reviews it. */
 @Entity({ name: 'projects' })
