@@ -22,4 +22,12 @@ export const APPS: AppSpec[] = [
     defaultHttpPort: 3000,
     endpoints: ['POST /resource-lists', 'POST /demand-lists', 'GET /health'],
   },
+  {
+    name: 'matcher',
+    main: path.join(repoRoot, 'dist', 'apps', 'matcher', 'src', 'main.js'),
+    readyMarker: '"matcher ready"',
+    httpPortVariable: 'MATCHER_HTTP_PORT',
+    defaultHttpPort: 3001,
+    endpoints: ['GET /projects?allianceId=', 'POST /alliances/:allianceId/rounds'],
+  },
 ];

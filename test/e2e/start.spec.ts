@@ -18,6 +18,7 @@ describe('npm start', () => {
   it('runs the system, answers lists published by an outside client, and stops cleanly on Ctrl-C', async () => {
     const prefix = `e2e-${randomUUID().slice(0, 8)}.`;
     const port = await freePort();
+    const matcherPort = await freePort();
     const child = spawn(process.execPath, [START], {
       env: {
         ...process.env,
@@ -26,6 +27,8 @@ describe('npm start', () => {
         KAFKA_TOPIC_PREFIX: prefix,
         INTAKE_CONSUMER_GROUP: `${prefix}intake`,
         INTAKE_HTTP_PORT: String(port),
+        MATCHER_CONSUMER_GROUP: `${prefix}matcher`,
+        MATCHER_HTTP_PORT: String(matcherPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -42,6 +45,7 @@ describe('npm start', () => {
         90_000,
       );
       expect(output.join('\n')).toContain(`intake HTTP API: http://127.0.0.1:${port}`);
+      expect(output.join('\n')).toContain(`matcher HTTP API: http://127.0.0.1:${matcherPort}`);
 
       await kafka.start();
       const unit = `unit-${randomUUID().slice(0, 8)}`;
@@ -73,5 +77,6 @@ describe('npm start', () => {
     }
     expect(await exited).toBe(0);
     expect(output.join('\n')).toContain('"intake stopped"');
+    expect(output.join('\n')).toContain('"matcher stopped"');
   });
 });

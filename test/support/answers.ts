@@ -98,3 +98,40 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Records every event on some topics, as a downstream consumer (a unit's system) would. */
+export class EventObserver {
+  readonly events: Array<ReceivedEvent<any>> = [];
+  private readonly kafka = new Kafka({
+    clientId: 'redcrowd-test-observer',
+    brokers: brokers(),
+    logLevel: logLevel.NOTHING,
+  });
+  private consumer: Consumer | undefined;
+
+  constructor(private readonly topics: string[]) {}
+
+  async start(): Promise<void> {
+    this.consumer = this.kafka.consumer({ groupId: `observer-${randomUUID()}` });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        this.events.push({
+          topic,
+          key: message.key?.toString() ?? null,
+          value: JSON.parse(message.value?.toString() ?? 'null'),
+          headers: {},
+        });
+      },
+    });
+  }
+
+  on(topic: string): Array<ReceivedEvent<any>> {
+    return this.events.filter((event) => event.topic === topic);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}

@@ -4,38 +4,37 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brokers, databaseUrl } from './topics';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'intake', 'src', 'main.js');
+const mainOf = (app: string) => join(__dirname, '..', '..', 'dist', 'apps', app, 'src', 'main.js');
 
-/** A real intake process, started from the build, as `npm start` would run it. */
-export class IntakeProcess {
+/** A real app process (intake, matcher), started from the build, as `npm start` would run it. */
+export class AppProcess {
   private child: ChildProcess | undefined;
   readonly output: string[] = [];
 
   constructor(
+    readonly app: 'intake' | 'matcher',
     readonly topicPrefix: string,
     readonly consumerGroup: string,
     readonly port: number,
     private readonly extraEnv: Record<string, string> = {},
   ) {}
 
-  static async create(topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<IntakeProcess> {
-    return new IntakeProcess(topicPrefix, `${topicPrefix}intake`, await freePort(), extraEnv);
-  }
-
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does)`);
-    const child = spawn(process.execPath, [MAIN], {
+    const main = mainOf(this.app);
+    if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` (npm test does)`);
+    const variable = this.app.toUpperCase();
+    const child = spawn(process.execPath, [main], {
       env: {
         ...process.env,
         KAFKA_BROKERS: brokers().join(','),
         DATABASE_URL: databaseUrl(),
         KAFKA_TOPIC_PREFIX: this.topicPrefix,
-        INTAKE_CONSUMER_GROUP: this.consumerGroup,
-        INTAKE_HTTP_PORT: String(this.port),
+        [`${variable}_CONSUMER_GROUP`]: this.consumerGroup,
+        [`${variable}_HTTP_PORT`]: String(this.port),
         OUTBOX_SWEEP_MS: '500',
         ...this.extraEnv,
       },
@@ -48,11 +47,11 @@ export class IntakeProcess {
     child.stderr?.on('data', collect);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`intake did not become ready:\n${this.tail()}`)),
+        () => reject(new Error(`${this.app} did not become ready:\n${this.tail()}`)),
         60_000,
       );
       const onData = () => {
-        if (this.output.some((line) => line.includes('"intake ready"'))) {
+        if (this.output.some((line) => line.includes(`"${this.app} ready"`))) {
           clearTimeout(timer);
           child.stdout?.off('data', onData);
           resolve();
@@ -61,7 +60,7 @@ export class IntakeProcess {
       child.stdout?.on('data', onData);
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`intake exited with ${code} before it was ready:\n${this.tail()}`));
+        reject(new Error(`${this.app} exited with ${code} before it was ready:\n${this.tail()}`));
       });
     });
   }
@@ -77,6 +76,24 @@ export class IntakeProcess {
 
   tail(lines = 30): string {
     return this.output.slice(-lines).join('\n');
+  }
+}
+
+/** The intake app on a suite's own topics and consumer group. */
+export class IntakeProcess extends AppProcess {
+  static async create(topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<IntakeProcess> {
+    return new IntakeProcess('intake', topicPrefix, `${topicPrefix}intake`, await freePort(), extraEnv);
+  }
+}
+
+/** The matcher app; instances created with the same group share the alliances. */
+export class MatcherProcess extends AppProcess {
+  static async create(
+    topicPrefix: string,
+    extraEnv: Record<string, string> = {},
+    consumerGroup = `${topicPrefix}matcher`,
+  ): Promise<MatcherProcess> {
+    return new MatcherProcess('matcher', topicPrefix, consumerGroup, await freePort(), extraEnv);
   }
 }
 

@@ -16,6 +16,9 @@ import {
   ListRejected,
   parseList,
   PROBLEM_CODES,
+  ProjectProposed,
+  ProjectRevised,
+  ProjectStatusChanged,
   QUANTITY_UNITS,
   ResourceListSubmitted,
   SUBMITTER_KINDS,
@@ -42,15 +45,21 @@ const PAYLOAD_CLASS: Record<TopicId, PayloadClass> = {
   listAccepted: ListAccepted,
   listRejected: ListRejected,
   intakeDeadLetter: IntakeDeadLetter,
+  projectsProposed: ProjectProposed,
+  projectsRevised: ProjectRevised,
+  projectsStatusChanged: ProjectStatusChanged,
 };
 
-/** Intake consumes the submitted lists and produces every answer. */
+/** Intake consumes the submitted lists and produces every answer; the matcher sends the project events. */
 const INTAKE_ACTION: Record<TopicId, 'receive' | 'send'> = {
   resourceListSubmitted: 'receive',
   demandListSubmitted: 'receive',
   listAccepted: 'send',
   listRejected: 'send',
   intakeDeadLetter: 'send',
+  projectsProposed: 'send',
+  projectsRevised: 'send',
+  projectsStatusChanged: 'send',
 };
 
 const LIST_KIND_OF_TOPIC: Partial<Record<TopicId, ListKind>> = {
@@ -108,6 +117,8 @@ const FACTS_OF_DECORATOR: Record<string, (constraints: unknown[]) => Facts> = {
   isNotEmpty: () => ({ minLength: 1 }),
   maxLength: ([max]) => ({ maxLength: max }),
   matches: ([pattern]) => ({ pattern: (pattern as RegExp).source }),
+  isUuid: () => ({ type: 'string', format: 'uuid' }),
+  isBoolean: () => ({ type: 'boolean' }),
   isInt: () => ({ type: 'integer' }),
   isNumber: () => ({ type: 'number' }),
   isLatitude: () => ({ type: 'number', minimum: -90, maximum: 90 }),
@@ -201,6 +212,7 @@ function reachableClasses(topics: TopicId[]): Function[] {
 
 const COMPARED_KEYWORDS = [
   'type',
+  'format',
   'enum',
   'pattern',
   'minLength',

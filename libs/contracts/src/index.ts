@@ -19,3 +19,7 @@ export * from './validation/problem';
 export * from './validation/submitted-list';
 export * from './validation/parse-list';
 export * from './projects/project-status';
+export * from './projects/project-snapshot';
+export * from './projects/proposed/value';
+export * from './projects/revised/value';
+export * from './projects/status-changed/value';

@@ -46,6 +46,25 @@ export const TOPICS = {
     description:
       'Messages intake could not process for infrastructure reasons after bounded retries, with their origin.',
   },
+  projectsProposed: {
+    suffix: 'projects.proposed.v1',
+    partitions: 6,
+    key: 'alliance id',
+    description:
+      '项目清单 a project proposed by a matching round: one demand item with the resources allocated to it.',
+  },
+  projectsRevised: {
+    suffix: 'projects.revised.v1',
+    partitions: 6,
+    key: 'alliance id',
+    description: 'A proposed (not yet approved) project whose allocations a later round changed.',
+  },
+  projectsStatusChanged: {
+    suffix: 'projects.status-changed.v1',
+    partitions: 6,
+    key: 'alliance id',
+    description: 'A project moved in its lifecycle (approved, rejected, cancelled, ...), with who and why.',
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicId = keyof typeof TOPICS;

@@ -5,3 +5,5 @@ export * from './repositories/outbox.repository';
 export * from './repositories/processed-message.repository';
 export * from './repositories/intake-rejection.repository';
 export * from './repositories/alliance-taxonomy.repository';
+export * from './repositories/matching-pool.repository';
+export * from './repositories/project.repository';

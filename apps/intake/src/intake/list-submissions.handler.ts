@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { ConsumedMessage } from '@redcrowd/kafka';
-import { KAFKA_BATCH_PATTERN } from '../transport/kafka-batch.transport';
+import { KAFKA_BATCH_PATTERN } from '@redcrowd/nest-kafka';
 import { ListIntakeService } from './list-intake.service';
 
 /** Receives batches of submitted lists from Kafka; the service answers every message. */

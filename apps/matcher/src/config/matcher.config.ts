@@ -1,0 +1,53 @@
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+
+// Every property has an explicit type: decorator metadata, which converts the env's
+// strings, records only declared types.
+
+/** The matcher's environment, validated at boot (see README's configuration table). */
+export class MatcherConfig {
+  @IsString()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092,host2:9092' })
+  KAFKA_BROKERS!: string;
+
+  @IsString()
+  KAFKA_TOPIC_PREFIX: string = 'redcrowd.';
+
+  @IsString()
+  @IsNotEmpty()
+  MATCHER_CLIENT_ID: string = 'redcrowd-matcher';
+
+  /** Matcher instances sharing this group share the alliances (by partition of lists.accepted.v1). */
+  @IsString()
+  @IsNotEmpty()
+  MATCHER_CONSUMER_GROUP: string = 'redcrowd-matcher';
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE: number = 5;
+
+  @IsString()
+  MATCHER_HTTP_HOST: string = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MATCHER_HTTP_PORT: number = 3001;
+
+  /** A change waits this long for others of the same burst before its round runs. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  MATCHER_DEBOUNCE_MS: number = 300;
+
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_MS: number = 2_000;
+
+  @IsIn(['error', 'warn', 'info', 'debug'])
+  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
+import { topicNames } from '@redcrowd/contracts';
+import { KafkaBatchTransport } from '@redcrowd/nest-kafka';
+import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
+import { MatcherConfig } from './config/matcher.config';
+import { RoundsModule } from './rounds/rounds.module';
+import { KAFKA } from './rounds/tokens';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(MatcherConfig);
+  const logger = new JsonLogger('matcher', config.LOG_LEVEL);
+  const app = await NestFactory.create(RoundsModule.forRoot(config, logger), { logger });
+  app.enableShutdownHooks();
+
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const consumer = app.get<Kafka>(KAFKA).consumer({
+    groupId: config.MATCHER_CONSUMER_GROUP,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 1_000,
+  });
+  // lists.accepted.v1 is keyed by alliance: each alliance's partition, and so its rounds,
+  // belong to one instance of the group at a time.
+  app.connectMicroservice({ strategy: new KafkaBatchTransport(consumer, [topics.listAccepted], 1) });
+  await app.startAllMicroservices();
+  await app.listen(config.MATCHER_HTTP_PORT, config.MATCHER_HTTP_HOST);
+  logger.event('info', 'matcher ready', {
+    http: await app.getUrl(),
+    consumes: [topics.listAccepted],
+    consumerGroup: config.MATCHER_CONSUMER_GROUP,
+  });
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`matcher: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `matcher failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

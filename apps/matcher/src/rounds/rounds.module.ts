@@ -1,0 +1,123 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { topicNames } from '@redcrowd/contracts';
+import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
+import { defaultMatchingPolicy } from '@redcrowd/matching';
+import {
+  MatchingPoolRepository,
+  OutboxRepository,
+  ProjectRepository,
+  createDataSource,
+} from '@redcrowd/persistence';
+import type { JsonLogger } from '@redcrowd/runtime';
+import type { MatcherConfig } from '../config/matcher.config';
+import { ListsAcceptedHandler } from './lists-accepted.handler';
+import { MatchingRoundService } from './matching-round.service';
+import { ProjectsController } from './projects.controller';
+import { RoundsController } from './rounds.controller';
+import { KAFKA, LOGGER, MATCHER_CONFIG, PRODUCER } from './tokens';
+
+/** Closes what the module opened, in reverse order, when Nest shuts down. */
+@Injectable()
+class MatcherShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(PRODUCER) private readonly producer: Producer,
+    private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    await this.relay.stop();
+    await this.producer.disconnect();
+    await this.dataSource.destroy();
+    this.logger.event('info', 'matcher stopped', { signal });
+  }
+}
+
+@Module({})
+export class RoundsModule {
+  static forRoot(config: MatcherConfig, logger: JsonLogger): DynamicModule {
+    const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+    return {
+      module: RoundsModule,
+      controllers: [ListsAcceptedHandler, RoundsController, ProjectsController],
+      providers: [
+        { provide: MATCHER_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        {
+          provide: DataSource,
+          useFactory: async () =>
+            createDataSource({
+              databaseUrl: config.DATABASE_URL,
+              poolSize: config.DB_POOL_SIZE,
+              applicationName: 'redcrowd-matcher',
+            }).initialize(),
+        },
+        {
+          provide: KAFKA,
+          useFactory: () =>
+            createKafkaClient({
+              brokers: parseBrokerList(config.KAFKA_BROKERS),
+              clientId: config.MATCHER_CLIENT_ID,
+              log: (level, message, extra) => logger.event(level, message, extra),
+            }),
+        },
+        {
+          provide: PRODUCER,
+          inject: [KAFKA],
+          useFactory: async (kafka: Kafka) => {
+            const producer = kafka.producer({
+              allowAutoTopicCreation: false,
+              createPartitioner: Partitioners.DefaultPartitioner,
+            });
+            await producer.connect();
+            return producer;
+          },
+        },
+        MatchingPoolRepository,
+        ProjectRepository,
+        OutboxRepository,
+        {
+          provide: OutboxRelay,
+          inject: [PRODUCER, DataSource, OutboxRepository],
+          useFactory: (producer: Producer, dataSource: DataSource, outbox: OutboxRepository) => {
+            const relay = new OutboxRelay(
+              producer,
+              (publish) => outbox.drain(dataSource, publish),
+              (error) => logger.event('warn', 'outbox sweep failed', { error: String(error) }),
+            );
+            relay.startSweeping(config.OUTBOX_SWEEP_MS);
+            return relay;
+          },
+        },
+        {
+          provide: MatchingRoundService,
+          inject: [DataSource, MatchingPoolRepository, ProjectRepository, OutboxRepository, OutboxRelay],
+          useFactory: (
+            dataSource: DataSource,
+            pool: MatchingPoolRepository,
+            projects: ProjectRepository,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+          ) =>
+            new MatchingRoundService({
+              dataSource,
+              pool,
+              projects,
+              outbox,
+              relay,
+              topics,
+              // Per-alliance policies are stored by a later change; until then every
+              // alliance uses the defaults.
+              policyFor: (_allianceId, now) => defaultMatchingPolicy(now),
+              logger,
+            }),
+        },
+        MatcherShutdown,
+      ],
+      exports: [KAFKA],
+    };
+  }
+}

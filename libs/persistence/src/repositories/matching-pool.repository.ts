@@ -1,0 +1,133 @@
+import type { EntityManager } from 'typeorm';
+
+/** An open resource item with what is left of it after approved and completed work. */
+export interface PoolResource {
+  id: string;
+  allianceId: string;
+  unitId: string;
+  listId: string;
+  itemId: string;
+  category: string;
+  quantityUnit: string;
+  capacity: number;
+  lat: number;
+  lng: number;
+  serviceRadiusKm: number;
+  availableFrom: Date;
+  availableTo: Date;
+  tags: string[];
+}
+
+/** A demand item that no approved (or later) project serves yet. */
+export interface PoolDemand {
+  id: string;
+  allianceId: string;
+  submitterId: string;
+  listId: string;
+  itemId: string;
+  title: string;
+  category: string;
+  quantityUnit: string;
+  quantity: number;
+  lat: number;
+  lng: number;
+  windowFrom: Date;
+  windowTo: Date;
+  urgency: 'routine' | 'urgent' | 'critical';
+  postedAt: Date;
+  tags: string[];
+}
+
+/** A proposed project a round may revise or cancel. */
+export interface ProposedProject {
+  id: string;
+  demandItemPk: string | null;
+  version: number;
+  requested: number;
+  unmet: number;
+  allocations: Map<string, number>;
+}
+
+export interface MatchingPool {
+  resources: PoolResource[];
+  demands: PoolDemand[];
+  proposed: ProposedProject[];
+}
+
+// Allocations of these statuses hold their resources; proposed ones are re-optimised.
+const HOLDING_STATUSES = `('approved', 'offered', 'claimed', 'in-progress', 'completed')`;
+
+/** Reads an alliance's matching pool. All SQL for it lives here. */
+export class MatchingPoolRepository {
+  async load(manager: EntityManager, allianceId: string): Promise<MatchingPool> {
+    const resources: PoolResource[] = await manager.query(
+      `SELECT ri.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "unitId", l.list_id AS "listId",
+         ri.item_id AS "itemId", ri.category, ri.quantity_unit AS "quantityUnit",
+         ri.quantity - coalesce(held.quantity, 0) AS capacity, ri.lat, ri.lng,
+         ri.service_radius_km AS "serviceRadiusKm", ri.available_from AS "availableFrom",
+         ri.available_to AS "availableTo", ri.tags
+       FROM resource_items ri
+       JOIN lists l ON l.id = ri.list_pk
+       LEFT JOIN (
+         SELECT pa.resource_item_pk, sum(pa.quantity)::int AS quantity
+         FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
+         WHERE p.alliance_id = $1 AND p.status IN ${HOLDING_STATUSES}
+         GROUP BY pa.resource_item_pk
+       ) held ON held.resource_item_pk = ri.id
+       WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')
+       ORDER BY ri.id`,
+      [allianceId],
+    );
+    const demands: PoolDemand[] = await manager.query(
+      `SELECT di.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "submitterId",
+         l.list_id AS "listId", di.item_id AS "itemId", di.title, di.category,
+         di.quantity_unit AS "quantityUnit", di.quantity, di.lat, di.lng,
+         di.window_from AS "windowFrom", di.window_to AS "windowTo", di.urgency,
+         di.created_at AS "postedAt", di.tags
+       FROM demand_items di
+       JOIN lists l ON l.id = di.list_pk
+       WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
+         AND NOT EXISTS (
+           SELECT 1 FROM projects p
+           WHERE p.demand_item_pk = di.id AND p.status NOT IN ('proposed', 'cancelled', 'expired')
+         )
+       ORDER BY di.id`,
+      [allianceId],
+    );
+    const rows: Array<{
+      id: string;
+      demand_item_pk: string | null;
+      version: number;
+      requested: number;
+      unmet: number;
+      resource_item_pk: string | null;
+      quantity: number | null;
+    }> = await manager.query(
+      `SELECT p.id, p.demand_item_pk::text, p.version, p.requested, p.unmet,
+         pa.resource_item_pk::text, pa.quantity
+       FROM projects p LEFT JOIN project_allocations pa ON pa.project_id = p.id
+       WHERE p.alliance_id = $1 AND p.status = 'proposed'
+       ORDER BY p.id`,
+      [allianceId],
+    );
+    const proposed = new Map<string, ProposedProject>();
+    for (const row of rows) {
+      let project = proposed.get(row.id);
+      if (!project) {
+        project = {
+          id: row.id,
+          demandItemPk: row.demand_item_pk,
+          version: row.version,
+          requested: row.requested,
+          unmet: row.unmet,
+          allocations: new Map(),
+        };
+        proposed.set(row.id, project);
+      }
+      if (row.resource_item_pk !== null && row.quantity !== null) {
+        project.allocations.set(row.resource_item_pk, row.quantity);
+      }
+    }
+    return { resources, demands, proposed: [...proposed.values()] };
+  }
+}
