@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 import {
   ACCEPTANCE_OUTCOMES,
   CATEGORY_CODE_PATTERN,
+  ClaimDecided,
+  ClaimOffered,
+  ClaimSubmitted,
   DEFAULT_CATEGORIES,
   DemandListSubmitted,
   IntakeDeadLetter,
@@ -48,6 +51,9 @@ const PAYLOAD_CLASS: Record<TopicId, PayloadClass> = {
   projectsProposed: ProjectProposed,
   projectsRevised: ProjectRevised,
   projectsStatusChanged: ProjectStatusChanged,
+  claimsOffered: ClaimOffered,
+  claimsSubmitted: ClaimSubmitted,
+  claimsDecided: ClaimDecided,
 };
 
 /** Intake consumes the submitted lists and produces every answer; the matcher sends the project events. */
@@ -60,6 +66,9 @@ const INTAKE_ACTION: Record<TopicId, 'receive' | 'send'> = {
   projectsProposed: 'send',
   projectsRevised: 'send',
   projectsStatusChanged: 'send',
+  claimsOffered: 'send',
+  claimsSubmitted: 'receive',
+  claimsDecided: 'send',
 };
 
 const LIST_KIND_OF_TOPIC: Partial<Record<TopicId, ListKind>> = {

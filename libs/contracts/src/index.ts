@@ -23,3 +23,7 @@ export * from './projects/project-snapshot';
 export * from './projects/proposed/value';
 export * from './projects/revised/value';
 export * from './projects/status-changed/value';
+export * from './claims/offered/value';
+export * from './claims/submitted/value';
+export * from './claims/decided/value';
+export * from './claims/parse-claim';

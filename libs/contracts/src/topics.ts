@@ -65,6 +65,25 @@ export const TOPICS = {
     key: 'alliance id',
     description: 'A project moved in its lifecycle (approved, rejected, cancelled, ...), with who and why.',
   },
+  claimsOffered: {
+    suffix: 'claims.offered.v1',
+    partitions: 6,
+    key: 'unit id',
+    description:
+      "认领 offer: an approved project's allocation offered to a unit (paired unit first, then the open hall).",
+  },
+  claimsSubmitted: {
+    suffix: 'claims.submitted.v1',
+    partitions: 6,
+    key: 'unit id',
+    description: 'A unit claims (认领) all or part of an offered allocation.',
+  },
+  claimsDecided: {
+    suffix: 'claims.decided.v1',
+    partitions: 6,
+    key: 'unit id',
+    description: 'The decision on a claim: accepted (with the quantity) or rejected, with the reason.',
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicId = keyof typeof TOPICS;

@@ -7,3 +7,4 @@ export * from './repositories/intake-rejection.repository';
 export * from './repositories/alliance-taxonomy.repository';
 export * from './repositories/matching-pool.repository';
 export * from './repositories/project.repository';
+export * from './repositories/project-review.repository';

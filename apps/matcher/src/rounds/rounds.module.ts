@@ -8,13 +8,15 @@ import {
   MatchingPoolRepository,
   OutboxRepository,
   ProjectRepository,
+  ProjectReviewRepository,
   createDataSource,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
 import { ListsAcceptedHandler } from './lists-accepted.handler';
 import { MatchingRoundService } from './matching-round.service';
-import { ProjectsController } from './projects.controller';
+import { ProjectReviewService } from '../review/project-review.service';
+import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
 import { KAFKA, LOGGER, MATCHER_CONFIG, PRODUCER } from './tokens';
 
@@ -78,7 +80,19 @@ export class RoundsModule {
         },
         MatchingPoolRepository,
         ProjectRepository,
+        ProjectReviewRepository,
         OutboxRepository,
+        {
+          provide: ProjectReviewService,
+          inject: [DataSource, ProjectReviewRepository, ProjectRepository, OutboxRepository, OutboxRelay],
+          useFactory: (
+            dataSource: DataSource,
+            review: ProjectReviewRepository,
+            projects: ProjectRepository,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+          ) => new ProjectReviewService({ dataSource, review, projects, outbox, relay, topics }),
+        },
         {
           provide: OutboxRelay,
           inject: [PRODUCER, DataSource, OutboxRepository],

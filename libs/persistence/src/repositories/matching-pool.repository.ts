@@ -54,8 +54,10 @@ export interface MatchingPool {
   proposed: ProposedProject[];
 }
 
-// Allocations of these statuses hold their resources; proposed ones are re-optimised.
+// Allocations of these statuses hold their resources; proposed ones are re-optimised,
+// except allocations a coordinator edited (pinned), which hold theirs like approved ones.
 const HOLDING_STATUSES = `('approved', 'offered', 'claimed', 'in-progress', 'completed')`;
+const EDITED_PROPOSAL = `EXISTS (SELECT 1 FROM project_allocations e WHERE e.project_id = p.id AND e.pinned)`;
 
 /** Reads an alliance's matching pool. All SQL for it lives here. */
 export class MatchingPoolRepository {
@@ -71,7 +73,8 @@ export class MatchingPoolRepository {
        LEFT JOIN (
          SELECT pa.resource_item_pk, sum(pa.quantity)::int AS quantity
          FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
-         WHERE p.alliance_id = $1 AND p.status IN ${HOLDING_STATUSES}
+         WHERE p.alliance_id = $1
+           AND (p.status IN ${HOLDING_STATUSES} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
          GROUP BY pa.resource_item_pk
        ) held ON held.resource_item_pk = ri.id
        WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')
@@ -89,7 +92,8 @@ export class MatchingPoolRepository {
        WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
          AND NOT EXISTS (
            SELECT 1 FROM projects p
-           WHERE p.demand_item_pk = di.id AND p.status NOT IN ('proposed', 'cancelled', 'expired')
+           WHERE p.demand_item_pk = di.id
+             AND (p.status NOT IN ('proposed', 'cancelled', 'expired') OR ${EDITED_PROPOSAL})
          )
        ORDER BY di.id`,
       [allianceId],
@@ -106,7 +110,7 @@ export class MatchingPoolRepository {
       `SELECT p.id, p.demand_item_pk::text, p.version, p.requested, p.unmet,
          pa.resource_item_pk::text, pa.quantity
        FROM projects p LEFT JOIN project_allocations pa ON pa.project_id = p.id
-       WHERE p.alliance_id = $1 AND p.status = 'proposed'
+       WHERE p.alliance_id = $1 AND p.status = 'proposed' AND NOT ${EDITED_PROPOSAL}
        ORDER BY p.id`,
       [allianceId],
     );

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ProjectFilters } from './project-review.repository';
 
 export interface AllocationRow {
   resourceItemPk: string;
@@ -39,10 +40,11 @@ export interface ProjectListing {
 
 /** Writes projects, their allocations and their audit trail. All SQL for projects lives here. */
 export class ProjectRepository {
+  /** Projects of an alliance, filtered as the review screen asks (all filters optional). */
   async listForAlliance(
     manager: EntityManager,
     allianceId: string,
-    status: string | null,
+    filters: ProjectFilters,
   ): Promise<ProjectListing[]> {
     return manager.query(
       `SELECT p.id, p.alliance_id AS "allianceId", p.status, p.version, p.requested, p.unmet,
@@ -54,10 +56,23 @@ export class ProjectRepository {
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
        LEFT JOIN lists dl ON dl.id = di.list_pk
        LEFT JOIN project_allocations pa ON pa.project_id = p.id
-       WHERE p.alliance_id = $1 AND ($2::text IS NULL OR p.status = $2)
+       WHERE p.alliance_id = $1
+         AND ($2::text IS NULL OR p.status = $2)
+         AND ($3::text IS NULL OR dl.submitter_id = $3)
+         AND ($4::text IS NULL OR di.category = $4)
+         AND ($5::text IS NULL OR EXISTS (
+           SELECT 1 FROM project_allocations u WHERE u.project_id = p.id AND u.unit_id = $5))
+         AND ($6::text IS NULL OR di.urgency = $6)
        GROUP BY p.id, di.item_id, dl.list_id, dl.submitter_id
        ORDER BY p.created_at, p.id`,
-      [allianceId, status],
+      [
+        allianceId,
+        filters.status ?? null,
+        filters.submitterId ?? null,
+        filters.category ?? null,
+        filters.unitId ?? null,
+        filters.urgency ?? null,
+      ],
     );
   }
 

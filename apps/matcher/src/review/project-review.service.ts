@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectStatus, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
+import type { OutboxRelay } from '@redcrowd/kafka';
+import type {
+  LockedProject,
+  OutboxRepository,
+  ProjectRepository,
+  ProjectReviewRepository,
+} from '@redcrowd/persistence';
+import { assertTransition } from './project-lifecycle';
+import { ReviewError } from './review.errors';
+
+export interface ProjectReviewDependencies {
+  dataSource: DataSource;
+  review: ProjectReviewRepository;
+  projects: ProjectRepository;
+  outbox: OutboxRepository;
+  relay: OutboxRelay;
+  topics: Record<TopicId, string>;
+}
+
+export interface ReviewDecision {
+  projectId: string;
+  status: ProjectStatus;
+  version: number;
+}
+
+/** Largest reason a coordinator may write, so audit rows and events stay readable. */
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * The joint meeting's (联席会) decisions on proposed projects: approve, reject with a
+ * reason, edit an allocation. Each decision locks the project, checks the transition,
+ * writes an audit row and a projects.status-changed.v1 event in one transaction.
+ */
+export class ProjectReviewService {
+  constructor(private readonly deps: ProjectReviewDependencies) {}
+
+  approve(projectId: string, actor: string, expectedVersion?: number): Promise<ReviewDecision> {
+    return this.decide(projectId, actor, expectedVersion, 'approved', null, async (manager, project) => {
+      await this.deps.review.holdResources(manager, project);
+    });
+  }
+
+  reject(
+    projectId: string,
+    actor: string,
+    reason: unknown,
+    expectedVersion?: number,
+  ): Promise<ReviewDecision> {
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new ReviewError('invalid-request', 'a rejection needs a reason (field "reason")');
+    }
+    if (reason.length > MAX_REASON_LENGTH) {
+      throw new ReviewError('invalid-request', `the reason may be at most ${MAX_REASON_LENGTH} characters`);
+    }
+    return this.decide(projectId, actor, expectedVersion, 'rejected', reason.trim(), async () => undefined);
+  }
+
+  /** Changes how much one resource item gives to a proposed project; the edit is kept by later rounds. */
+  async editAllocation(
+    projectId: string,
+    resourceItemPk: string,
+    quantity: unknown,
+    actor: string,
+  ): Promise<ReviewDecision> {
+    if (!Number.isSafeInteger(quantity) || (quantity as number) < 1) {
+      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1');
+    }
+    const amount = quantity as number;
+    const decision = await this.deps.dataSource.transaction(async (manager) => {
+      const project = await this.lockProposed(manager, projectId);
+      const allocations = await this.deps.review.allocations(manager, projectId);
+      const allocation = allocations.find((entry) => entry.resourceItemPk === resourceItemPk);
+      if (!allocation) {
+        throw new ReviewError(
+          'allocation-not-found',
+          `project ${projectId} has no allocation from resource item ${resourceItemPk}`,
+        );
+      }
+      const others = allocations.reduce((sum, entry) => sum + (entry === allocation ? 0 : entry.quantity), 0);
+      if (others + amount > project.requested) {
+        throw new ReviewError(
+          'capacity-exceeded',
+          `the demand asks for ${project.requested}; with the other allocations (${others}) at most ${project.requested - others} can come from this resource`,
+        );
+      }
+      const remaining = await this.deps.review.remainingCapacity(manager, resourceItemPk, projectId);
+      if (amount > remaining) {
+        throw new ReviewError(
+          'capacity-exceeded',
+          `resource item ${resourceItemPk} has only ${remaining} left for this project`,
+        );
+      }
+      await this.deps.review.setAllocation(manager, projectId, resourceItemPk, amount);
+      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, 'proposed', {
+        actor,
+        action: 'allocation-edited',
+        details: { resourceItemPk, from: allocation.quantity, to: amount },
+      });
+      await this.publishStatus(
+        manager,
+        project,
+        'proposed',
+        version,
+        actor,
+        `allocation of ${resourceItemPk} set to ${amount}`,
+      );
+      return { projectId, status: 'proposed' as const, version };
+    });
+    await this.flush();
+    return decision;
+  }
+
+  private async decide(
+    projectId: string,
+    actor: string,
+    expectedVersion: number | undefined,
+    to: ProjectStatus,
+    reason: string | null,
+    effects: (manager: EntityManager, project: LockedProject) => Promise<void>,
+  ): Promise<ReviewDecision> {
+    const decision = await this.deps.dataSource.transaction(async (manager) => {
+      const project = await this.lockExisting(manager, projectId);
+      if (expectedVersion !== undefined && expectedVersion !== project.version) {
+        throw new ReviewError(
+          'version-conflict',
+          `project ${projectId} is at version ${project.version}, not ${expectedVersion}: reload it and decide again`,
+        );
+      }
+      assertTransition(projectId, project.status as ProjectStatus, to);
+      await effects(manager, project);
+      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, to, {
+        actor,
+        action: to,
+        reason,
+      });
+      await this.publishStatus(manager, project, to, version, actor, reason);
+      return { projectId, status: to, version };
+    });
+    await this.flush();
+    return decision;
+  }
+
+  private async lockExisting(manager: EntityManager, projectId: string): Promise<LockedProject> {
+    const project = await this.deps.review.lock(manager, projectId);
+    if (!project) throw new ReviewError('project-not-found', `no project ${projectId}`);
+    return project;
+  }
+
+  private async lockProposed(manager: EntityManager, projectId: string): Promise<LockedProject> {
+    const project = await this.lockExisting(manager, projectId);
+    if (project.status !== 'proposed') {
+      throw new ReviewError(
+        'illegal-transition',
+        `project ${projectId} is ${project.status}; only proposed projects can be edited`,
+      );
+    }
+    return project;
+  }
+
+  private async publishStatus(
+    manager: EntityManager,
+    project: LockedProject,
+    to: ProjectStatus,
+    version: number,
+    actor: string,
+    reason: string | null,
+  ): Promise<void> {
+    const event: ProjectStatusChanged = {
+      eventId: randomUUID(),
+      projectId: project.id,
+      allianceId: project.allianceId,
+      from: project.status as ProjectStatus,
+      to,
+      version,
+      actor,
+      changedAt: new Date().toISOString(),
+      ...(reason ? { reason } : {}),
+    };
+    await this.deps.outbox.add(manager, [
+      { topic: this.deps.topics.projectsStatusChanged, key: project.allianceId, payload: event },
+    ]);
+  }
+
+  private async flush(): Promise<void> {
+    await this.deps.relay.flush().catch(() => undefined); // the periodic sweep retries
+  }
+}

@@ -1,0 +1,129 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProjectRepository, ProjectReviewRepository, type ProjectListing } from '@redcrowd/persistence';
+import { ProjectReviewService, type ReviewDecision } from './project-review.service';
+import { ReviewErrorFilter } from './review-error.filter';
+import { ReviewError } from './review.errors';
+
+interface DecisionBody {
+  reason?: unknown;
+  expectedVersion?: unknown;
+}
+
+/**
+ * Coordinator review of projects (项目清单). Who decides comes from the X-Redcrowd-Actor
+ * header until sign-in (issue 5) puts it in a token. Documented in docs/openapi.yaml.
+ */
+@Controller('projects')
+@UseFilters(ReviewErrorFilter)
+export class ProjectsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectRepository,
+    private readonly reviewRows: ProjectReviewRepository,
+    private readonly review: ProjectReviewService,
+  ) {}
+
+  @Get()
+  list(
+    @Query('allianceId') allianceId: string | undefined,
+    @Query('status') status?: string,
+    @Query('community') submitterId?: string,
+    @Query('category') category?: string,
+    @Query('unit') unitId?: string,
+    @Query('urgency') urgency?: string,
+  ): Promise<ProjectListing[]> {
+    if (!allianceId) throw new ReviewError('invalid-request', 'the allianceId query parameter is required');
+    return this.projects.listForAlliance(this.dataSource.manager, allianceId, {
+      status,
+      submitterId,
+      category,
+      unitId,
+      urgency,
+    });
+  }
+
+  @Get(':projectId')
+  async detail(@Param('projectId') projectId: string): Promise<object> {
+    const project = await this.reviewRows.detail(this.dataSource.manager, requireUuid(projectId));
+    if (!project) throw new ReviewError('project-not-found', `no project ${projectId}`);
+    return project;
+  }
+
+  @Post(':projectId/approve')
+  @HttpCode(200)
+  approve(
+    @Param('projectId') projectId: string,
+    @Headers('x-redcrowd-actor') actor: string | undefined,
+    @Body() body: DecisionBody | undefined,
+  ): Promise<ReviewDecision> {
+    return this.review.approve(requireUuid(projectId), requireActor(actor), expectedVersionOf(body));
+  }
+
+  @Post(':projectId/reject')
+  @HttpCode(200)
+  reject(
+    @Param('projectId') projectId: string,
+    @Headers('x-redcrowd-actor') actor: string | undefined,
+    @Body() body: DecisionBody | undefined,
+  ): Promise<ReviewDecision> {
+    return this.review.reject(
+      requireUuid(projectId),
+      requireActor(actor),
+      body?.reason,
+      expectedVersionOf(body),
+    );
+  }
+
+  @Patch(':projectId/allocations/:resourceItemPk')
+  editAllocation(
+    @Param('projectId') projectId: string,
+    @Param('resourceItemPk') resourceItemPk: string,
+    @Headers('x-redcrowd-actor') actor: string | undefined,
+    @Body() body: { quantity?: unknown } | undefined,
+  ): Promise<ReviewDecision> {
+    if (!/^\d+$/.test(resourceItemPk))
+      throw new ReviewError('invalid-request', 'resourceItemPk must be a number');
+    return this.review.editAllocation(
+      requireUuid(projectId),
+      resourceItemPk,
+      body?.quantity,
+      requireActor(actor),
+    );
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireUuid(projectId: string): string {
+  // Anything else cannot name a project; answering 404 keeps Postgres from a cast error.
+  if (!UUID.test(projectId)) throw new ReviewError('project-not-found', `no project ${projectId}`);
+  return projectId;
+}
+
+function requireActor(actor: string | undefined): string {
+  if (!actor || actor.trim() === '' || actor.length > 128) {
+    throw new ReviewError('invalid-request', 'say who decides in the X-Redcrowd-Actor header');
+  }
+  return actor.trim();
+}
+
+function expectedVersionOf(body: DecisionBody | undefined): number | undefined {
+  const value = body?.expectedVersion;
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    throw new ReviewError('invalid-request', 'expectedVersion must be a whole number of at least 1');
+  }
+  return value as number;
+}

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import { MatcherProcess } from '@test/support/intake-process';
+
+/** Coordinator review over HTTP against the real matcher, broker and database. */
+describe('project review', () => {
+  let harness: IntakeHarness;
+  let kafka: KafkaSubmitter;
+  let db: Client;
+  let matcher: MatcherProcess;
+  let observer: EventObserver;
+
+  beforeAll(async () => {
+    harness = await startIntakeHarness();
+    ({ kafka, db } = harness);
+    matcher = await MatcherProcess.create(harness.prefix, { MATCHER_DEBOUNCE_MS: '50' });
+    await matcher.start();
+    observer = new EventObserver([harness.topics.projectsProposed, harness.topics.projectsStatusChanged]);
+    await observer.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await observer?.stop();
+    await matcher?.stop();
+    await harness?.stop();
+  }, 60_000);
+
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    actor: string | null = 'coordinator-manglinglu',
+  ) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (actor) headers['x-redcrowd-actor'] = actor;
+    const response = await fetch(`${matcher.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  /** An alliance with one canteen (30 meals) and a demand for 40 meals, proposed. */
+  async function proposedProject(demandQuantity = 40) {
+    const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    const unit = { id: `unit-${allianceId}`, name: '空空导弹研究院' };
+    const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
+    await kafka.submit(
+      'resource',
+      JSON.stringify(
+        resourceList({
+          listId: 'rl-1',
+          allianceId,
+          unit,
+          items: [resourceItem({ itemId: 'canteen', category: 'elderly-care', unit: 'meals', quantity: 30 })],
+        }),
+      ),
+      unit.id,
+    );
+    await kafka.submit(
+      'demand',
+      JSON.stringify(
+        demandList({
+          listId: 'dl-1',
+          allianceId,
+          submitter: community,
+          items: [demandItem({ quantity: demandQuantity })],
+        }),
+      ),
+      community.id,
+    );
+    const event = await eventually(
+      () => observer.on(harness.topics.projectsProposed).find((e) => e.key === allianceId),
+      () => `no proposal:\n${matcher.tail()}`,
+    );
+    const projectId: string = event.value.project.projectId;
+    const detail = await call('GET', `/projects/${projectId}`);
+    return {
+      allianceId,
+      community,
+      unit,
+      projectId,
+      resourceItemPk: detail.body.allocations[0].resourceItemPk as string,
+    };
+  }
+
+  it('lists and filters an alliance’s projects and shows each allocation’s explanation', async () => {
+    const { allianceId, community, unit, projectId } = await proposedProject();
+    const all = await call('GET', `/projects?allianceId=${allianceId}`);
+    expect(all.body.map((p: { id: string }) => p.id)).toEqual([projectId]);
+    for (const filter of [
+      `community=${community.id}`,
+      `unit=${unit.id}`,
+      'category=elderly-care',
+      'urgency=urgent',
+      'status=proposed',
+    ]) {
+      expect((await call('GET', `/projects?allianceId=${allianceId}&${filter}`)).body).toHaveLength(1);
+    }
+    for (const filter of [
+      'community=community-015',
+      'unit=unit-other',
+      'category=legal',
+      'urgency=critical',
+      'status=approved',
+    ]) {
+      expect((await call('GET', `/projects?allianceId=${allianceId}&${filter}`)).body).toHaveLength(0);
+    }
+    const detail = await call('GET', `/projects/${projectId}`);
+    expect(detail.body).toMatchObject({
+      status: 'proposed',
+      requested: 40,
+      unmet: 10,
+      submitterId: community.id,
+      demandItemId: 'elderly-meals-52',
+    });
+    expect(detail.body.allocations[0]).toMatchObject({
+      resourceItemId: 'canteen',
+      resourceListId: 'rl-1',
+      quantity: 30,
+    });
+    expect(detail.body.allocations[0].explanation.map((c: { name: string }) => c.name).sort()).toEqual([
+      'category',
+      'distance',
+      'tags',
+      'window',
+    ]);
+    expect(detail.body.events).toEqual([expect.objectContaining({ actor: 'matcher', action: 'proposed' })]);
+  });
+
+  it('approves a project once, holds its resources, audits it and publishes the change', async () => {
+    const { allianceId, projectId } = await proposedProject();
+    expect((await call('POST', `/projects/${projectId}/approve`, {}, null)).status).toBe(400);
+    const approved = await call('POST', `/projects/${projectId}/approve`, { expectedVersion: 1 });
+    expect(approved).toEqual({ status: 200, body: { projectId, status: 'approved', version: 2 } });
+    const again = await call('POST', `/projects/${projectId}/approve`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toEqual({
+      code: 'illegal-transition',
+      message: `project ${projectId} is approved and cannot become approved; it can only become offered or cancelled`,
+    });
+    const changed = await eventually(
+      () => observer.on(harness.topics.projectsStatusChanged).find((e) => e.value.projectId === projectId),
+      () => 'no status event',
+    );
+    expect(changed.value).toMatchObject({
+      from: 'proposed',
+      to: 'approved',
+      actor: 'coordinator-manglinglu',
+      version: 2,
+    });
+    const { rows } = await db.query(
+      `SELECT pa.pinned, ri.status FROM project_allocations pa JOIN resource_items ri ON ri.id = pa.resource_item_pk
+       WHERE pa.project_id = $1`,
+      [projectId],
+    );
+    expect(rows).toEqual([{ pinned: true, status: 'matched' }]);
+    // A later round leaves approved work alone.
+    const round = await call('POST', `/alliances/${allianceId}/rounds`);
+    expect(round.body).toMatchObject({ proposed: 0, revised: 0, cancelled: 0 });
+  });
+
+  it('rejects only with a reason, and refuses stale versions and unknown projects', async () => {
+    const { projectId } = await proposedProject();
+    expect((await call('POST', `/projects/${projectId}/reject`, {})).body.error.code).toBe('invalid-request');
+    expect((await call('POST', `/projects/${projectId}/reject`, { reason: '  ' })).status).toBe(400);
+    const stale = await call('POST', `/projects/${projectId}/reject`, {
+      reason: '场地冲突',
+      expectedVersion: 7,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version-conflict');
+    const rejected = await call('POST', `/projects/${projectId}/reject`, { reason: '场地冲突' });
+    expect(rejected.body).toMatchObject({ status: 'rejected' });
+    const detail = await call('GET', `/projects/${projectId}`);
+    expect(detail.body.events.at(-1)).toMatchObject({
+      action: 'rejected',
+      reason: '场地冲突',
+      actor: 'coordinator-manglinglu',
+    });
+    expect((await call('GET', `/projects/${randomUUID()}`)).status).toBe(404);
+    expect((await call('POST', `/projects/not-a-uuid/approve`)).status).toBe(404);
+  });
+
+  it('edits an allocation within the demand and the resource, and later rounds keep the edit', async () => {
+    const { allianceId, projectId, resourceItemPk } = await proposedProject(20);
+    const path = `/projects/${projectId}/allocations/${resourceItemPk}`;
+    expect((await call('PATCH', path, { quantity: 0 })).status).toBe(400);
+    const overDemand = await call('PATCH', path, { quantity: 25 });
+    expect(overDemand.status).toBe(409);
+    expect(overDemand.body.error.message).toContain('the demand asks for 20');
+    expect(
+      (await call('PATCH', `/projects/${projectId}/allocations/999999999`, { quantity: 1 })).status,
+    ).toBe(404);
+    const edited = await call('PATCH', path, { quantity: 12 });
+    expect(edited.body).toMatchObject({ status: 'proposed', version: 2 });
+    const round = await call('POST', `/alliances/${allianceId}/rounds`);
+    expect(round.body).toMatchObject({ revised: 0, cancelled: 0 });
+    const detail = await call('GET', `/projects/${projectId}`);
+    expect(detail.body).toMatchObject({
+      unmet: 8,
+      allocations: [expect.objectContaining({ quantity: 12, pinned: true })],
+    });
+    expect(detail.body.events.at(-1)).toMatchObject({
+      action: 'allocation-edited',
+      details: { from: 20, to: 12 },
+    });
+  });
+});
