@@ -1,8 +1,11 @@
 import { AllianceCategoryEntity } from './alliance-category.entity';
+import { ClaimEntity } from './claim.entity';
 import { DemandItemEntity } from './demand-item.entity';
 import { IntakeRejectionEntity } from './intake-rejection.entity';
 import { ListEntity } from './list.entity';
+import { OfferEntity } from './offer.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
+import { PointsEntryEntity } from './points-entry.entity';
 import { ProcessedMessageEntity } from './processed-message.entity';
 import { ProjectAllocationEntity } from './project-allocation.entity';
 import { ProjectEventEntity } from './project-event.entity';
@@ -10,10 +13,13 @@ import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 
 export * from './alliance-category.entity';
+export * from './claim.entity';
 export * from './demand-item.entity';
 export * from './intake-rejection.entity';
 export * from './list.entity';
+export * from './offer.entity';
 export * from './outbox-event.entity';
+export * from './points-entry.entity';
 export * from './processed-message.entity';
 export * from './project-allocation.entity';
 export * from './project-event.entity';
@@ -23,10 +29,13 @@ export * from './resource-item.entity';
 /** Every entity, for the data source. */
 export const ENTITIES = [
   AllianceCategoryEntity,
+  ClaimEntity,
   DemandItemEntity,
   IntakeRejectionEntity,
   ListEntity,
+  OfferEntity,
   OutboxEventEntity,
+  PointsEntryEntity,
   ProcessedMessageEntity,
   ProjectAllocationEntity,
   ProjectEntity,
