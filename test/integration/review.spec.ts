@@ -132,27 +132,32 @@ describe('project review', () => {
     expect(detail.body.events).toEqual([expect.objectContaining({ actor: 'matcher', action: 'proposed' })]);
   });
 
-  it('approves a project once, holds its resources, audits it and publishes the change', async () => {
+  it('approves a project once, offers it to its paired unit, holds its resources and audits it', async () => {
     const { allianceId, projectId } = await proposedProject();
     expect((await call('POST', `/projects/${projectId}/approve`, {}, null)).status).toBe(400);
     const approved = await call('POST', `/projects/${projectId}/approve`, { expectedVersion: 1 });
-    expect(approved).toEqual({ status: 200, body: { projectId, status: 'approved', version: 2 } });
+    // Approval offers the project to its allocated units in the same transaction.
+    expect(approved).toEqual({ status: 200, body: { projectId, status: 'offered', version: 3 } });
     const again = await call('POST', `/projects/${projectId}/approve`);
     expect(again.status).toBe(409);
     expect(again.body.error).toEqual({
       code: 'illegal-transition',
-      message: `project ${projectId} is approved and cannot become approved; it can only become offered or cancelled`,
+      message: `project ${projectId} is offered and cannot become approved; it can only become claimed or expired or cancelled`,
     });
-    const changed = await eventually(
-      () => observer.on(harness.topics.projectsStatusChanged).find((e) => e.value.projectId === projectId),
-      () => 'no status event',
+    const changes = await eventually(
+      () => {
+        const found = observer
+          .on(harness.topics.projectsStatusChanged)
+          .filter((e) => e.value.projectId === projectId);
+        return found.length >= 2 ? found : undefined;
+      },
+      () => 'no status events',
     );
-    expect(changed.value).toMatchObject({
-      from: 'proposed',
-      to: 'approved',
-      actor: 'coordinator-manglinglu',
-      version: 2,
-    });
+    expect(changes.map((e) => [e.value.from, e.value.to, e.value.version])).toEqual([
+      ['proposed', 'approved', 2],
+      ['approved', 'offered', 3],
+    ]);
+    expect(changes[0]!.value.actor).toBe('coordinator-manglinglu');
     const { rows } = await db.query(
       `SELECT pa.pinned, ri.status FROM project_allocations pa JOIN resource_items ri ON ri.id = pa.resource_item_pk
        WHERE pa.project_id = $1`,

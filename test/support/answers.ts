@@ -76,6 +76,11 @@ export class KafkaSubmitter {
     await this.producer!.send({ topic, acks: -1, messages });
   }
 
+  /** Publishes any JSON payload, as a unit's own Kafka client would. */
+  async publish(topic: string, key: string, value: unknown): Promise<void> {
+    await this.producer!.send({ topic, acks: -1, messages: [{ key, value: JSON.stringify(value) }] });
+  }
+
   answersFor(listId: string): { accepted: ListAccepted[]; rejected: ListRejected[] } {
     return {
       accepted: this.accepted.filter((e) => e.value.listId === listId).map((e) => e.value),

@@ -5,6 +5,7 @@ import { topicNames } from '@redcrowd/contracts';
 import { KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
+import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
 import { RoundsModule } from './rounds/rounds.module';
 import { KAFKA } from './rounds/tokens';
 
@@ -23,11 +24,20 @@ async function bootstrap(): Promise<void> {
   // lists.accepted.v1 is keyed by alliance: each alliance's partition, and so its rounds,
   // belong to one instance of the group at a time.
   app.connectMicroservice({ strategy: new KafkaBatchTransport(consumer, [topics.listAccepted], 1) });
+  // Claims have a consumer group of their own, so a slow round never delays a claim's answer.
+  const claimsConsumer = app.get<Kafka>(KAFKA).consumer({
+    groupId: `${config.MATCHER_CONSUMER_GROUP}-claims`,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 1_000,
+  });
+  app.connectMicroservice({
+    strategy: new KafkaBatchTransport(claimsConsumer, [topics.claimsSubmitted], 2, CLAIMS_BATCH_PATTERN),
+  });
   await app.startAllMicroservices();
   await app.listen(config.MATCHER_HTTP_PORT, config.MATCHER_HTTP_HOST);
   logger.event('info', 'matcher ready', {
     http: await app.getUrl(),
-    consumes: [topics.listAccepted],
+    consumes: [topics.listAccepted, topics.claimsSubmitted],
     consumerGroup: config.MATCHER_CONSUMER_GROUP,
   });
 }

@@ -16,6 +16,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     private readonly consumer: Consumer,
     private readonly topics: string[],
     private readonly partitionsConcurrently = 1,
+    /** Several transports in one app each need their own handler pattern. */
+    private readonly pattern = KAFKA_BATCH_PATTERN,
   ) {
     super();
   }
@@ -40,8 +42,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private async start(): Promise<void> {
-    const handler = this.getHandlerByPattern(KAFKA_BATCH_PATTERN);
-    if (!handler) throw new Error(`no handler is registered for ${KAFKA_BATCH_PATTERN}`);
+    const handler = this.getHandlerByPattern(this.pattern);
+    if (!handler) throw new Error(`no handler is registered for ${this.pattern}`);
     await this.consumer.connect();
     await runBatchConsumer(
       this.consumer,

@@ -8,3 +8,4 @@ export * from './repositories/alliance-taxonomy.repository';
 export * from './repositories/matching-pool.repository';
 export * from './repositories/project.repository';
 export * from './repositories/project-review.repository';
+export * from './repositories/claims.repository';

@@ -48,6 +48,16 @@ export class MatcherConfig {
   @Min(100)
   OUTBOX_SWEEP_MS: number = 2_000;
 
+  /** How long a unit has to claim an offer before it reopens to the open hall. */
+  @IsInt()
+  @Min(100)
+  MATCHER_OFFER_WINDOW_MS: number = 48 * 60 * 60 * 1000;
+
+  /** How often expired offers are looked for. */
+  @IsInt()
+  @Min(100)
+  MATCHER_OFFER_SWEEP_MS: number = 5_000;
+
   @IsIn(['error', 'warn', 'info', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
 }

@@ -4,10 +4,12 @@ import type { ProjectStatus, ProjectStatusChanged, TopicId } from '@redcrowd/con
 import type { OutboxRelay } from '@redcrowd/kafka';
 import type {
   LockedProject,
+  OutboxMessage,
   OutboxRepository,
   ProjectRepository,
   ProjectReviewRepository,
 } from '@redcrowd/persistence';
+import type { OfferService } from '../claims/offer.service';
 import { assertTransition } from './project-lifecycle';
 import { ReviewError } from './review.errors';
 
@@ -17,6 +19,7 @@ export interface ProjectReviewDependencies {
   projects: ProjectRepository;
   outbox: OutboxRepository;
   relay: OutboxRelay;
+  offers: OfferService;
   topics: Record<TopicId, string>;
 }
 
@@ -37,10 +40,19 @@ export const MAX_REASON_LENGTH = 500;
 export class ProjectReviewService {
   constructor(private readonly deps: ProjectReviewDependencies) {}
 
+  /** Approves a proposal; in the same transaction it is offered to its paired units (对口). */
   approve(projectId: string, actor: string, expectedVersion?: number): Promise<ReviewDecision> {
-    return this.decide(projectId, actor, expectedVersion, 'approved', null, async (manager, project) => {
-      await this.deps.review.holdResources(manager, project);
-    });
+    return this.decide(
+      projectId,
+      actor,
+      expectedVersion,
+      'approved',
+      null,
+      async (manager, project) => {
+        await this.deps.review.holdResources(manager, project);
+      },
+      (manager, project) => this.deps.offers.offerToPairedUnits(manager, project, actor),
+    );
   }
 
   reject(
@@ -120,6 +132,7 @@ export class ProjectReviewService {
     to: ProjectStatus,
     reason: string | null,
     effects: (manager: EntityManager, project: LockedProject) => Promise<void>,
+    then?: (manager: EntityManager, project: LockedProject) => Promise<OutboxMessage[]>,
   ): Promise<ReviewDecision> {
     const decision = await this.deps.dataSource.transaction(async (manager) => {
       const project = await this.lockExisting(manager, projectId);
@@ -137,7 +150,10 @@ export class ProjectReviewService {
         reason,
       });
       await this.publishStatus(manager, project, to, version, actor, reason);
-      return { projectId, status: to, version };
+      if (!then) return { projectId, status: to, version };
+      const advanced = { ...project, status: to, version };
+      await this.deps.outbox.add(manager, await then(manager, advanced));
+      return { projectId, status: advanced.status as ProjectStatus, version: advanced.version };
     });
     await this.flush();
     return decision;

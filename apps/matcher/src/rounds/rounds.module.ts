@@ -5,6 +5,7 @@ import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
 import { defaultMatchingPolicy } from '@redcrowd/matching';
 import {
+  ClaimsRepository,
   MatchingPoolRepository,
   OutboxRepository,
   ProjectRepository,
@@ -15,6 +16,11 @@ import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
 import { ListsAcceptedHandler } from './lists-accepted.handler';
 import { MatchingRoundService } from './matching-round.service';
+import { ClaimDecisionService } from '../claims/claim-decision.service';
+import { ClaimsController } from '../claims/claims.controller';
+import { ClaimsHandler } from '../claims/claims.handler';
+import { OfferExpiryService } from '../claims/offer-expiry.service';
+import { OfferService } from '../claims/offer.service';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
@@ -25,12 +31,14 @@ import { KAFKA, LOGGER, MATCHER_CONFIG, PRODUCER } from './tokens';
 class MatcherShutdown implements OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly expiry: OfferExpiryService,
     @Inject(PRODUCER) private readonly producer: Producer,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
+    await this.expiry.stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.dataSource.destroy();
@@ -44,7 +52,13 @@ export class RoundsModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     return {
       module: RoundsModule,
-      controllers: [ListsAcceptedHandler, RoundsController, ProjectsController],
+      controllers: [
+        ListsAcceptedHandler,
+        ClaimsHandler,
+        RoundsController,
+        ProjectsController,
+        ClaimsController,
+      ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -81,17 +95,95 @@ export class RoundsModule {
         MatchingPoolRepository,
         ProjectRepository,
         ProjectReviewRepository,
+        ClaimsRepository,
         OutboxRepository,
         {
+          provide: OfferService,
+          inject: [ClaimsRepository, ProjectReviewRepository, ProjectRepository],
+          useFactory: (
+            claims: ClaimsRepository,
+            review: ProjectReviewRepository,
+            projects: ProjectRepository,
+          ) =>
+            new OfferService({
+              claims,
+              review,
+              projects,
+              topics,
+              offerWindowMs: config.MATCHER_OFFER_WINDOW_MS,
+            }),
+        },
+        {
           provide: ProjectReviewService,
-          inject: [DataSource, ProjectReviewRepository, ProjectRepository, OutboxRepository, OutboxRelay],
+          inject: [
+            DataSource,
+            ProjectReviewRepository,
+            ProjectRepository,
+            OutboxRepository,
+            OutboxRelay,
+            OfferService,
+          ],
           useFactory: (
             dataSource: DataSource,
             review: ProjectReviewRepository,
             projects: ProjectRepository,
             outbox: OutboxRepository,
             relay: OutboxRelay,
-          ) => new ProjectReviewService({ dataSource, review, projects, outbox, relay, topics }),
+            offers: OfferService,
+          ) => new ProjectReviewService({ dataSource, review, projects, outbox, relay, offers, topics }),
+        },
+        {
+          provide: ClaimDecisionService,
+          inject: [
+            DataSource,
+            ClaimsRepository,
+            ProjectReviewRepository,
+            OfferService,
+            OutboxRepository,
+            OutboxRelay,
+          ],
+          useFactory: (
+            dataSource: DataSource,
+            claims: ClaimsRepository,
+            review: ProjectReviewRepository,
+            offers: OfferService,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+          ) => new ClaimDecisionService({ dataSource, claims, review, offers, outbox, relay, topics }),
+        },
+        {
+          provide: OfferExpiryService,
+          inject: [
+            DataSource,
+            ClaimsRepository,
+            ProjectReviewRepository,
+            OfferService,
+            OutboxRepository,
+            OutboxRelay,
+            MatchingRoundService,
+          ],
+          useFactory: (
+            dataSource: DataSource,
+            claims: ClaimsRepository,
+            review: ProjectReviewRepository,
+            offers: OfferService,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+            rounds: MatchingRoundService,
+          ) => {
+            const expiry = new OfferExpiryService({
+              dataSource,
+              claims,
+              review,
+              offers,
+              outbox,
+              relay,
+              rematch: (allianceId) => rounds.run(allianceId, 'offer-expired'),
+              logger,
+            });
+            expiry.start(config.MATCHER_OFFER_SWEEP_MS);
+            return expiry;
+          },
         },
         {
           provide: OutboxRelay,

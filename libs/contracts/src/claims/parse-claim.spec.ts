@@ -96,7 +96,12 @@ describe('parseClaim rejects a claim that', () => {
 describe('parseClaim hints at who sent an invalid claim', () => {
   it('from the claim when readable', () => {
     const result = parseClaim(json(claim({ quantity: 0 })), 'unit-other');
-    expect(result.ok ? undefined : result.hints).toEqual({ claimId: 'claim-2026-12-meals', unitId: KEY });
+    // quantity 0 is no readable quantity; the project is readable.
+    expect(result.ok ? undefined : result.hints).toEqual({
+      claimId: 'claim-2026-12-meals',
+      unitId: KEY,
+      projectId: claim().projectId,
+    });
   });
 
   it('from the message key when the claim is unreadable', () => {

@@ -11,6 +11,8 @@ import { ClaimSubmitted } from './submitted/value';
 export interface ClaimRejectionHints {
   claimId?: string;
   unitId?: string;
+  projectId?: string;
+  quantity?: number;
 }
 
 export type ClaimParseResult =
@@ -99,5 +101,12 @@ function readHints(document: Record<string, unknown>): ClaimRejectionHints {
   if (claimId) hints.claimId = claimId;
   const unitId = text(document.unitId);
   if (unitId) hints.unitId = unitId;
+  const projectId = text(document.projectId);
+  if (projectId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(projectId)) {
+    hints.projectId = projectId;
+  }
+  if (Number.isSafeInteger(document.quantity) && (document.quantity as number) >= 1) {
+    hints.quantity = document.quantity as number;
+  }
   return hints;
 }

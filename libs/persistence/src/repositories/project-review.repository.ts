@@ -38,6 +38,36 @@ export class ProjectReviewRepository {
     return row;
   }
 
+  /** The demand a project serves, as offers and events describe it. */
+  async demandRef(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<{
+    submitterId: string;
+    listId: string;
+    itemId: string;
+    category: string;
+    title: string;
+    urgency: 'routine' | 'urgent' | 'critical';
+  }> {
+    const [row] = (await manager.query(
+      `SELECT dl.submitter_id AS "submitterId", dl.list_id AS "listId", di.item_id AS "itemId",
+         di.category, di.title, di.urgency
+       FROM projects p JOIN demand_items di ON di.id = p.demand_item_pk JOIN lists dl ON dl.id = di.list_pk
+       WHERE p.id = $1`,
+      [projectId],
+    )) as Array<{
+      submitterId: string;
+      listId: string;
+      itemId: string;
+      category: string;
+      title: string;
+      urgency: 'routine' | 'urgent' | 'critical';
+    }>;
+    if (!row) throw new Error(`project ${projectId} has no demand item`);
+    return row;
+  }
+
   async allocations(manager: EntityManager, projectId: string): Promise<AllocationState[]> {
     return manager.query(
       `SELECT resource_item_pk::text AS "resourceItemPk", unit_id AS "unitId", quantity, pinned
@@ -56,6 +86,23 @@ export class ProjectReviewRepository {
     );
     if (project.demandItemPk !== null) {
       await manager.query(`UPDATE demand_items SET status = 'matched' WHERE id = $1`, [project.demandItemPk]);
+    }
+  }
+
+  /** Nobody claimed an expired project: its items go back to the pool for the next round. */
+  async releaseResources(manager: EntityManager, project: LockedProject): Promise<void> {
+    await manager.query(`UPDATE project_allocations SET pinned = false WHERE project_id = $1`, [project.id]);
+    await manager.query(
+      `UPDATE resource_items ri SET status = 'open'
+       WHERE ri.id IN (SELECT resource_item_pk FROM project_allocations WHERE project_id = $1)
+         AND NOT EXISTS (
+           SELECT 1 FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
+           WHERE pa.resource_item_pk = ri.id AND p.id <> $1
+             AND p.status IN ('approved', 'offered', 'claimed', 'in-progress'))`,
+      [project.id],
+    );
+    if (project.demandItemPk !== null) {
+      await manager.query(`UPDATE demand_items SET status = 'open' WHERE id = $1`, [project.demandItemPk]);
     }
   }
 

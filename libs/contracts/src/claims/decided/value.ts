@@ -1,4 +1,6 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { Nested } from '../../common/nested';
+import { ProblemEntry } from '../../lists/rejected/value';
 import { IsOffsetDateTime } from '../../common/is-offset-date-time';
 
 export const CLAIM_DECISIONS = ['accepted', 'rejected'] as const;
@@ -21,11 +23,15 @@ export class ClaimDecided {
   @IsString()
   eventId!: string;
 
+  /** Absent only when an invalid claim had no readable claimId. */
+  @IsOptional()
   @IsString()
-  claimId!: string;
+  claimId?: string;
 
+  /** Absent only when an invalid claim named no readable project. */
+  @IsOptional()
   @IsUUID()
-  projectId!: string;
+  projectId?: string;
 
   @IsString()
   unitId!: string;
@@ -33,9 +39,11 @@ export class ClaimDecided {
   @IsIn(CLAIM_DECISIONS)
   decision!: ClaimDecision;
 
+  /** Absent only when an invalid claim had no readable quantity. */
+  @IsOptional()
   @IsInt()
   @Min(1)
-  requestedQuantity!: number;
+  requestedQuantity?: number;
 
   /** 0 when rejected; at most requestedQuantity when accepted (what the allocation had left). */
   @IsInt()
@@ -51,6 +59,12 @@ export class ClaimDecided {
   @IsOptional()
   @IsString()
   reason?: string;
+
+  /** For code invalid-claim: every problem found, as intake reports them for lists. */
+  @IsOptional()
+  @IsArray()
+  @Nested(() => ProblemEntry, { each: true })
+  problems?: ProblemEntry[];
 
   @IsOffsetDateTime()
   decidedAt!: string;

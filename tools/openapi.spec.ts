@@ -1,0 +1,174 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { REVIEW_ERROR_CODES } from '../apps/matcher/src/review/review.errors';
+
+/*
+ * docs/openapi.yaml is what HTTP clients read; the controllers are what the apps serve.
+ * Jest cannot load @nestjs packages, so routes are read from the controllers' source text:
+ * these tests fail whenever a route is served but not documented, or documented but gone.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const DOCUMENT_PATH = path.join(ROOT, 'docs', 'openapi.yaml');
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** A route as "METHOD /path/{param} (app)", e.g. "POST /projects/{projectId}/approve (matcher)". */
+type Route = string;
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown> & { servers?: Array<{ 'x-redcrowd-app'?: string }> }>;
+  components: { schemas: Record<string, { enum?: string[] }> };
+}
+
+// @Controller / @Get / @Post / ... with no argument or one string literal. Anything else (an
+// object, a constant) is refused below rather than silently read as no path.
+const DECORATOR = /@(Controller|Get|Post|Put|Patch|Delete)\(([^)]*)\)/g;
+
+/** The HTTP routes one controller source declares, in order. */
+function routesOfSource(app: string, source: string): Route[] {
+  const routes: Route[] = [];
+  let prefix: string | undefined;
+  for (const [whole, decorator, argument] of source.matchAll(DECORATOR)) {
+    const literal = /^\s*(?:'([^']*)'|"([^"]*)")?\s*$/.exec(argument!);
+    if (!literal) throw new Error(`cannot read ${whole}: give the path as one string literal`);
+    const route = literal[1] ?? literal[2] ?? '';
+    // A class decorator sets the prefix for the method decorators that follow it.
+    if (decorator === 'Controller') prefix = route;
+    else if (prefix === undefined) throw new Error(`${whole} appears before any @Controller`);
+    else routes.push(`${decorator!.toUpperCase()} ${joinPath(prefix, route)} (${app})`);
+  }
+  return routes;
+}
+
+/** Nest's path joining, in OpenAPI's spelling: 'projects' + ':projectId/approve' -> /projects/{projectId}/approve. */
+function joinPath(prefix: string, route: string): string {
+  const segments = [prefix, route].flatMap((part) => part.split('/')).filter((segment) => segment !== '');
+  return '/' + segments.map((segment) => segment.replace(/^:(\w+)$/, '{$1}')).join('/');
+}
+
+/** Every route of every app: apps/<app>/src/**\/*.controller.ts and *.handler.ts. */
+function routesOfApps(): Route[] {
+  return readdirSync(path.join(ROOT, 'apps')).flatMap((app) =>
+    readdirSync(path.join(ROOT, 'apps', app, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(controller|handler)\.ts$/.test(file))
+      .flatMap((file) =>
+        routesOfSource(app, readFileSync(path.join(ROOT, 'apps', app, 'src', file), 'utf8')),
+      ),
+  );
+}
+
+/** The routes a document describes; each path names its app through its server's x-redcrowd-app. */
+function routesOfDocument(document: OpenApiDocument): Route[] {
+  return Object.entries(document.paths).flatMap(([route, item]) => {
+    const app = item.servers?.[0]?.['x-redcrowd-app'] ?? 'no server';
+    return HTTP_METHODS.filter((method) => method in item).map(
+      (method) => `${method.toUpperCase()} ${route} (${app})`,
+    );
+  });
+}
+
+/** Both directions of the comparison, sorted so a failure reads as a list of fixes. */
+function differences(served: Route[], documented: Route[]) {
+  return {
+    servedButNotDocumented: served.filter((route) => !documented.includes(route)).sort(),
+    documentedButNotServed: documented.filter((route) => !served.includes(route)).sort(),
+  };
+}
+
+/** Every $ref value anywhere in a parsed document. */
+function refsIn(node: unknown): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' ? [value] : refsIn(value),
+  );
+}
+
+function loadDocument(): OpenApiDocument {
+  return parse(readFileSync(DOCUMENT_PATH, 'utf8')) as OpenApiDocument;
+}
+
+describe('docs/openapi.yaml', () => {
+  it('documents every route the controllers serve, and no other, each under its app', () => {
+    const served = routesOfApps();
+    expect(served.length).toBeGreaterThan(0);
+    expect(differences(served, routesOfDocument(loadDocument()))).toEqual({
+      servedButNotDocumented: [],
+      documentedButNotServed: [],
+    });
+  });
+
+  it('notices a route missing from the document', () => {
+    const document = loadDocument();
+    delete document.paths['/projects/{projectId}/reject'];
+    const found = differences(routesOfApps(), routesOfDocument(document));
+    expect(found.servedButNotDocumented).toContain('POST /projects/{projectId}/reject (matcher)');
+  });
+
+  it('notices a documented route no controller serves', () => {
+    const served = routesOfApps().filter((route) => route !== 'GET /health (intake)');
+    const found = differences(served, routesOfDocument(loadDocument()));
+    expect(found.documentedButNotServed).toContain('GET /health (intake)');
+  });
+
+  it('lists every review error code the matcher can answer', () => {
+    expect(loadDocument().components.schemas['ReviewErrorCode']?.enum).toEqual([...REVIEW_ERROR_CODES]);
+  });
+
+  it('resolves every $ref, in this document and in docs/asyncapi.yaml', () => {
+    const documents: Record<string, unknown> = {
+      '': loadDocument(),
+      './asyncapi.yaml': parse(readFileSync(path.join(ROOT, 'docs', 'asyncapi.yaml'), 'utf8')),
+    };
+    const unresolved = refsIn(documents['']).filter((ref) => {
+      const [file = '', pointer = ''] = ref.split('#');
+      const target = pointer
+        .split('/')
+        .slice(1)
+        .reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+          documents[file],
+        );
+      return target === undefined;
+    });
+    expect(unresolved).toEqual([]);
+  });
+
+  it('sets no global prefix the route extraction would miss', () => {
+    for (const app of readdirSync(path.join(ROOT, 'apps'))) {
+      expect(readFileSync(path.join(ROOT, 'apps', app, 'src', 'main.ts'), 'utf8')).not.toMatch(
+        /setGlobalPrefix|enableVersioning/,
+      );
+    }
+  });
+});
+
+describe('routesOfSource', () => {
+  it('joins the controller prefix and each method path, with and without arguments', () => {
+    const source = `
+      @Controller('alliances/:allianceId/rounds')
+      export class RoundsController {
+        @Post()
+        run() {}
+        @Get(':roundId')
+        one() {}
+      }
+      @Controller()
+      export class ListsController {
+        @Post('resource-lists')
+        submit() {}
+        @Patch("/projects/:projectId/allocations/:resourceItemPk/")
+        edit() {}
+      }`;
+    expect(routesOfSource('matcher', source)).toEqual([
+      'POST /alliances/{allianceId}/rounds (matcher)',
+      'GET /alliances/{allianceId}/rounds/{roundId} (matcher)',
+      'POST /resource-lists (matcher)',
+      'PATCH /projects/{projectId}/allocations/{resourceItemPk} (matcher)',
+    ]);
+  });
+
+  it('refuses a path it cannot read instead of skipping the route', () => {
+    expect(() => routesOfSource('matcher', `@Controller({ path: 'projects' })`)).toThrow(/string literal/);
+  });
+});
