@@ -7,6 +7,7 @@ import type {
   ProjectReviewRepository,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
+import { ReviewError } from '../review/review.errors';
 import type { OfferService } from './offer.service';
 
 export interface OfferExpiryDependencies {
@@ -65,6 +66,29 @@ export class OfferExpiryService {
     }
     if (projectIds.length > 0) await this.deps.relay.flush().catch(() => undefined);
     for (const allianceId of rematch) await this.deps.rematch(allianceId);
+  }
+
+  /**
+   * A unit turns an offer down (the project is not for it): once no offer is left open,
+   * the project moves on as if the offers had expired (open hall, or expiry).
+   */
+  async decline(offerId: string, unitId: string): Promise<{ offerId: string; status: 'declined' }> {
+    const rematch = await this.deps.dataSource.transaction(async (manager) => {
+      const offer = await this.deps.claims.offerById(manager, offerId);
+      if (!offer || offer.unitId !== unitId)
+        throw new ReviewError('offer-not-found', `no offer ${offerId} to unit ${unitId}`);
+      if (offer.status !== 'open') {
+        throw new ReviewError(
+          'illegal-transition',
+          `offer ${offerId} is ${offer.status}; only open offers can be declined`,
+        );
+      }
+      await this.deps.claims.closeOffer(manager, offerId, 'declined');
+      return this.expire(manager, offer.projectId, new Date());
+    });
+    await this.deps.relay.flush().catch(() => undefined);
+    if (rematch) await this.deps.rematch(rematch);
+    return { offerId, status: 'declined' };
   }
 
   /** Returns the alliance to re-match when the project expired unclaimed. */

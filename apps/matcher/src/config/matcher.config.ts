@@ -53,6 +53,12 @@ export class MatcherConfig {
   @Min(100)
   MATCHER_OFFER_WINDOW_MS: number = 48 * 60 * 60 * 1000;
 
+  /** Points (积分) a completed project earns its claiming units, shared by quantity. */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  MATCHER_POINTS_PER_PROJECT: number = 10;
+
   /** How often expired offers are looked for. */
   @IsInt()
   @Min(100)

@@ -14,12 +14,8 @@ import { DataSource } from 'typeorm';
 import { ProjectRepository, ProjectReviewRepository, type ProjectListing } from '@redcrowd/persistence';
 import { ProjectReviewService, type ReviewDecision } from './project-review.service';
 import { ReviewErrorFilter } from './review-error.filter';
+import { expectedVersionOf, requireActor, requireUuid, type DecisionBody } from './http-params';
 import { ReviewError } from './review.errors';
-
-interface DecisionBody {
-  reason?: unknown;
-  expectedVersion?: unknown;
-}
 
 /**
  * Coordinator review of projects (项目清单). Who decides comes from the X-Redcrowd-Actor
@@ -102,28 +98,4 @@ export class ProjectsController {
       requireActor(actor),
     );
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireUuid(projectId: string): string {
-  // Anything else cannot name a project; answering 404 keeps Postgres from a cast error.
-  if (!UUID.test(projectId)) throw new ReviewError('project-not-found', `no project ${projectId}`);
-  return projectId;
-}
-
-function requireActor(actor: string | undefined): string {
-  if (!actor || actor.trim() === '' || actor.length > 128) {
-    throw new ReviewError('invalid-request', 'say who decides in the X-Redcrowd-Actor header');
-  }
-  return actor.trim();
-}
-
-function expectedVersionOf(body: DecisionBody | undefined): number | undefined {
-  const value = body?.expectedVersion;
-  if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || (value as number) < 1) {
-    throw new ReviewError('invalid-request', 'expectedVersion must be a whole number of at least 1');
-  }
-  return value as number;
 }

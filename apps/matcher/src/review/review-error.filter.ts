@@ -6,6 +6,8 @@ import { ReviewError, type ReviewErrorCode } from './review.errors';
 const STATUS_OF: Record<ReviewErrorCode, number> = {
   'project-not-found': 404,
   'allocation-not-found': 404,
+  'offer-not-found': 404,
+  'not-allowed': 403,
   'illegal-transition': 409,
   'version-conflict': 409,
   'invalid-request': 400,

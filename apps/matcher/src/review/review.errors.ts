@@ -2,6 +2,8 @@
 export const REVIEW_ERROR_CODES = [
   'project-not-found',
   'allocation-not-found',
+  'offer-not-found',
+  'not-allowed',
   'illegal-transition',
   'version-conflict',
   'invalid-request',

@@ -21,6 +21,8 @@ import { ClaimsController } from '../claims/claims.controller';
 import { ClaimsHandler } from '../claims/claims.handler';
 import { OfferExpiryService } from '../claims/offer-expiry.service';
 import { OfferService } from '../claims/offer.service';
+import { ProgressController } from '../claims/progress.controller';
+import { ProjectProgressService } from '../claims/project-progress.service';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
@@ -58,6 +60,7 @@ export class RoundsModule {
         RoundsController,
         ProjectsController,
         ClaimsController,
+        ProgressController,
       ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
@@ -150,6 +153,34 @@ export class RoundsModule {
             outbox: OutboxRepository,
             relay: OutboxRelay,
           ) => new ClaimDecisionService({ dataSource, claims, review, offers, outbox, relay, topics }),
+        },
+        {
+          provide: ProjectProgressService,
+          inject: [
+            DataSource,
+            ClaimsRepository,
+            ProjectReviewRepository,
+            OfferService,
+            OutboxRepository,
+            OutboxRelay,
+          ],
+          useFactory: (
+            dataSource: DataSource,
+            claims: ClaimsRepository,
+            review: ProjectReviewRepository,
+            offers: OfferService,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+          ) =>
+            new ProjectProgressService({
+              dataSource,
+              claims,
+              review,
+              offers,
+              outbox,
+              relay,
+              pointsPerProject: config.MATCHER_POINTS_PER_PROJECT,
+            }),
         },
         {
           provide: OfferExpiryService,

@@ -44,6 +44,62 @@ export class ClaimsRepository {
     return row;
   }
 
+  /** An offer, locked for the rest of the transaction. */
+  async offerById(manager: EntityManager, offerId: string): Promise<OfferRow | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id, project_id AS "projectId", unit_id AS "unitId", quantity, stage, status, expires_at AS "expiresAt"
+       FROM offers WHERE id = $1 FOR UPDATE`,
+      [offerId],
+    )) as OfferRow[];
+    return row;
+  }
+
+  /** Accepted claims of a project by unit, for sharing out points. */
+  async acceptedShares(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<Array<{ unitId: string; quantity: number }>> {
+    return manager.query(
+      `SELECT unit_id AS "unitId", accepted_quantity AS quantity FROM claims
+       WHERE project_id = $1 AND decision = 'accepted' ORDER BY unit_id`,
+      [projectId],
+    );
+  }
+
+  /** Credits points (积分); once per project and unit, so a retried completion credits nothing twice. */
+  async creditPoints(
+    manager: EntityManager,
+    allianceId: string,
+    projectId: string,
+    credits: Array<{ unitId: string; points: number }>,
+    reason: string,
+  ): Promise<void> {
+    if (credits.length === 0) return;
+    await manager.query(
+      `INSERT INTO points_ledger (alliance_id, unit_id, project_id, points, reason)
+       SELECT $1, c."unitId", $2, c.points, $3 FROM jsonb_to_recordset($4::jsonb) AS c("unitId" text, points integer)
+       ON CONFLICT (project_id, unit_id) DO NOTHING`,
+      [allianceId, projectId, reason, JSON.stringify(credits)],
+    );
+  }
+
+  async pointsOf(
+    manager: EntityManager,
+    allianceId: string,
+    unitId: string,
+  ): Promise<{
+    total: number;
+    entries: Array<{ projectId: string; points: number; reason: string; at: Date }>;
+  }> {
+    const entries: Array<{ projectId: string; points: number; reason: string; at: Date }> =
+      await manager.query(
+        `SELECT project_id AS "projectId", points, reason, at FROM points_ledger
+       WHERE alliance_id = $1 AND unit_id = $2 ORDER BY at, id`,
+        [allianceId, unitId],
+      );
+    return { total: entries.reduce((sum, entry) => sum + entry.points, 0), entries };
+  }
+
   async closeOffer(
     manager: EntityManager,
     offerId: string,

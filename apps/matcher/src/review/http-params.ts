@@ -1,0 +1,32 @@
+import { ReviewError } from './review.errors';
+
+/** What decision endpoints read from a body. */
+export interface DecisionBody {
+  reason?: unknown;
+  expectedVersion?: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function requireUuid(id: string, what: 'project' | 'offer' = 'project'): string {
+  // Anything else cannot name a project or offer; answering 404 keeps Postgres from a cast error.
+  if (!UUID.test(id))
+    throw new ReviewError(what === 'project' ? 'project-not-found' : 'offer-not-found', `no ${what} ${id}`);
+  return id;
+}
+
+export function requireActor(actor: string | undefined): string {
+  if (!actor || actor.trim() === '' || actor.length > 128) {
+    throw new ReviewError('invalid-request', 'say who decides in the X-Redcrowd-Actor header');
+  }
+  return actor.trim();
+}
+
+export function expectedVersionOf(body: DecisionBody | undefined): number | undefined {
+  const value = body?.expectedVersion;
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    throw new ReviewError('invalid-request', 'expectedVersion must be a whole number of at least 1');
+  }
+  return value as number;
+}

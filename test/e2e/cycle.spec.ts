@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
+import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import { MatcherProcess } from '@test/support/intake-process';
+
+/**
+ * The whole 清单+接单 cycle over real Kafka, HTTP and Postgres: lists in → project proposed →
+ * approved → offered → claimed → in progress → completed with a rating → points credited.
+ */
+describe('清单+接单 cycle', () => {
+  let harness: IntakeHarness;
+  let kafka: KafkaSubmitter;
+  let db: Client;
+  let matcher: MatcherProcess;
+  let observer: EventObserver;
+
+  beforeAll(async () => {
+    harness = await startIntakeHarness();
+    ({ kafka, db } = harness);
+    matcher = await MatcherProcess.create(harness.prefix, {
+      MATCHER_DEBOUNCE_MS: '50',
+      MATCHER_OFFER_SWEEP_MS: '300',
+    });
+    await matcher.start();
+    observer = new EventObserver([
+      harness.topics.listAccepted,
+      harness.topics.projectsProposed,
+      harness.topics.projectsStatusChanged,
+      harness.topics.claimsOffered,
+      harness.topics.claimsDecided,
+    ]);
+    await observer.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await observer?.stop();
+    await matcher?.stop();
+    await harness?.stop();
+  }, 60_000);
+
+  const post = async (path: string, actor: string, body: unknown = {}) => {
+    const response = await fetch(`${matcher.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-redcrowd-actor': actor },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  async function alliance() {
+    const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    const academy = { id: `kongkong-${allianceId}`, name: '空空导弹研究院' };
+    const university = { id: `keji-daxue-${allianceId}`, name: '河南科技大学' };
+    const community = { kind: 'community', id: `community-014-${allianceId}`, name: '014中心社区' };
+    for (const [unit, quantity] of [
+      [academy, 6],
+      [university, 4],
+    ] as const) {
+      await kafka.submit(
+        'resource',
+        JSON.stringify(
+          resourceList({
+            listId: 'rl-1',
+            allianceId,
+            unit,
+            items: [resourceItem({ itemId: 'tutors', category: 'education', unit: 'sessions', quantity })],
+          }),
+        ),
+        unit.id,
+      );
+    }
+    await kafka.submit(
+      'demand',
+      JSON.stringify(
+        demandList({
+          listId: 'dl-1',
+          allianceId,
+          submitter: community,
+          items: [
+            demandItem({
+              itemId: 'homework-help',
+              category: 'education',
+              unit: 'sessions',
+              quantity: 10,
+              title: '小学生作业辅导',
+            }),
+          ],
+        }),
+      ),
+      community.id,
+    );
+    const proposal = await eventually(
+      () => observer.on(harness.topics.projectsProposed).find((e) => e.key === allianceId),
+      () => `no proposal:\n${matcher.tail()}`,
+    );
+    return {
+      allianceId,
+      academy,
+      university,
+      community,
+      projectId: proposal.value.project.projectId as string,
+      proposal,
+    };
+  }
+
+  it('runs from lists to a completed, rated project with points for both claiming units', async () => {
+    const a = await alliance();
+    expect(observer.on(harness.topics.listAccepted).filter((e) => e.key === a.allianceId)).toHaveLength(3);
+    expect(
+      a.proposal.value.project.allocations
+        .map((x: { unitId: string; quantity: number }) => [x.unitId, x.quantity])
+        .sort(),
+    ).toEqual(
+      [
+        [a.academy.id, 6],
+        [a.university.id, 4],
+      ].sort(),
+    );
+
+    expect((await post(`/projects/${a.projectId}/approve`, 'coordinator-manglinglu')).body.status).toBe(
+      'offered',
+    );
+    const offers = await eventually(
+      () => {
+        const found = observer
+          .on(harness.topics.claimsOffered)
+          .filter((e) => e.value.projectId === a.projectId);
+        return found.length === 2 ? found : undefined;
+      },
+      () => 'paired offers missing',
+    );
+    expect(offers.map((e) => [e.key, e.value.quantity, e.value.stage]).sort()).toEqual(
+      [
+        [a.academy.id, 6, 'paired'],
+        [a.university.id, 4, 'paired'],
+      ].sort(),
+    );
+
+    // Both units claim their shares jointly (one over Kafka, one over HTTP).
+    await kafka.publish(harness.topics.claimsSubmitted, a.academy.id, {
+      claimId: 'academy-1',
+      projectId: a.projectId,
+      unitId: a.academy.id,
+      quantity: 6,
+      submittedAt: '2026-12-01T09:00:00+08:00',
+    });
+    const viaHttp = await post('/claims', a.university.id, {
+      claimId: 'university-1',
+      projectId: a.projectId,
+      unitId: a.university.id,
+      quantity: 4,
+      submittedAt: '2026-12-01T09:05:00+08:00',
+    });
+    expect(viaHttp.body.decision).toBe('accepted');
+    await eventually(
+      async () =>
+        (await db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId])).rows[0].status ===
+        'claimed',
+      () => `never claimed:\n${matcher.tail()}`,
+    );
+
+    expect((await post(`/projects/${a.projectId}/start`, 'someone-else')).status).toBe(403);
+    expect((await post(`/projects/${a.projectId}/start`, a.academy.id)).body.status).toBe('in-progress');
+    expect((await post(`/projects/${a.projectId}/complete`, a.community.id, { rating: 6 })).status).toBe(400);
+    expect((await post(`/projects/${a.projectId}/complete`, a.academy.id, { rating: 5 })).status).toBe(403);
+    const done = await post(`/projects/${a.projectId}/complete`, a.community.id, {
+      rating: 5,
+      note: '孩子们很喜欢',
+    });
+    expect(done.body.status).toBe('completed');
+    expect((await post(`/projects/${a.projectId}/complete`, a.community.id, { rating: 5 })).status).toBe(409);
+
+    const transitions = await eventually(
+      () => {
+        const found = observer
+          .on(harness.topics.projectsStatusChanged)
+          .filter((e) => e.value.projectId === a.projectId);
+        return found.length >= 5 ? found : undefined;
+      },
+      () => 'status events missing',
+    );
+    expect(transitions.map((e) => e.value.to)).toEqual([
+      'approved',
+      'offered',
+      'claimed',
+      'in-progress',
+      'completed',
+    ]);
+    expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
+
+    const points = await fetch(`${matcher.url}/units/${a.academy.id}/points?allianceId=${a.allianceId}`);
+    expect(await points.json()).toMatchObject({ total: 6, entries: [{ projectId: a.projectId, points: 6 }] });
+    const { rows } = await db.query(
+      `SELECT unit_id, points FROM points_ledger WHERE project_id = $1 ORDER BY unit_id`,
+      [a.projectId],
+    );
+    expect(rows.map((row) => row.points).sort()).toEqual([4, 6]);
+  });
+
+  it('reopens a declined offer to the open hall at once', async () => {
+    const a = await alliance();
+    await post(`/projects/${a.projectId}/approve`, 'coordinator-manglinglu');
+    const academyOffer = await eventually(
+      () =>
+        observer
+          .on(harness.topics.claimsOffered)
+          .find((e) => e.value.projectId === a.projectId && e.key === a.academy.id),
+      () => 'no offer',
+    );
+    const universityOffer = observer
+      .on(harness.topics.claimsOffered)
+      .find((e) => e.value.projectId === a.projectId && e.key === a.university.id)!;
+    expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.university.id)).status).toBe(404);
+    expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.academy.id)).body).toEqual({
+      offerId: academyOffer.value.offerId,
+      status: 'declined',
+    });
+    expect((await post(`/offers/${universityOffer.value.offerId}/decline`, a.university.id)).status).toBe(
+      200,
+    );
+    const openHall = await eventually(
+      () => {
+        const found = observer
+          .on(harness.topics.claimsOffered)
+          .filter((e) => e.value.projectId === a.projectId && e.value.stage === 'open-hall');
+        return found.length === 2 ? found : undefined;
+      },
+      () => `no open hall:\n${matcher.tail()}`,
+    );
+    expect(openHall.every((e) => e.value.quantity === 10)).toBe(true);
+  });
+});
