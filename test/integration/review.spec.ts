@@ -215,4 +215,56 @@ describe('project review', () => {
       details: { from: 20, to: 12 },
     });
   });
+
+  it('offers candidates for a swap and moves an allocation to another fitting resource', async () => {
+    const { allianceId, projectId, resourceItemPk } = await proposedProject(20);
+    const other = { id: `unit-hospital-${allianceId}`, name: '洛阳市中心医院' };
+    await kafka.submit(
+      'resource',
+      JSON.stringify(
+        resourceList({
+          listId: 'rl-hospital',
+          allianceId,
+          unit: other,
+          items: [
+            resourceItem({ itemId: 'kitchen', category: 'elderly-care', unit: 'meals', quantity: 25 }),
+            resourceItem({ itemId: 'lawyer', category: 'legal', unit: 'sessions', quantity: 5 }),
+          ],
+        }),
+      ),
+      other.id,
+    );
+    const candidates = await eventually(
+      async () => {
+        const found = (await call('GET', `/projects/${projectId}/candidates`)).body;
+        return found.length === 2 ? found : undefined;
+      },
+      () => 'the hospital kitchen never became a candidate',
+    );
+    const kitchen = candidates.find((c: { resourceItemId: string }) => c.resourceItemId === 'kitchen');
+    expect(kitchen).toMatchObject({ unitId: other.id, available: 25, allocatedToThisProject: 0 });
+    expect(
+      candidates.find((c: { resourceItemPk: string }) => c.resourceItemPk === resourceItemPk),
+    ).toMatchObject({
+      allocatedToThisProject: 20,
+    });
+
+    const path = `/projects/${projectId}/allocations/${resourceItemPk}`;
+    const { rows } = await db.query(
+      `SELECT ri.id::text AS pk FROM resource_items ri JOIN lists l ON l.id = ri.list_pk
+       WHERE l.alliance_id = $1 AND ri.item_id = 'lawyer'`,
+      [allianceId],
+    );
+    const notCandidate = await call('PATCH', path, { swapTo: rows[0].pk });
+    expect(notCandidate.status).toBe(422);
+    expect(notCandidate.body.error.code).toBe('not-a-candidate');
+
+    const swapped = await call('PATCH', path, { swapTo: kitchen.resourceItemPk, quantity: 20 });
+    expect(swapped.body).toMatchObject({ status: 'proposed' });
+    const detail = await call('GET', `/projects/${projectId}`);
+    expect(detail.body.allocations).toEqual([
+      expect.objectContaining({ resourceItemId: 'kitchen', unitId: other.id, quantity: 20, pinned: true }),
+    ]);
+    expect(detail.body.events.at(-1)).toMatchObject({ action: 'allocation-swapped' });
+  });
 });

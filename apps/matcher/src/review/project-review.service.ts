@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProjectStatus, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
 import type { OutboxRelay } from '@redcrowd/kafka';
+import { generateCandidates, type MatchingPolicy } from '@redcrowd/matching';
 import type {
   LockedProject,
+  MatchingPoolRepository,
   OutboxMessage,
   OutboxRepository,
   ProjectRepository,
@@ -20,7 +22,24 @@ export interface ProjectReviewDependencies {
   outbox: OutboxRepository;
   relay: OutboxRelay;
   offers: OfferService;
+  pool: MatchingPoolRepository;
+  policyFor: (allianceId: string, now: number) => MatchingPolicy;
   topics: Record<TopicId, string>;
+}
+
+/** A resource item that could serve a project's demand instead (what a swap may pick). */
+export interface SwapCandidate {
+  resourceItemPk: string;
+  resourceItemId: string;
+  resourceListId: string;
+  unitId: string;
+  /** What the item can still give, outside approved work and edited proposals. */
+  available: number;
+  score: number;
+  priority: number;
+  distanceKm: number;
+  components: unknown[];
+  allocatedToThisProject: number;
 }
 
 export interface ReviewDecision {
@@ -68,6 +87,99 @@ export class ProjectReviewService {
       throw new ReviewError('invalid-request', `the reason may be at most ${MAX_REASON_LENGTH} characters`);
     }
     return this.decide(projectId, actor, expectedVersion, 'rejected', reason.trim(), async () => undefined);
+  }
+
+  /** The resource items that could serve a project's demand, best first (the API offers these for swaps). */
+  async candidates(projectId: string): Promise<SwapCandidate[]> {
+    return this.deps.dataSource.transaction(async (manager) => {
+      const project = await this.lockExisting(manager, projectId);
+      return this.candidatesFor(manager, project);
+    });
+  }
+
+  /** Moves one allocation of a proposed project to another candidate resource item. */
+  async swapAllocation(
+    projectId: string,
+    fromResourceItemPk: string,
+    toResourceItemPk: unknown,
+    quantity: unknown,
+    actor: string,
+  ): Promise<ReviewDecision> {
+    if (typeof toResourceItemPk !== 'string' || !/^\d+$/.test(toResourceItemPk)) {
+      throw new ReviewError(
+        'invalid-request',
+        'swapTo must be the resourceItemPk of a candidate (see GET /projects/{projectId}/candidates)',
+      );
+    }
+    if (quantity !== undefined && (!Number.isSafeInteger(quantity) || (quantity as number) < 1)) {
+      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1');
+    }
+    const decision = await this.deps.dataSource.transaction(async (manager) => {
+      const project = await this.lockProposed(manager, projectId);
+      const allocations = await this.deps.review.allocations(manager, projectId);
+      const from = allocations.find((entry) => entry.resourceItemPk === fromResourceItemPk);
+      if (!from) {
+        throw new ReviewError(
+          'allocation-not-found',
+          `project ${projectId} has no allocation from resource item ${fromResourceItemPk}`,
+        );
+      }
+      if (allocations.some((entry) => entry.resourceItemPk === toResourceItemPk)) {
+        throw new ReviewError(
+          'invalid-request',
+          `resource item ${toResourceItemPk} already serves this project; edit its quantity instead`,
+        );
+      }
+      const target = (await this.candidatesFor(manager, project)).find(
+        (c) => c.resourceItemPk === toResourceItemPk,
+      );
+      if (!target) {
+        throw new ReviewError(
+          'not-a-candidate',
+          `resource item ${toResourceItemPk} cannot serve this demand (category, unit, place, time or capacity)`,
+        );
+      }
+      const amount = (quantity as number | undefined) ?? from.quantity;
+      const others = allocations.reduce((sum, entry) => sum + (entry === from ? 0 : entry.quantity), 0);
+      if (others + amount > project.requested) {
+        throw new ReviewError(
+          'capacity-exceeded',
+          `the demand asks for ${project.requested}; at most ${project.requested - others} can come from the new resource`,
+        );
+      }
+      const remaining = await this.deps.review.remainingCapacity(manager, toResourceItemPk, projectId);
+      if (amount > remaining) {
+        throw new ReviewError(
+          'capacity-exceeded',
+          `resource item ${toResourceItemPk} has only ${remaining} left for this project`,
+        );
+      }
+      await this.deps.review.swapAllocation(manager, projectId, fromResourceItemPk, {
+        resourceItemPk: toResourceItemPk,
+        unitId: target.unitId,
+        quantity: amount,
+        score: target.score,
+        priority: target.priority,
+        distanceKm: target.distanceKm,
+        explanation: target.components as object[],
+      });
+      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, 'proposed', {
+        actor,
+        action: 'allocation-swapped',
+        details: { from: fromResourceItemPk, to: toResourceItemPk, quantity: amount },
+      });
+      await this.publishStatus(
+        manager,
+        project,
+        'proposed',
+        version,
+        actor,
+        `allocation moved from ${fromResourceItemPk} to ${toResourceItemPk}`,
+      );
+      return { projectId, status: 'proposed' as const, version };
+    });
+    await this.flush();
+    return decision;
   }
 
   /** Changes how much one resource item gives to a proposed project; the edit is kept by later rounds. */
@@ -157,6 +269,50 @@ export class ProjectReviewService {
     });
     await this.flush();
     return decision;
+  }
+
+  private async candidatesFor(manager: EntityManager, project: LockedProject): Promise<SwapCandidate[]> {
+    if (project.demandItemPk === null) return [];
+    const demand = await this.deps.pool.demandItem(manager, project.demandItemPk);
+    if (!demand) return [];
+    const pool = await this.deps.pool.load(manager, project.allianceId);
+    const own = new Map(
+      (await this.deps.review.allocations(manager, project.id)).map((a) => [a.resourceItemPk, a.quantity]),
+    );
+    const resources = new Map(pool.resources.map((resource) => [resource.id, resource]));
+    const candidates = generateCandidates(
+      pool.resources.map((r) => ({
+        ...r,
+        availableFrom: r.availableFrom.getTime(),
+        availableTo: r.availableTo.getTime(),
+      })),
+      [
+        {
+          ...demand,
+          windowFrom: demand.windowFrom.getTime(),
+          windowTo: demand.windowTo.getTime(),
+          postedAt: demand.postedAt.getTime(),
+        },
+      ],
+      this.deps.policyFor(project.allianceId, Date.now()),
+    );
+    return candidates
+      .map((candidate) => {
+        const resource = resources.get(candidate.resourceId)!;
+        return {
+          resourceItemPk: candidate.resourceId,
+          resourceItemId: resource.itemId,
+          resourceListId: resource.listId,
+          unitId: resource.unitId,
+          available: resource.capacity,
+          score: candidate.score,
+          priority: candidate.priority,
+          distanceKm: candidate.distanceKm,
+          components: candidate.components,
+          allocatedToThisProject: own.get(candidate.resourceId) ?? 0,
+        };
+      })
+      .sort((a, b) => b.score - a.score || (a.resourceItemPk < b.resourceItemPk ? -1 : 1));
   }
 
   private async lockExisting(manager: EntityManager, projectId: string): Promise<LockedProject> {

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectRepository, ProjectReviewRepository, type ProjectListing } from '@redcrowd/persistence';
-import { ProjectReviewService, type ReviewDecision } from './project-review.service';
+import { ProjectReviewService, type ReviewDecision, type SwapCandidate } from './project-review.service';
 import { ReviewErrorFilter } from './review-error.filter';
 import { expectedVersionOf, requireActor, requireUuid, type DecisionBody } from './http-params';
 import { ReviewError } from './review.errors';
@@ -57,6 +57,12 @@ export class ProjectsController {
     return project;
   }
 
+  /** Resource items that could serve the project's demand, for swapping an allocation. */
+  @Get(':projectId/candidates')
+  candidates(@Param('projectId') projectId: string): Promise<SwapCandidate[]> {
+    return this.review.candidates(requireUuid(projectId));
+  }
+
   @Post(':projectId/approve')
   @HttpCode(200)
   approve(
@@ -87,10 +93,21 @@ export class ProjectsController {
     @Param('projectId') projectId: string,
     @Param('resourceItemPk') resourceItemPk: string,
     @Headers('x-redcrowd-actor') actor: string | undefined,
-    @Body() body: { quantity?: unknown } | undefined,
+    @Body() body: { quantity?: unknown; swapTo?: unknown } | undefined,
   ): Promise<ReviewDecision> {
-    if (!/^\d+$/.test(resourceItemPk))
+    if (!/^\d+$/.test(resourceItemPk)) {
       throw new ReviewError('invalid-request', 'resourceItemPk must be a number');
+    }
+    // {quantity} changes how much the item gives; {swapTo, quantity?} moves the allocation.
+    if (body?.swapTo !== undefined) {
+      return this.review.swapAllocation(
+        requireUuid(projectId),
+        resourceItemPk,
+        body.swapTo,
+        body.quantity,
+        requireActor(actor),
+      );
+    }
     return this.review.editAllocation(
       requireUuid(projectId),
       resourceItemPk,

@@ -125,6 +125,7 @@ export class RoundsModule {
             OutboxRepository,
             OutboxRelay,
             OfferService,
+            MatchingPoolRepository,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -133,7 +134,19 @@ export class RoundsModule {
             outbox: OutboxRepository,
             relay: OutboxRelay,
             offers: OfferService,
-          ) => new ProjectReviewService({ dataSource, review, projects, outbox, relay, offers, topics }),
+            pool: MatchingPoolRepository,
+          ) =>
+            new ProjectReviewService({
+              dataSource,
+              review,
+              projects,
+              outbox,
+              relay,
+              offers,
+              pool,
+              policyFor: (_allianceId, now) => defaultMatchingPolicy(now),
+              topics,
+            }),
         },
         {
           provide: ClaimDecisionService,

@@ -134,4 +134,18 @@ export class MatchingPoolRepository {
     }
     return { resources, demands, proposed: [...proposed.values()] };
   }
+
+  /** One demand item in the pool's shape, whatever its project (for a coordinator's swap). */
+  async demandItem(manager: EntityManager, demandItemPk: string): Promise<PoolDemand | undefined> {
+    const [demand] = (await manager.query(
+      `SELECT di.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "submitterId",
+         l.list_id AS "listId", di.item_id AS "itemId", di.title, di.category,
+         di.quantity_unit AS "quantityUnit", di.quantity, di.lat, di.lng,
+         di.window_from AS "windowFrom", di.window_to AS "windowTo", di.urgency,
+         di.created_at AS "postedAt", di.tags
+       FROM demand_items di JOIN lists l ON l.id = di.list_pk WHERE di.id = $1`,
+      [demandItemPk],
+    )) as PoolDemand[];
+    return demand;
+  }
 }

@@ -146,6 +146,42 @@ export class ProjectReviewRepository {
     );
   }
 
+  /** Replaces one allocation by another resource item (a coordinator's swap), pinned like an edit. */
+  async swapAllocation(
+    manager: EntityManager,
+    projectId: string,
+    fromResourceItemPk: string,
+    to: {
+      resourceItemPk: string;
+      unitId: string;
+      quantity: number;
+      score: number;
+      priority: number;
+      distanceKm: number;
+      explanation: object[];
+    },
+  ): Promise<void> {
+    await manager.query(`DELETE FROM project_allocations WHERE project_id = $1 AND resource_item_pk = $2`, [
+      projectId,
+      fromResourceItemPk,
+    ]);
+    await manager.query(
+      `INSERT INTO project_allocations (project_id, resource_item_pk, unit_id, quantity, score, priority, distance_km, explanation, pinned)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)`,
+      [
+        projectId,
+        to.resourceItemPk,
+        to.unitId,
+        to.quantity,
+        to.score,
+        to.priority,
+        to.distanceKm,
+        JSON.stringify(to.explanation),
+      ],
+    );
+    await this.setAllocation(manager, projectId, to.resourceItemPk, to.quantity);
+  }
+
   async detail(manager: EntityManager, projectId: string): Promise<object | undefined> {
     const [project] = (await manager.query(
       `SELECT p.id, p.alliance_id AS "allianceId", p.status, p.version, p.requested, p.unmet,
