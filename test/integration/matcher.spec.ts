@@ -174,4 +174,66 @@ describe('matcher', () => {
     );
     expect(rows[0].n).toBe(30);
   });
+
+  it('shares alliances between two instances of one group without duplicates or losses across a rebalance', async () => {
+    const alliances = Array.from({ length: 12 }, () => alliance());
+    const demandsEach = 3;
+    const submit = async (a: ReturnType<typeof alliance>) => {
+      await a.offer('rl-1', [canteen({ quantity: 100 })]);
+      await a.ask(
+        'dl-1',
+        Array.from({ length: demandsEach }, (_, index) => meals({ itemId: `meals-${index}`, quantity: 5 })),
+      );
+    };
+    for (const a of alliances.slice(0, 6)) await submit(a);
+    // A second instance joins the group mid-stream: the partitions, and so the alliances, are rebalanced.
+    const second = await MatcherProcess.create(
+      harness.prefix,
+      { MATCHER_DEBOUNCE_MS: '50' },
+      matcher.consumerGroup,
+    );
+    await second.start();
+    try {
+      for (const a of alliances.slice(6)) await submit(a);
+      const ids = alliances.map((a) => a.allianceId);
+      await eventually(
+        async () => {
+          const { rows } = await db.query(
+            `SELECT count(*)::int AS n FROM projects WHERE alliance_id = ANY($1)`,
+            [ids],
+          );
+          return rows[0].n === alliances.length * demandsEach;
+        },
+        () => `projects missing:\n${matcher.tail(10)}\n${second.tail(10)}`,
+        90_000,
+      );
+      const events = observer.on(harness.topics.projectsProposed).filter((e) => ids.includes(e.key ?? ''));
+      await eventually(
+        () => events.length >= alliances.length * demandsEach || undefined,
+        () => 'proposal events missing',
+      );
+      const perProject = new Map<string, number>();
+      for (const event of observer
+        .on(harness.topics.projectsProposed)
+        .filter((e) => ids.includes(e.key ?? ''))) {
+        perProject.set(
+          event.value.project.projectId,
+          (perProject.get(event.value.project.projectId) ?? 0) + 1,
+        );
+      }
+      expect(perProject.size).toBe(alliances.length * demandsEach);
+      expect([...perProject.values()].every((count) => count === 1)).toBe(true);
+      const duplicates = await db.query(
+        `SELECT demand_item_pk, count(*) FROM projects WHERE alliance_id = ANY($1) GROUP BY 1 HAVING count(*) > 1`,
+        [ids],
+      );
+      expect(duplicates.rows).toEqual([]);
+      // Both instances did rounds: the work was really shared.
+      const roundsBy = (process: MatcherProcess) =>
+        process.output.filter((line) => line.includes('"matching round finished"')).length;
+      expect(roundsBy(second)).toBeGreaterThan(0);
+    } finally {
+      await second.stop();
+    }
+  });
 });
