@@ -161,6 +161,24 @@ describe('清单+接单 cycle', () => {
       () => `never claimed:\n${matcher.tail()}`,
     );
 
+    // The alliance's own policy: 20 points per project (the deployment default is 10).
+    const put = async (body: unknown) => {
+      const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/policy`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    expect((await put({ pointsPerProject: -1 })).status).toBe(400);
+    expect(
+      (await put({ matching: { weights: { category: -1, tags: 0, distance: 0, window: 0 } } })).status,
+    ).toBe(400);
+    expect((await put({ pointsPerProject: 20 })).body).toMatchObject({
+      pointsPerProject: 20,
+      offerWindowMs: 172800000,
+    });
+
     expect((await post(`/projects/${a.projectId}/start`, 'someone-else')).status).toBe(403);
     expect((await post(`/projects/${a.projectId}/start`, a.academy.id)).body.status).toBe('in-progress');
     expect((await post(`/projects/${a.projectId}/complete`, a.community.id, { rating: 6 })).status).toBe(400);
@@ -191,12 +209,15 @@ describe('清单+接单 cycle', () => {
     expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
 
     const points = await fetch(`${matcher.url}/units/${a.academy.id}/points?allianceId=${a.allianceId}`);
-    expect(await points.json()).toMatchObject({ total: 6, entries: [{ projectId: a.projectId, points: 6 }] });
+    expect(await points.json()).toMatchObject({
+      total: 12,
+      entries: [{ projectId: a.projectId, points: 12 }],
+    });
     const { rows } = await db.query(
       `SELECT unit_id, points FROM points_ledger WHERE project_id = $1 ORDER BY unit_id`,
       [a.projectId],
     );
-    expect(rows.map((row) => row.points).sort()).toEqual([4, 6]);
+    expect(rows.map((row) => row.points).sort((x, y) => x - y)).toEqual([8, 12]);
   });
 
   it('reopens a declined offer to the open hall at once', async () => {

@@ -9,3 +9,4 @@ export * from './repositories/matching-pool.repository';
 export * from './repositories/project.repository';
 export * from './repositories/project-review.repository';
 export * from './repositories/claims.repository';
+export * from './repositories/alliance-policy.repository';

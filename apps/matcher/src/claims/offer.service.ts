@@ -14,8 +14,8 @@ export interface OfferDependencies {
   review: ProjectReviewRepository;
   projects: ProjectRepository;
   topics: Record<TopicId, string>;
-  /** How long a unit has to claim an offer (the alliance's offer window). */
-  offerWindowMs: number;
+  /** How long a unit has to claim an offer (the alliance's offer window), ms. */
+  offerWindowFor: (manager: EntityManager, allianceId: string) => Promise<number>;
 }
 
 /**
@@ -36,7 +36,7 @@ export class OfferService {
     for (const allocation of await this.deps.review.allocations(manager, project.id)) {
       shares.set(allocation.unitId, (shares.get(allocation.unitId) ?? 0) + allocation.quantity);
     }
-    const expiresAt = new Date(Date.now() + this.deps.offerWindowMs);
+    const expiresAt = new Date(Date.now() + (await this.deps.offerWindowFor(manager, project.allianceId)));
     const offers = [...shares].map(([unitId, quantity]) => ({
       unitId,
       quantity,
@@ -55,7 +55,7 @@ export class OfferService {
     remaining: number,
   ): Promise<OutboxMessage[]> {
     const units = await this.deps.claims.openHallUnits(manager, project.id);
-    const expiresAt = new Date(Date.now() + this.deps.offerWindowMs);
+    const expiresAt = new Date(Date.now() + (await this.deps.offerWindowFor(manager, project.allianceId)));
     return this.publishOffers(
       manager,
       project,

@@ -18,8 +18,8 @@ export interface ProjectProgressDependencies {
   offers: OfferService;
   outbox: OutboxRepository;
   relay: OutboxRelay;
-  /** Points (积分) a completed project earns, shared by the claiming units by quantity. */
-  pointsPerProject: number;
+  /** Points (积分) a completed project of an alliance earns, shared by the claiming units by quantity. */
+  pointsFor: (manager: EntityManager, allianceId: string) => Promise<number>;
 }
 
 /** After the claim: a claiming unit starts the work, the community confirms it is done. */
@@ -64,9 +64,11 @@ export class ProjectProgressService {
       assertTransition(projectId, project.status as 'in-progress', 'completed');
       const shares = await this.deps.claims.acceptedShares(manager, projectId);
       const claimed = shares.reduce((sum, share) => sum + share.quantity, 0);
+      const pointsPerProject = await this.deps.pointsFor(manager, project.allianceId);
       const credits = shares.map((share) => ({
         unitId: share.unitId,
-        points: Math.max(1, Math.round((this.deps.pointsPerProject * share.quantity) / claimed)),
+        points:
+          pointsPerProject === 0 ? 0 : Math.max(1, Math.round((pointsPerProject * share.quantity) / claimed)),
       }));
       await this.deps.claims.creditPoints(
         manager,

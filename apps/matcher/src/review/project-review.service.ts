@@ -23,7 +23,7 @@ export interface ProjectReviewDependencies {
   relay: OutboxRelay;
   offers: OfferService;
   pool: MatchingPoolRepository;
-  policyFor: (allianceId: string, now: number) => MatchingPolicy;
+  policyFor: (manager: EntityManager, allianceId: string, now: number) => Promise<MatchingPolicy>;
   topics: Record<TopicId, string>;
 }
 
@@ -294,7 +294,7 @@ export class ProjectReviewService {
           postedAt: demand.postedAt.getTime(),
         },
       ],
-      this.deps.policyFor(project.allianceId, Date.now()),
+      await this.deps.policyFor(manager, project.allianceId, Date.now()),
     );
     return candidates
       .map((candidate) => {

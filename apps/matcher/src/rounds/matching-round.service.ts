@@ -21,7 +21,7 @@ export interface MatchingRoundDependencies {
   relay: OutboxRelay;
   topics: Record<TopicId, string>;
   /** The alliance's policy at `now` (weights, related categories, ...). */
-  policyFor: (allianceId: string, now: number) => MatchingPolicy;
+  policyFor: (manager: EntityManager, allianceId: string, now: number) => Promise<MatchingPolicy>;
   logger: JsonLogger;
 }
 
@@ -79,7 +79,7 @@ export class MatchingRoundService {
         windowTo: demand.windowTo.getTime(),
         postedAt: demand.postedAt.getTime(),
       })),
-      this.deps.policyFor(allianceId, now),
+      await this.deps.policyFor(manager, allianceId, now),
     );
     const plan = planRound(pool.proposed, result.proposals);
     const index = new PoolIndex(pool.resources, pool.demands);

@@ -3,8 +3,8 @@ import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
-import { defaultMatchingPolicy } from '@redcrowd/matching';
 import {
+  AlliancePolicyRepository,
   ClaimsRepository,
   MatchingPoolRepository,
   OutboxRepository,
@@ -23,6 +23,8 @@ import { OfferExpiryService } from '../claims/offer-expiry.service';
 import { OfferService } from '../claims/offer.service';
 import { ProgressController } from '../claims/progress.controller';
 import { ProjectProgressService } from '../claims/project-progress.service';
+import { AlliancePolicyService } from '../policies/alliance-policy.service';
+import { PoliciesController } from '../policies/policies.controller';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
@@ -61,6 +63,7 @@ export class RoundsModule {
         ProjectsController,
         ClaimsController,
         ProgressController,
+        PoliciesController,
       ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
@@ -98,22 +101,34 @@ export class RoundsModule {
         MatchingPoolRepository,
         ProjectRepository,
         ProjectReviewRepository,
+        AlliancePolicyRepository,
+        {
+          provide: AlliancePolicyService,
+          inject: [DataSource, AlliancePolicyRepository],
+          useFactory: (dataSource: DataSource, policies: AlliancePolicyRepository) =>
+            new AlliancePolicyService(dataSource, policies, {
+              offerWindowMs: config.MATCHER_OFFER_WINDOW_MS,
+              pointsPerProject: config.MATCHER_POINTS_PER_PROJECT,
+            }),
+        },
         ClaimsRepository,
         OutboxRepository,
         {
           provide: OfferService,
-          inject: [ClaimsRepository, ProjectReviewRepository, ProjectRepository],
+          inject: [ClaimsRepository, ProjectReviewRepository, ProjectRepository, AlliancePolicyService],
           useFactory: (
             claims: ClaimsRepository,
             review: ProjectReviewRepository,
             projects: ProjectRepository,
+            policies: AlliancePolicyService,
           ) =>
             new OfferService({
               claims,
               review,
               projects,
               topics,
-              offerWindowMs: config.MATCHER_OFFER_WINDOW_MS,
+              offerWindowFor: async (manager, allianceId) =>
+                (await policies.effective(manager, allianceId)).offerWindowMs,
             }),
         },
         {
@@ -126,6 +141,7 @@ export class RoundsModule {
             OutboxRelay,
             OfferService,
             MatchingPoolRepository,
+            AlliancePolicyService,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -135,6 +151,7 @@ export class RoundsModule {
             relay: OutboxRelay,
             offers: OfferService,
             pool: MatchingPoolRepository,
+            policies: AlliancePolicyService,
           ) =>
             new ProjectReviewService({
               dataSource,
@@ -144,7 +161,8 @@ export class RoundsModule {
               relay,
               offers,
               pool,
-              policyFor: (_allianceId, now) => defaultMatchingPolicy(now),
+              policyFor: async (manager, allianceId, now) =>
+                (await policies.effective(manager, allianceId, now)).matching,
               topics,
             }),
         },
@@ -176,6 +194,7 @@ export class RoundsModule {
             OfferService,
             OutboxRepository,
             OutboxRelay,
+            AlliancePolicyService,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -184,6 +203,7 @@ export class RoundsModule {
             offers: OfferService,
             outbox: OutboxRepository,
             relay: OutboxRelay,
+            policies: AlliancePolicyService,
           ) =>
             new ProjectProgressService({
               dataSource,
@@ -192,7 +212,8 @@ export class RoundsModule {
               offers,
               outbox,
               relay,
-              pointsPerProject: config.MATCHER_POINTS_PER_PROJECT,
+              pointsFor: async (manager, allianceId) =>
+                (await policies.effective(manager, allianceId)).pointsPerProject,
             }),
         },
         {
@@ -244,13 +265,21 @@ export class RoundsModule {
         },
         {
           provide: MatchingRoundService,
-          inject: [DataSource, MatchingPoolRepository, ProjectRepository, OutboxRepository, OutboxRelay],
+          inject: [
+            DataSource,
+            MatchingPoolRepository,
+            ProjectRepository,
+            OutboxRepository,
+            OutboxRelay,
+            AlliancePolicyService,
+          ],
           useFactory: (
             dataSource: DataSource,
             pool: MatchingPoolRepository,
             projects: ProjectRepository,
             outbox: OutboxRepository,
             relay: OutboxRelay,
+            policies: AlliancePolicyService,
           ) =>
             new MatchingRoundService({
               dataSource,
@@ -259,9 +288,8 @@ export class RoundsModule {
               outbox,
               relay,
               topics,
-              // Per-alliance policies are stored by a later change; until then every
-              // alliance uses the defaults.
-              policyFor: (_allianceId, now) => defaultMatchingPolicy(now),
+              policyFor: async (manager, allianceId, now) =>
+                (await policies.effective(manager, allianceId, now)).matching,
               logger,
             }),
         },

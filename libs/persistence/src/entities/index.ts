@@ -1,4 +1,5 @@
 import { AllianceCategoryEntity } from './alliance-category.entity';
+import { AlliancePolicyEntity } from './alliance-policy.entity';
 import { ClaimEntity } from './claim.entity';
 import { DemandItemEntity } from './demand-item.entity';
 import { IntakeRejectionEntity } from './intake-rejection.entity';
@@ -13,6 +14,7 @@ import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 
 export * from './alliance-category.entity';
+export * from './alliance-policy.entity';
 export * from './claim.entity';
 export * from './demand-item.entity';
 export * from './intake-rejection.entity';
@@ -29,6 +31,7 @@ export * from './resource-item.entity';
 /** Every entity, for the data source. */
 export const ENTITIES = [
   AllianceCategoryEntity,
+  AlliancePolicyEntity,
   ClaimEntity,
   DemandItemEntity,
   IntakeRejectionEntity,

@@ -1,10 +1,12 @@
 import { InitialIntakeSchema1795219200000 } from './1795219200000-initial-intake-schema';
 import { ProjectsSchema1795305600000 } from './1795305600000-projects-schema';
 import { ClaimsSchema1795392000000 } from './1795392000000-claims-schema';
+import { AlliancePolicies1795478400000 } from './1795478400000-alliance-policies';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
   InitialIntakeSchema1795219200000,
   ProjectsSchema1795305600000,
   ClaimsSchema1795392000000,
+  AlliancePolicies1795478400000,
 ];
