@@ -159,6 +159,18 @@ describe('offers and claims', () => {
     expect(rows[0].status).toBe('claimed');
   });
 
+  it('accepts part of an offer and refuses a second claim by the same unit', async () => {
+    const { projectId, units } = await approvedProject(10);
+    expect((await claim(projectId, units[0]!, 4)).body).toMatchObject({
+      decision: 'accepted',
+      acceptedQuantity: 4,
+    });
+    const second = await claim(projectId, units[0]!, 2);
+    expect(second).toMatchObject({ status: 409, body: { decision: 'rejected', code: 'already-claimed' } });
+    const { rows } = await db.query(`SELECT status FROM projects WHERE id = $1`, [projectId]);
+    expect(rows[0].status).toBe('offered');
+  });
+
   it('decides a claim published on claims.submitted.v1 and answers on claims.decided.v1', async () => {
     const { projectId, units } = await approvedProject(6);
     await kafka.publish(harness.topics.claimsSubmitted, units[0]!, {
