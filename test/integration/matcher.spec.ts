@@ -207,15 +207,14 @@ describe('matcher', () => {
         () => `projects missing:\n${matcher.tail(10)}\n${second.tail(10)}`,
         90_000,
       );
-      const events = observer.on(harness.topics.projectsProposed).filter((e) => ids.includes(e.key ?? ''));
+      const proposalsOfTheseAlliances = () =>
+        observer.on(harness.topics.projectsProposed).filter((e) => ids.includes(e.key ?? ''));
       await eventually(
-        () => events.length >= alliances.length * demandsEach || undefined,
-        () => 'proposal events missing',
+        () => proposalsOfTheseAlliances().length >= alliances.length * demandsEach || undefined,
+        () => `only ${proposalsOfTheseAlliances().length} proposal events`,
       );
       const perProject = new Map<string, number>();
-      for (const event of observer
-        .on(harness.topics.projectsProposed)
-        .filter((e) => ids.includes(e.key ?? ''))) {
+      for (const event of proposalsOfTheseAlliances()) {
         perProject.set(
           event.value.project.projectId,
           (perProject.get(event.value.project.projectId) ?? 0) + 1,

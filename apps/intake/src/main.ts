@@ -6,8 +6,8 @@ import type { Kafka } from 'kafkajs';
 import { LIMITS, topicNames } from '@redcrowd/contracts';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { IntakeConfig } from './config/intake.config';
-import { IntakeModule, KAFKA } from './intake/intake.module';
-import { KafkaBatchTransport } from '@redcrowd/nest-kafka';
+import { IntakeModule } from './intake/intake.module';
+import { KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 
 // Bodies up to 4x the list limit are read so that an oversized list is answered with the
 // same "message-too-large" problem as over Kafka; beyond that the connection is refused.

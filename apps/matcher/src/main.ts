@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
-import { KafkaBatchTransport } from '@redcrowd/nest-kafka';
+import { KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
 import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
 import { RoundsModule } from './rounds/rounds.module';
-import { KAFKA } from './rounds/tokens';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(MatcherConfig);

@@ -1,1 +1,2 @@
 export * from './kafka-batch.transport';
+export * from './service-infrastructure';

@@ -1,18 +1,11 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@redcrowd/runtime';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
 
 /** Intake's environment, validated at boot (see README's configuration table). */
-export class IntakeConfig {
-  /** Comma-separated host:port list. */
-  @IsString()
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092,host2:9092' })
-  KAFKA_BROKERS!: string;
-
-  @IsString()
-  KAFKA_TOPIC_PREFIX: string = 'redcrowd.';
-
+export class IntakeConfig extends ServiceConfig {
   @IsString()
   @IsNotEmpty()
   KAFKA_CLIENT_ID: string = 'redcrowd-intake';
@@ -20,15 +13,6 @@ export class IntakeConfig {
   @IsString()
   @IsNotEmpty()
   INTAKE_CONSUMER_GROUP: string = 'redcrowd-intake';
-
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DB_POOL_SIZE: number = 10;
 
   /** Statements waiting longer than this for a lock fail and are retried. */
   @IsInt()
@@ -58,12 +42,4 @@ export class IntakeConfig {
   @Min(1)
   @Max(16)
   INTAKE_PARTITION_CONCURRENCY: number = 2;
-
-  /** How often the outbox is swept for events a crash left unpublished. */
-  @IsInt()
-  @Min(100)
-  OUTBOX_SWEEP_MS: number = 2_000;
-
-  @IsIn(['error', 'warn', 'info', 'debug'])
-  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
 }

@@ -33,7 +33,7 @@ import {
   isTransientInfrastructureError,
   withRetries,
   type RetryPolicy,
-} from './retry';
+} from '@redcrowd/runtime';
 
 export interface ListIntakeDependencies {
   dataSource: DataSource;

@@ -7,6 +7,7 @@ import type {
   ClaimSubmitted,
   TopicId,
 } from '@redcrowd/contracts';
+import type { Producer } from 'kafkajs';
 import type { OutboxRelay } from '@redcrowd/kafka';
 import type {
   ClaimsRepository,
@@ -23,6 +24,8 @@ export interface ClaimDecisionDependencies {
   offers: OfferService;
   outbox: OutboxRepository;
   relay: OutboxRelay;
+  /** For answers that cannot go through the outbox (the database failed). */
+  producer: Producer;
   topics: Record<TopicId, string>;
 }
 
@@ -45,6 +48,32 @@ export class ClaimDecisionService {
     );
     await this.deps.relay.flush().catch(() => undefined); // the periodic sweep retries
     return answer;
+  }
+
+  /** Answers a claim that could not be decided; nothing of it was applied. */
+  async answerUndecidable(
+    parsed: ClaimParseResult,
+    fallbackUnitId: string | null,
+    error: string,
+  ): Promise<void> {
+    const hints = parsed.ok
+      ? {
+          unitId: parsed.claim.unitId,
+          claimId: parsed.claim.claimId,
+          projectId: parsed.claim.projectId,
+          quantity: parsed.claim.quantity,
+        }
+      : parsed.hints;
+    const unitId = hints.unitId ?? fallbackUnitId ?? 'unknown';
+    const answer = this.answer(unitId, hints.claimId, hints.projectId, hints.quantity, 0, {
+      code: 'internal-error',
+      reason: `the claim could not be decided (${error}); nothing was applied, send it again later`,
+    });
+    await this.deps.producer.send({
+      topic: this.deps.topics.claimsDecided,
+      acks: -1,
+      messages: [{ key: unitId, value: JSON.stringify(answer) }],
+    });
   }
 
   private async decideValid(manager: EntityManager, claim: ClaimSubmitted): Promise<ClaimDecided> {

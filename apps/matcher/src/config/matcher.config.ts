@@ -1,17 +1,11 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@redcrowd/runtime';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
 
 /** The matcher's environment, validated at boot (see README's configuration table). */
-export class MatcherConfig {
-  @IsString()
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092,host2:9092' })
-  KAFKA_BROKERS!: string;
-
-  @IsString()
-  KAFKA_TOPIC_PREFIX: string = 'redcrowd.';
-
+export class MatcherConfig extends ServiceConfig {
   @IsString()
   @IsNotEmpty()
   MATCHER_CLIENT_ID: string = 'redcrowd-matcher';
@@ -20,15 +14,6 @@ export class MatcherConfig {
   @IsString()
   @IsNotEmpty()
   MATCHER_CONSUMER_GROUP: string = 'redcrowd-matcher';
-
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DB_POOL_SIZE: number = 5;
 
   @IsString()
   MATCHER_HTTP_HOST: string = '127.0.0.1';
@@ -43,10 +28,6 @@ export class MatcherConfig {
   @Min(0)
   @Max(60_000)
   MATCHER_DEBOUNCE_MS: number = 300;
-
-  @IsInt()
-  @Min(100)
-  OUTBOX_SWEEP_MS: number = 2_000;
 
   /** How long a unit has to claim an offer before it reopens to the open hall. */
   @IsInt()
@@ -63,7 +44,4 @@ export class MatcherConfig {
   @IsInt()
   @Min(100)
   MATCHER_OFFER_SWEEP_MS: number = 5_000;
-
-  @IsIn(['error', 'warn', 'info', 'debug'])
-  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
 }

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
-import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
+import { OutboxRelay } from '@redcrowd/kafka';
+import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AlliancePolicyRepository,
   ClaimsRepository,
@@ -10,7 +11,6 @@ import {
   OutboxRepository,
   ProjectRepository,
   ProjectReviewRepository,
-  createDataSource,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
@@ -28,27 +28,7 @@ import { PoliciesController } from '../policies/policies.controller';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
-import { KAFKA, LOGGER, MATCHER_CONFIG, PRODUCER } from './tokens';
-
-/** Closes what the module opened, in reverse order, when Nest shuts down. */
-@Injectable()
-class MatcherShutdown implements OnApplicationShutdown {
-  constructor(
-    private readonly relay: OutboxRelay,
-    private readonly expiry: OfferExpiryService,
-    @Inject(PRODUCER) private readonly producer: Producer,
-    private readonly dataSource: DataSource,
-    @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
-
-  async onApplicationShutdown(signal?: string): Promise<void> {
-    await this.expiry.stop();
-    await this.relay.stop();
-    await this.producer.disconnect();
-    await this.dataSource.destroy();
-    this.logger.event('info', 'matcher stopped', { signal });
-  }
-}
+import { MATCHER_CONFIG } from './tokens';
 
 @Module({})
 export class RoundsModule {
@@ -67,37 +47,13 @@ export class RoundsModule {
       ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
-        { provide: LOGGER, useValue: logger },
-        {
-          provide: DataSource,
-          useFactory: async () =>
-            createDataSource({
-              databaseUrl: config.DATABASE_URL,
-              poolSize: config.DB_POOL_SIZE,
-              applicationName: 'redcrowd-matcher',
-            }).initialize(),
-        },
-        {
-          provide: KAFKA,
-          useFactory: () =>
-            createKafkaClient({
-              brokers: parseBrokerList(config.KAFKA_BROKERS),
-              clientId: config.MATCHER_CLIENT_ID,
-              log: (level, message, extra) => logger.event(level, message, extra),
-            }),
-        },
-        {
-          provide: PRODUCER,
-          inject: [KAFKA],
-          useFactory: async (kafka: Kafka) => {
-            const producer = kafka.producer({
-              allowAutoTopicCreation: false,
-              createPartitioner: Partitioners.DefaultPartitioner,
-            });
-            await producer.connect();
-            return producer;
-          },
-        },
+        ...serviceInfrastructure({
+          service: 'matcher',
+          clientId: config.MATCHER_CLIENT_ID,
+          config,
+          logger,
+          stopFirst: [OfferExpiryService],
+        }),
         MatchingPoolRepository,
         ProjectRepository,
         ProjectReviewRepository,
@@ -112,7 +68,6 @@ export class RoundsModule {
             }),
         },
         ClaimsRepository,
-        OutboxRepository,
         {
           provide: OfferService,
           inject: [ClaimsRepository, ProjectReviewRepository, ProjectRepository, AlliancePolicyService],
@@ -175,6 +130,7 @@ export class RoundsModule {
             OfferService,
             OutboxRepository,
             OutboxRelay,
+            PRODUCER,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -183,7 +139,9 @@ export class RoundsModule {
             offers: OfferService,
             outbox: OutboxRepository,
             relay: OutboxRelay,
-          ) => new ClaimDecisionService({ dataSource, claims, review, offers, outbox, relay, topics }),
+            producer: Producer,
+          ) =>
+            new ClaimDecisionService({ dataSource, claims, review, offers, outbox, relay, producer, topics }),
         },
         {
           provide: ProjectProgressService,
@@ -251,19 +209,6 @@ export class RoundsModule {
           },
         },
         {
-          provide: OutboxRelay,
-          inject: [PRODUCER, DataSource, OutboxRepository],
-          useFactory: (producer: Producer, dataSource: DataSource, outbox: OutboxRepository) => {
-            const relay = new OutboxRelay(
-              producer,
-              (publish) => outbox.drain(dataSource, publish),
-              (error) => logger.event('warn', 'outbox sweep failed', { error: String(error) }),
-            );
-            relay.startSweeping(config.OUTBOX_SWEEP_MS);
-            return relay;
-          },
-        },
-        {
           provide: MatchingRoundService,
           inject: [
             DataSource,
@@ -293,7 +238,6 @@ export class RoundsModule {
               logger,
             }),
         },
-        MatcherShutdown,
       ],
       exports: [KAFKA],
     };

@@ -14,6 +14,7 @@ export const CLAIM_REJECTION_CODES = [
   'already-claimed',
   'over-quantity',
   'offer-expired',
+  'internal-error',
 ] as const;
 export type ClaimRejectionCode = (typeof CLAIM_REJECTION_CODES)[number];
 

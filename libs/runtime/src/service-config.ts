@@ -1,0 +1,32 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+// Every property has an explicit type: decorator metadata, which converts the env's
+// strings, records only declared types.
+
+/** What every redcrowd service reads from the environment; each app's config extends it. */
+export class ServiceConfig {
+  /** Comma-separated host:port list. */
+  @IsString()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092,host2:9092' })
+  KAFKA_BROKERS!: string;
+
+  @IsString()
+  KAFKA_TOPIC_PREFIX: string = 'redcrowd.';
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE: number = 10;
+
+  /** How often the outbox is swept for events a crash left unpublished. */
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_MS: number = 2_000;
+
+  @IsIn(['error', 'warn', 'info', 'debug'])
+  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
+}
