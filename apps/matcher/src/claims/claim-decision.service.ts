@@ -15,6 +15,7 @@ import type {
   OutboxRepository,
   ProjectReviewRepository,
 } from '@redcrowd/persistence';
+import type { ProjectStatusWriter } from '../projects/project-status.writer';
 import type { OfferService } from './offer.service';
 
 export interface ClaimDecisionDependencies {
@@ -22,6 +23,7 @@ export interface ClaimDecisionDependencies {
   claims: ClaimsRepository;
   review: ProjectReviewRepository;
   offers: OfferService;
+  status: ProjectStatusWriter;
   outbox: OutboxRepository;
   relay: OutboxRelay;
   /** For answers that cannot go through the outbox (the database failed). */
@@ -123,7 +125,11 @@ export class ClaimDecisionService {
         if (taken.total + accepted === total) {
           await this.deps.claims.closeOpenOffers(manager, project.id, 'withdrawn');
           events.push(
-            ...(await this.deps.offers.moveTo(manager, project, 'claimed', claim.unitId, 'fully claimed')),
+            ...(await this.deps.status.record(manager, project, {
+              to: 'claimed',
+              actor: claim.unitId,
+              reason: 'fully claimed',
+            })),
           );
         }
       }

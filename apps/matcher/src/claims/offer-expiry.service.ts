@@ -8,6 +8,7 @@ import type {
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import { ReviewError } from '../review/review.errors';
+import type { ProjectStatusWriter } from '../projects/project-status.writer';
 import type { OfferService } from './offer.service';
 
 export interface OfferExpiryDependencies {
@@ -15,6 +16,7 @@ export interface OfferExpiryDependencies {
   claims: ClaimsRepository;
   review: ProjectReviewRepository;
   offers: OfferService;
+  status: ProjectStatusWriter;
   outbox: OutboxRepository;
   relay: OutboxRelay;
   /** Re-matches an alliance after a project expired unclaimed. */
@@ -112,24 +114,20 @@ export class OfferExpiryService {
     if (events.length === 0) {
       if (taken.total > 0) {
         events.push(
-          ...(await this.deps.offers.moveTo(
-            manager,
-            project,
-            'claimed',
-            'matcher',
-            `partly claimed: ${taken.total} of ${taken.total + left}`,
-          )),
+          ...(await this.deps.status.record(manager, project, {
+            to: 'claimed',
+            actor: 'matcher',
+            reason: `partly claimed: ${taken.total} of ${taken.total + left}`,
+          })),
         );
       } else {
         await this.deps.review.releaseResources(manager, project);
         events.push(
-          ...(await this.deps.offers.moveTo(
-            manager,
-            project,
-            'expired',
-            'matcher',
-            'nobody claimed it in time',
-          )),
+          ...(await this.deps.status.record(manager, project, {
+            to: 'expired',
+            actor: 'matcher',
+            reason: 'nobody claimed it in time',
+          })),
         );
         rematch = project.allianceId;
       }

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ClaimOffered, ProjectStatus, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
+import type { ClaimOffered, TopicId } from '@redcrowd/contracts';
 import type {
   ClaimsRepository,
   LockedProject,
   OutboxMessage,
-  ProjectRepository,
   ProjectReviewRepository,
 } from '@redcrowd/persistence';
+import type { ProjectStatusWriter } from '../projects/project-status.writer';
 
 export interface OfferDependencies {
   claims: ClaimsRepository;
   review: ProjectReviewRepository;
-  projects: ProjectRepository;
+  status: ProjectStatusWriter;
   topics: Record<TopicId, string>;
   /** How long a unit has to claim an offer (the alliance's offer window), ms. */
   offerWindowFor: (manager: EntityManager, allianceId: string) => Promise<number>;
@@ -44,7 +44,13 @@ export class OfferService {
       expiresAt,
     }));
     const events = await this.publishOffers(manager, project, offers);
-    events.push(...(await this.moveTo(manager, project, 'offered', actor, 'offered to the paired units')));
+    events.push(
+      ...(await this.deps.status.record(manager, project, {
+        to: 'offered',
+        actor,
+        reason: 'offered to the paired units',
+      })),
+    );
     return events;
   }
 
@@ -61,35 +67,6 @@ export class OfferService {
       project,
       units.map((unitId) => ({ unitId, quantity: remaining, stage: 'open-hall' as const, expiresAt })),
     );
-  }
-
-  /** Moves a project to `to`, audited, with its status event. */
-  async moveTo(
-    manager: EntityManager,
-    project: LockedProject,
-    to: ProjectStatus,
-    actor: string,
-    reason: string | null,
-  ): Promise<OutboxMessage[]> {
-    const version = await this.deps.projects.changeStatus(manager, project.id, project.version, to, {
-      actor,
-      action: to,
-      reason,
-    });
-    const event: ProjectStatusChanged = {
-      eventId: randomUUID(),
-      projectId: project.id,
-      allianceId: project.allianceId,
-      from: project.status as ProjectStatus,
-      to,
-      version,
-      actor,
-      changedAt: new Date().toISOString(),
-      ...(reason ? { reason } : {}),
-    };
-    project.status = to;
-    project.version = version;
-    return [{ topic: this.deps.topics.projectsStatusChanged, key: project.allianceId, payload: event }];
   }
 
   private async publishOffers(

@@ -9,6 +9,7 @@ import type {
 } from '@redcrowd/persistence';
 import { assertTransition } from '../review/project-lifecycle';
 import { ReviewError } from '../review/review.errors';
+import type { ProjectStatusWriter } from '../projects/project-status.writer';
 import type { OfferService } from './offer.service';
 
 export interface ProjectProgressDependencies {
@@ -16,6 +17,7 @@ export interface ProjectProgressDependencies {
   claims: ClaimsRepository;
   review: ProjectReviewRepository;
   offers: OfferService;
+  status: ProjectStatusWriter;
   outbox: OutboxRepository;
   relay: OutboxRelay;
   /** Points (积分) a completed project of an alliance earns, shared by the claiming units by quantity. */
@@ -36,7 +38,7 @@ export class ProjectProgressService {
         throw new ReviewError('not-allowed', `only a unit that claimed project ${projectId} can start it`);
       }
       assertTransition(projectId, project.status as 'claimed', 'in-progress');
-      return this.deps.offers.moveTo(manager, project, 'in-progress', unitId, null);
+      return this.deps.status.record(manager, project, { to: 'in-progress', actor: unitId });
     });
   }
 
@@ -81,7 +83,7 @@ export class ProjectProgressService {
         typeof note === 'string' && note.trim() !== ''
           ? `rated ${String(rating)}: ${note.trim()}`
           : `rated ${String(rating)}`;
-      return this.deps.offers.moveTo(manager, project, 'completed', communityId, reason);
+      return this.deps.status.record(manager, project, { to: 'completed', actor: communityId, reason });
     });
   }
 

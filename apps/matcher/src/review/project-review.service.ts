@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectStatus, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
+import type { ProjectStatus, TopicId } from '@redcrowd/contracts';
 import type { OutboxRelay } from '@redcrowd/kafka';
 import { generateCandidates, type MatchingPolicy } from '@redcrowd/matching';
 import type {
@@ -8,20 +7,20 @@ import type {
   MatchingPoolRepository,
   OutboxMessage,
   OutboxRepository,
-  ProjectRepository,
   ProjectReviewRepository,
 } from '@redcrowd/persistence';
 import type { OfferService } from '../claims/offer.service';
+import type { ProjectStatusWriter, StatusChange } from '../projects/project-status.writer';
 import { assertTransition } from './project-lifecycle';
 import { ReviewError } from './review.errors';
 
 export interface ProjectReviewDependencies {
   dataSource: DataSource;
   review: ProjectReviewRepository;
-  projects: ProjectRepository;
   outbox: OutboxRepository;
   relay: OutboxRelay;
   offers: OfferService;
+  status: ProjectStatusWriter;
   pool: MatchingPoolRepository;
   policyFor: (manager: EntityManager, allianceId: string, now: number) => Promise<MatchingPolicy>;
   topics: Record<TopicId, string>;
@@ -163,20 +162,14 @@ export class ProjectReviewService {
         distanceKm: target.distanceKm,
         explanation: target.components as object[],
       });
-      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, 'proposed', {
+      await this.recordAndPublish(manager, project, {
+        to: 'proposed',
         actor,
         action: 'allocation-swapped',
         details: { from: fromResourceItemPk, to: toResourceItemPk, quantity: amount },
+        reason: `allocation moved from ${fromResourceItemPk} to ${toResourceItemPk}`,
       });
-      await this.publishStatus(
-        manager,
-        project,
-        'proposed',
-        version,
-        actor,
-        `allocation moved from ${fromResourceItemPk} to ${toResourceItemPk}`,
-      );
-      return { projectId, status: 'proposed' as const, version };
+      return { projectId, status: 'proposed' as const, version: project.version };
     });
     await this.flush();
     return decision;
@@ -218,20 +211,14 @@ export class ProjectReviewService {
         );
       }
       await this.deps.review.setAllocation(manager, projectId, resourceItemPk, amount);
-      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, 'proposed', {
+      await this.recordAndPublish(manager, project, {
+        to: 'proposed',
         actor,
         action: 'allocation-edited',
         details: { resourceItemPk, from: allocation.quantity, to: amount },
+        reason: `allocation of ${resourceItemPk} set to ${amount}`,
       });
-      await this.publishStatus(
-        manager,
-        project,
-        'proposed',
-        version,
-        actor,
-        `allocation of ${resourceItemPk} set to ${amount}`,
-      );
-      return { projectId, status: 'proposed' as const, version };
+      return { projectId, status: 'proposed' as const, version: project.version };
     });
     await this.flush();
     return decision;
@@ -256,16 +243,9 @@ export class ProjectReviewService {
       }
       assertTransition(projectId, project.status as ProjectStatus, to);
       await effects(manager, project);
-      const version = await this.deps.projects.changeStatus(manager, projectId, project.version, to, {
-        actor,
-        action: to,
-        reason,
-      });
-      await this.publishStatus(manager, project, to, version, actor, reason);
-      if (!then) return { projectId, status: to, version };
-      const advanced = { ...project, status: to, version };
-      await this.deps.outbox.add(manager, await then(manager, advanced));
-      return { projectId, status: advanced.status as ProjectStatus, version: advanced.version };
+      await this.recordAndPublish(manager, project, { to, actor, reason });
+      if (then) await this.deps.outbox.add(manager, await then(manager, project));
+      return { projectId, status: project.status as ProjectStatus, version: project.version };
     });
     await this.flush();
     return decision;
@@ -332,28 +312,12 @@ export class ProjectReviewService {
     return project;
   }
 
-  private async publishStatus(
+  private async recordAndPublish(
     manager: EntityManager,
     project: LockedProject,
-    to: ProjectStatus,
-    version: number,
-    actor: string,
-    reason: string | null,
+    change: StatusChange,
   ): Promise<void> {
-    const event: ProjectStatusChanged = {
-      eventId: randomUUID(),
-      projectId: project.id,
-      allianceId: project.allianceId,
-      from: project.status as ProjectStatus,
-      to,
-      version,
-      actor,
-      changedAt: new Date().toISOString(),
-      ...(reason ? { reason } : {}),
-    };
-    await this.deps.outbox.add(manager, [
-      { topic: this.deps.topics.projectsStatusChanged, key: project.allianceId, payload: event },
-    ]);
+    await this.deps.outbox.add(manager, await this.deps.status.record(manager, project, change));
   }
 
   private async flush(): Promise<void> {

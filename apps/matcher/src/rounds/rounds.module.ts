@@ -25,6 +25,7 @@ import { ProgressController } from '../claims/progress.controller';
 import { ProjectProgressService } from '../claims/project-progress.service';
 import { AlliancePolicyService } from '../policies/alliance-policy.service';
 import { PoliciesController } from '../policies/policies.controller';
+import { ProjectStatusWriter } from '../projects/project-status.writer';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
@@ -69,18 +70,24 @@ export class RoundsModule {
         },
         ClaimsRepository,
         {
+          provide: ProjectStatusWriter,
+          inject: [ProjectRepository],
+          useFactory: (projects: ProjectRepository) =>
+            new ProjectStatusWriter(projects, topics.projectsStatusChanged),
+        },
+        {
           provide: OfferService,
-          inject: [ClaimsRepository, ProjectReviewRepository, ProjectRepository, AlliancePolicyService],
+          inject: [ClaimsRepository, ProjectReviewRepository, AlliancePolicyService, ProjectStatusWriter],
           useFactory: (
             claims: ClaimsRepository,
             review: ProjectReviewRepository,
-            projects: ProjectRepository,
             policies: AlliancePolicyService,
+            status: ProjectStatusWriter,
           ) =>
             new OfferService({
+              status,
               claims,
               review,
-              projects,
               topics,
               offerWindowFor: async (manager, allianceId) =>
                 (await policies.effective(manager, allianceId)).offerWindowMs,
@@ -91,27 +98,27 @@ export class RoundsModule {
           inject: [
             DataSource,
             ProjectReviewRepository,
-            ProjectRepository,
             OutboxRepository,
             OutboxRelay,
             OfferService,
             MatchingPoolRepository,
             AlliancePolicyService,
+            ProjectStatusWriter,
           ],
           useFactory: (
             dataSource: DataSource,
             review: ProjectReviewRepository,
-            projects: ProjectRepository,
             outbox: OutboxRepository,
             relay: OutboxRelay,
             offers: OfferService,
             pool: MatchingPoolRepository,
             policies: AlliancePolicyService,
+            status: ProjectStatusWriter,
           ) =>
             new ProjectReviewService({
+              status,
               dataSource,
               review,
-              projects,
               outbox,
               relay,
               offers,
@@ -131,6 +138,7 @@ export class RoundsModule {
             OutboxRepository,
             OutboxRelay,
             PRODUCER,
+            ProjectStatusWriter,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -140,8 +148,19 @@ export class RoundsModule {
             outbox: OutboxRepository,
             relay: OutboxRelay,
             producer: Producer,
+            status: ProjectStatusWriter,
           ) =>
-            new ClaimDecisionService({ dataSource, claims, review, offers, outbox, relay, producer, topics }),
+            new ClaimDecisionService({
+              status,
+              dataSource,
+              claims,
+              review,
+              offers,
+              outbox,
+              relay,
+              producer,
+              topics,
+            }),
         },
         {
           provide: ProjectProgressService,
@@ -153,6 +172,7 @@ export class RoundsModule {
             OutboxRepository,
             OutboxRelay,
             AlliancePolicyService,
+            ProjectStatusWriter,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -162,8 +182,10 @@ export class RoundsModule {
             outbox: OutboxRepository,
             relay: OutboxRelay,
             policies: AlliancePolicyService,
+            status: ProjectStatusWriter,
           ) =>
             new ProjectProgressService({
+              status,
               dataSource,
               claims,
               review,
@@ -184,6 +206,7 @@ export class RoundsModule {
             OutboxRepository,
             OutboxRelay,
             MatchingRoundService,
+            ProjectStatusWriter,
           ],
           useFactory: (
             dataSource: DataSource,
@@ -193,8 +216,10 @@ export class RoundsModule {
             outbox: OutboxRepository,
             relay: OutboxRelay,
             rounds: MatchingRoundService,
+            status: ProjectStatusWriter,
           ) => {
             const expiry = new OfferExpiryService({
+              status,
               dataSource,
               claims,
               review,
