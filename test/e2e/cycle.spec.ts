@@ -1,44 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
-import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
-import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
-import { MatcherProcess } from '@test/support/intake-process';
+import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import type { MatcherProcess } from '@test/support/intake-process';
 
 /**
  * The whole 清单+接单 cycle over real Kafka, HTTP and Postgres: lists in → project proposed →
  * approved → offered → claimed → in progress → completed with a rating → points credited.
  */
 describe('清单+接单 cycle', () => {
-  let harness: IntakeHarness;
+  let harness: MatcherHarness;
   let kafka: KafkaSubmitter;
   let db: Client;
   let matcher: MatcherProcess;
   let observer: EventObserver;
 
   beforeAll(async () => {
-    harness = await startIntakeHarness();
-    ({ kafka, db } = harness);
-    matcher = await MatcherProcess.create(harness.prefix, {
-      MATCHER_DEBOUNCE_MS: '50',
-      MATCHER_OFFER_SWEEP_MS: '300',
-    });
-    await matcher.start();
-    observer = new EventObserver([
-      harness.topics.listAccepted,
-      harness.topics.projectsProposed,
-      harness.topics.projectsStatusChanged,
-      harness.topics.claimsOffered,
-      harness.topics.claimsDecided,
-    ]);
-    await observer.start();
+    harness = await startMatcherHarness(
+      {
+        MATCHER_DEBOUNCE_MS: '50',
+        MATCHER_OFFER_SWEEP_MS: '300',
+      },
+      ['listAccepted', 'projectsProposed', 'projectsStatusChanged', 'claimsOffered', 'claimsDecided'],
+    );
+    ({ kafka, db, matcher, observer } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await observer?.stop();
-    await matcher?.stop();
-    await harness?.stop();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const post = async (path: string, actor: string, body: unknown = {}) => {
     const response = await fetch(`${matcher.url}${path}`, {

@@ -1,44 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
-import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
-import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
-import { MatcherProcess } from '@test/support/intake-process';
+import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import type { MatcherProcess } from '@test/support/intake-process';
 
 const OFFER_WINDOW_MS = 4_000;
 
 /** Offers and claims (认领) over real Kafka, HTTP and Postgres, with a short offer window. */
 describe('offers and claims', () => {
-  let harness: IntakeHarness;
+  let harness: MatcherHarness;
   let kafka: KafkaSubmitter;
   let db: Client;
   let matcher: MatcherProcess;
   let observer: EventObserver;
 
   beforeAll(async () => {
-    harness = await startIntakeHarness();
-    ({ kafka, db } = harness);
-    matcher = await MatcherProcess.create(harness.prefix, {
-      MATCHER_DEBOUNCE_MS: '50',
-      MATCHER_OFFER_WINDOW_MS: String(OFFER_WINDOW_MS),
-      MATCHER_OFFER_SWEEP_MS: '300',
-      DB_POOL_SIZE: '10',
-    });
-    await matcher.start();
-    observer = new EventObserver([
-      harness.topics.projectsProposed,
-      harness.topics.projectsStatusChanged,
-      harness.topics.claimsOffered,
-      harness.topics.claimsDecided,
-    ]);
-    await observer.start();
+    harness = await startMatcherHarness(
+      {
+        MATCHER_DEBOUNCE_MS: '50',
+        MATCHER_OFFER_WINDOW_MS: String(OFFER_WINDOW_MS),
+        MATCHER_OFFER_SWEEP_MS: '300',
+        DB_POOL_SIZE: '10',
+      },
+      ['projectsProposed', 'projectsStatusChanged', 'claimsOffered', 'claimsDecided'],
+    );
+    ({ kafka, db, matcher, observer } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await observer?.stop();
-    await matcher?.stop();
-    await harness?.stop();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${matcher.url}${path}`, {

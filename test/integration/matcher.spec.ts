@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
-import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
-import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
+import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { MatcherProcess } from '@test/support/intake-process';
 
 /**
@@ -10,30 +10,22 @@ import { MatcherProcess } from '@test/support/intake-process';
  * the matcher runs rounds per alliance and publishes 项目清单 proposals through its outbox.
  */
 describe('matcher', () => {
-  let harness: IntakeHarness;
+  let harness: MatcherHarness;
   let kafka: KafkaSubmitter;
   let db: Client;
   let matcher: MatcherProcess;
   let observer: EventObserver;
 
   beforeAll(async () => {
-    harness = await startIntakeHarness();
-    ({ kafka, db } = harness);
-    matcher = await MatcherProcess.create(harness.prefix, { MATCHER_DEBOUNCE_MS: '50' });
-    await matcher.start();
-    observer = new EventObserver([
-      harness.topics.projectsProposed,
-      harness.topics.projectsRevised,
-      harness.topics.projectsStatusChanged,
+    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, [
+      'projectsProposed',
+      'projectsRevised',
+      'projectsStatusChanged',
     ]);
-    await observer.start();
+    ({ kafka, db, matcher, observer } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await observer?.stop();
-    await matcher?.stop();
-    await harness?.stop();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   /** An alliance of its own per test, so rounds of one test never see another's lists. */
   function alliance() {

@@ -1,32 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
-import { EventObserver, eventually, type KafkaSubmitter } from '@test/support/answers';
-import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
-import { MatcherProcess } from '@test/support/intake-process';
+import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import type { MatcherProcess } from '@test/support/intake-process';
 
 /** Coordinator review over HTTP against the real matcher, broker and database. */
 describe('project review', () => {
-  let harness: IntakeHarness;
+  let harness: MatcherHarness;
   let kafka: KafkaSubmitter;
   let db: Client;
   let matcher: MatcherProcess;
   let observer: EventObserver;
 
   beforeAll(async () => {
-    harness = await startIntakeHarness();
-    ({ kafka, db } = harness);
-    matcher = await MatcherProcess.create(harness.prefix, { MATCHER_DEBOUNCE_MS: '50' });
-    await matcher.start();
-    observer = new EventObserver([harness.topics.projectsProposed, harness.topics.projectsStatusChanged]);
-    await observer.start();
+    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, [
+      'projectsProposed',
+      'projectsStatusChanged',
+    ]);
+    ({ kafka, db, matcher, observer } = harness);
   }, 120_000);
 
-  afterAll(async () => {
-    await observer?.stop();
-    await matcher?.stop();
-    await harness?.stop();
-  }, 60_000);
+  afterAll(() => harness?.stop(), 60_000);
 
   const call = async (
     method: string,

@@ -1,8 +1,8 @@
 import type { Client } from 'pg';
 import type { TopicId } from '@redcrowd/contracts';
-import { KafkaSubmitter } from './answers';
+import { EventObserver, KafkaSubmitter } from './answers';
 import { connectDatabase } from './database';
-import { IntakeProcess } from './intake-process';
+import { IntakeProcess, MatcherProcess } from './intake-process';
 import { isolatedTopics } from './topics';
 
 /** What a suite needs to drive intake: the process, a Kafka client, and the database. */
@@ -33,6 +33,33 @@ export async function startIntakeHarness(extraEnv: Record<string, string> = {}):
       await kafka.stop();
       await intake.stop();
       await db.end();
+    },
+  };
+}
+
+/** An intake harness plus a real matcher on the same topics, and an observer of some topics. */
+export interface MatcherHarness extends IntakeHarness {
+  matcher: MatcherProcess;
+  observer: EventObserver;
+}
+
+export async function startMatcherHarness(
+  matcherEnv: Record<string, string>,
+  observed: TopicId[],
+): Promise<MatcherHarness> {
+  const base = await startIntakeHarness();
+  const matcher = await MatcherProcess.create(base.prefix, matcherEnv);
+  await matcher.start();
+  const observer = new EventObserver(observed.map((id) => base.topics[id]));
+  await observer.start();
+  return {
+    ...base,
+    matcher,
+    observer,
+    async stop() {
+      await observer.stop();
+      await matcher.stop();
+      await base.stop();
     },
   };
 }
