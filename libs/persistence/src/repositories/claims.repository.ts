@@ -119,7 +119,7 @@ export class ClaimsRepository {
     ]);
   }
 
-  /** Projects with an open offer past its expiry, oldest first (locked, skipped if another instance has them). */
+  /** Projects with an open offer past its expiry. Each is then handled under its row lock, so two instances sweeping at once act once. */
   async projectsWithExpiredOffers(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: Array<{ project_id: string }> = await manager.query(
       `SELECT DISTINCT o.project_id FROM offers o JOIN projects p ON p.id = o.project_id
