@@ -96,7 +96,11 @@ describe('清单+接单 cycle', () => {
 
   it('runs from lists to a completed, rated project with points for both claiming units', async () => {
     const a = await alliance();
-    expect(observer.on(harness.topics.listAccepted).filter((e) => e.key === a.allianceId)).toHaveLength(3);
+    // Topics are not ordered with each other: the acceptances may reach the observer after the proposal.
+    await eventually(
+      () => observer.on(harness.topics.listAccepted).filter((e) => e.key === a.allianceId).length === 3,
+      () => 'the three lists were not all accepted',
+    );
     expect(
       a.proposal.value.project.allocations
         .map((x: { unitId: string; quantity: number }) => [x.unitId, x.quantity])
@@ -219,9 +223,14 @@ describe('清单+接单 cycle', () => {
           .find((e) => e.value.projectId === a.projectId && e.key === a.academy.id),
       () => 'no offer',
     );
-    const universityOffer = observer
-      .on(harness.topics.claimsOffered)
-      .find((e) => e.value.projectId === a.projectId && e.key === a.university.id)!;
+    // Both paired offers are published together, but may reach the observer one by one.
+    const universityOffer = await eventually(
+      () =>
+        observer
+          .on(harness.topics.claimsOffered)
+          .find((e) => e.value.projectId === a.projectId && e.key === a.university.id),
+      () => 'no offer to the university',
+    );
     expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.university.id)).status).toBe(404);
     expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.academy.id)).body).toEqual({
       offerId: academyOffer.value.offerId,
