@@ -4,6 +4,8 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { MatcherProcess } from '@test/support/intake-process';
+import { brokers } from '@test/support/topics';
+import { Kafka, logLevel } from 'kafkajs';
 
 /**
  * Lists in → projects proposed, over the real broker and database: intake stores the lists,
@@ -186,6 +188,21 @@ describe('matcher', () => {
     );
     await second.start();
     try {
+      // Publish the rest only once the group has rebalanced onto both instances.
+      const admin = new Kafka({ brokers: brokers(), logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        await eventually(
+          async () => {
+            const { groups } = await admin.describeGroups([matcher.consumerGroup]);
+            return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
+          },
+          () => 'the second instance never joined the group',
+          60_000,
+        );
+      } finally {
+        await admin.disconnect();
+      }
       for (const a of alliances.slice(6)) await submit(a);
       const ids = alliances.map((a) => a.allianceId);
       await eventually(
