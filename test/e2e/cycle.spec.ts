@@ -60,6 +60,11 @@ describe('清单+接单 cycle', () => {
         unit.id,
       );
     }
+    // Both resources are in the pool before the demand arrives, so the first round sees them both.
+    await eventually(
+      () => kafka.accepted.filter((e) => e.value.allianceId === allianceId).length === 2,
+      () => 'the resource lists were not accepted',
+    );
     await kafka.submit(
       'demand',
       JSON.stringify(

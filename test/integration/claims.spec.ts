@@ -67,6 +67,12 @@ describe('offers and claims', () => {
         ),
       })),
     );
+    // All resources must be in the pool before the demand arrives, or the first round would
+    // propose whichever units intake had stored by then.
+    await eventually(
+      () => kafka.accepted.filter((e) => e.value.allianceId === allianceId).length === units.length,
+      () => 'not every resource list was accepted',
+    );
     const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
     await kafka.submit(
       'demand',
