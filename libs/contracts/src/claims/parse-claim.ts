@@ -1,10 +1,6 @@
-import { validateSync } from 'class-validator';
-import { instantiate } from '../common/nested';
 import { LIMITS } from '../limits';
-import { MAX_REPORTED_PROBLEMS } from '../validation/parse-list';
+import { capProblems, readJsonObject, validatePayload } from '../validation/json-payload';
 import type { Problem } from '../validation/problem';
-import { findStructuralProblems } from '../validation/structural-problems';
-import { problemsFromValidationErrors } from '../validation/validation-errors';
 import { ClaimSubmitted } from './submitted/value';
 
 /** What a rejection can still say about a claim that did not validate. */
@@ -25,51 +21,12 @@ export type ClaimParseResult =
  */
 export function parseClaim(raw: Buffer | string | null, messageKey?: string | null): ClaimParseResult {
   const keyHint: ClaimRejectionHints = messageKey ? { unitId: messageKey } : {};
-  const size = raw == null ? 0 : Buffer.byteLength(raw);
-  if (size === 0 || String(raw).trim() === '') {
-    return reject([{ path: '', code: 'empty-message', message: 'the message is empty' }], keyHint);
-  }
-  if (size > LIMITS.maxMessageBytes) {
-    return reject(
-      [
-        {
-          path: '',
-          code: 'message-too-large',
-          message: `the message is ${size} bytes; a claim may be at most ${LIMITS.maxMessageBytes} bytes`,
-        },
-      ],
-      keyHint,
-    );
-  }
+  const read = readJsonObject(raw, 'a claim');
+  if (!read.ok) return reject([read.problem], keyHint);
 
-  let document: unknown;
-  try {
-    document = JSON.parse(String(raw));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return reject([{ path: '', code: 'invalid-json', message: `not valid JSON: ${reason}` }], keyHint);
-  }
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    const found = document === null ? 'null' : Array.isArray(document) ? 'an array' : typeof document;
-    return reject(
-      [{ path: '', code: 'not-an-object', message: `a claim must be a JSON object, got ${found}` }],
-      keyHint,
-    );
-  }
-
-  const fields = document as Record<string, unknown>;
-  const hints = { ...keyHint, ...readHints(fields) };
-  const structural = findStructuralProblems(document);
-  if (structural.length > 0) return reject(structural, hints);
-
-  const claim = instantiate(ClaimSubmitted, fields);
-  const errors = validateSync(claim, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: true },
-  });
-  const problems = problemsFromValidationErrors(errors);
+  const hints = { ...keyHint, ...readHints(read.fields) };
+  const { payload: claim, problems } = validatePayload(ClaimSubmitted, read.fields);
+  if (!claim) return reject(problems, hints);
   // Kafka orders messages per key; a claim keyed by another unit could overtake that unit's own.
   if (problems.length === 0 && messageKey != null && messageKey !== claim.unitId) {
     problems.push({
@@ -82,14 +39,7 @@ export function parseClaim(raw: Buffer | string | null, messageKey?: string | nu
 }
 
 function reject(problems: Problem[], hints: ClaimRejectionHints): ClaimParseResult {
-  if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems, hints };
-  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-  shown.push({
-    path: '',
-    code: 'too-many-problems',
-    message: `${problems.length - MAX_REPORTED_PROBLEMS} more problems not listed; fix the ones above and resubmit`,
-  });
-  return { ok: false, problems: shown, hints };
+  return { ok: false, problems: capProblems(problems), hints };
 }
 
 /** Best-effort reading of the claim's identity from an invalid document, for the decision. */

@@ -1,13 +1,12 @@
-import { validateSync } from 'class-validator';
 import type { DemandListSubmitted } from '../demand-lists/submitted/value';
-import { instantiate } from '../common/nested';
 import { LIMITS } from '../limits';
 import type { ResourceListSubmitted } from '../resource-lists/submitted/value';
 import type { ListKind, Taxonomy } from '../taxonomy';
-import { findStructuralProblems } from './structural-problems';
+import { capProblems, readJsonObject, validatePayload } from './json-payload';
 import type { Problem } from './problem';
 import { PAYLOAD_CLASS_BY_KIND, type ListSubmitter, type SubmittedList } from './submitted-list';
-import { problemsFromValidationErrors } from './validation-errors';
+
+export { MAX_REPORTED_PROBLEMS } from './json-payload';
 
 /** What a rejection can still say about a message that did not validate. */
 export interface RejectionHints {
@@ -27,9 +26,6 @@ export interface ParseOptions {
   taxonomyFor?: (allianceId: string) => Taxonomy;
 }
 
-/** Beyond this many problems a submitter learns nothing more, and answers stay small. */
-export const MAX_REPORTED_PROBLEMS = 100;
-
 /**
  * Turns raw message bytes into a validated list or every problem found. Pure: the same
  * bytes always give the same answer, so Kafka and HTTP submissions are judged alike.
@@ -40,52 +36,13 @@ export function parseList(
   options: ParseOptions = {},
 ): ListParseResult {
   const keyHint = options.messageKey ? { submitter: { id: options.messageKey } } : {};
-  const size = raw == null ? 0 : Buffer.byteLength(raw);
-  if (size === 0 || String(raw).trim() === '') {
-    return reject([{ path: '', code: 'empty-message', message: 'the message is empty' }], keyHint);
-  }
-  if (size > LIMITS.maxMessageBytes) {
-    return reject(
-      [
-        {
-          path: '',
-          code: 'message-too-large',
-          message: `the message is ${size} bytes; a list may be at most ${LIMITS.maxMessageBytes} bytes (split it into several lists)`,
-        },
-      ],
-      keyHint,
-    );
-  }
+  const read = readJsonObject(raw, 'a list', ' (split it into several lists)');
+  if (!read.ok) return reject([read.problem], keyHint);
 
-  let document: unknown;
-  try {
-    document = JSON.parse(String(raw));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return reject([{ path: '', code: 'invalid-json', message: `not valid JSON: ${reason}` }], keyHint);
-  }
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    const found = document === null ? 'null' : Array.isArray(document) ? 'an array' : typeof document;
-    return reject(
-      [{ path: '', code: 'not-an-object', message: `a list must be a JSON object, got ${found}` }],
-      keyHint,
-    );
-  }
-
-  const hints = { ...keyHint, ...readHints(kind, document as Record<string, unknown>) };
-  const structural = findStructuralProblems(document);
-  if (structural.length > 0) return reject(structural, hints);
-
+  const hints = { ...keyHint, ...readHints(kind, read.fields) };
   const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted = PAYLOAD_CLASS_BY_KIND[kind];
-  const payload = instantiate(payloadClass, document as Record<string, unknown>);
-  const errors = validateSync(payload, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: true },
-  });
-  const problems = problemsFromValidationErrors(errors);
-  if (problems.length > 0) return reject(problems, hints);
+  const { payload, problems } = validatePayload(payloadClass, read.fields);
+  if (!payload || problems.length > 0) return reject(problems, hints);
 
   const list = toSubmittedList(kind, payload);
   problems.push(...checkItems(list), ...checkKey(list, options.messageKey));
@@ -166,14 +123,7 @@ export function checkCategories(list: SubmittedList, taxonomy: Taxonomy): Proble
 }
 
 function reject(problems: Problem[], hints: RejectionHints): ListParseResult {
-  if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems, hints };
-  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-  shown.push({
-    path: '',
-    code: 'too-many-problems',
-    message: `${problems.length - MAX_REPORTED_PROBLEMS} more problems not listed; fix the ones above and resubmit`,
-  });
-  return { ok: false, problems: shown, hints };
+  return { ok: false, problems: capProblems(problems), hints };
 }
 
 /** Best-effort reading of identity fields from an invalid document, for the rejection. */
