@@ -34,6 +34,7 @@ export default tseslint.config(
   {
     // Domain libraries stay free of framework code, so jest and any transport can load them.
     files: [
+      'libs/auth/**/*.ts',
       'libs/contracts/**/*.ts',
       'libs/persistence/**/*.ts',
       'libs/kafka/**/*.ts',
@@ -81,6 +82,43 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The dashboard is plain browser JavaScript served as is (no build): no TypeScript
+    // project covers it, so typed linting is off and the browser globals are declared here.
+    ...tseslint.configs.disableTypeChecked,
+    files: ['apps/matcher/dashboard/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      // Same as disableTypeChecked's, restated because this object replaces its languageOptions.
+      parserOptions: { projectService: false, project: false, program: null },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        TextDecoder: 'readonly',
+        URLSearchParams: 'readonly',
+        AbortController: 'readonly',
+        crypto: 'readonly',
+        echarts: 'readonly',
+        Intl: 'readonly',
+        HTMLElement: 'readonly',
+        Event: 'readonly',
+        navigator: 'readonly',
+        requestAnimationFrame: 'readonly',
+        cancelAnimationFrame: 'readonly',
+        ResizeObserver: 'readonly',
+      },
     },
   },
   {

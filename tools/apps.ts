@@ -28,6 +28,6 @@ export const APPS: AppSpec[] = [
     readyMarker: '"matcher ready"',
     httpPortVariable: 'MATCHER_HTTP_PORT',
     defaultHttpPort: 3001,
-    endpoints: ['GET /projects?allianceId=', 'POST /alliances/:allianceId/rounds'],
+    endpoints: ['GET /dashboard/', 'GET /projects', 'POST /alliances/:allianceId/rounds'],
   },
 ];

@@ -24,21 +24,61 @@ interface OpenApiDocument {
 // @Controller / @Get / @Post / ... with no argument or one string literal. Anything else (an
 // object, a constant) is refused below rather than silently read as no path.
 const DECORATOR = /@(Controller|Get|Post|Put|Patch|Delete)\(([^)]*)\)/g;
+// A route's access rule: @Allow('role', ...) or @Public(), among the decorators of its method.
+const ACCESS_DECORATOR = /@(Allow|Public)\(([^)]*)\)/;
+
+/** A route with its access rule as the source declares it: roles sorted, 'public', or 'none'. */
+interface RouteAccess {
+  route: Route;
+  access: string;
+}
 
 /** The HTTP routes one controller source declares, in order. */
 function routesOfSource(app: string, source: string): Route[] {
-  const routes: Route[] = [];
+  return routeAccessOfSource(app, source).map(({ route }) => route);
+}
+
+/** Each route with the access rule found in the decorator block around its HTTP decorator. */
+function routeAccessOfSource(app: string, source: string): RouteAccess[] {
+  const routes: RouteAccess[] = [];
   let prefix: string | undefined;
-  for (const [whole, decorator, argument] of source.matchAll(DECORATOR)) {
+  for (const match of source.matchAll(DECORATOR)) {
+    const [whole, decorator, argument] = match;
     const literal = /^\s*(?:'([^']*)'|"([^"]*)")?\s*$/.exec(argument!);
     if (!literal) throw new Error(`cannot read ${whole}: give the path as one string literal`);
     const route = literal[1] ?? literal[2] ?? '';
     // A class decorator sets the prefix for the method decorators that follow it.
     if (decorator === 'Controller') prefix = route;
     else if (prefix === undefined) throw new Error(`${whole} appears before any @Controller`);
-    else routes.push(`${decorator!.toUpperCase()} ${joinPath(prefix, route)} (${app})`);
+    else
+      routes.push({
+        route: `${decorator!.toUpperCase()} ${joinPath(prefix, route)} (${app})`,
+        access: accessOf(decoratorBlock(source, match.index!)),
+      });
   }
   return routes;
+}
+
+/** The lines of decorators (each starting with @) that contain the character at `index`. */
+function decoratorBlock(source: string, index: number): string {
+  const lines = source.split('\n');
+  let offset = 0;
+  let line = 0;
+  while (offset + lines[line]!.length < index) offset += lines[line++]!.length + 1;
+  const isDecorator = (text: string | undefined) => text !== undefined && text.trim().startsWith('@');
+  let first = line;
+  while (isDecorator(lines[first - 1])) first--;
+  let last = line;
+  while (isDecorator(lines[last + 1])) last++;
+  return lines.slice(first, last + 1).join('\n');
+}
+
+function accessOf(block: string): string {
+  const found = ACCESS_DECORATOR.exec(block);
+  if (!found) return 'none';
+  if (found[1] === 'Public') return 'public';
+  const roles = [...found[2]!.matchAll(/'([^']+)'/g)].map((role) => role[1]!);
+  return roles.sort().join(',');
 }
 
 /** Nest's path joining, in OpenAPI's spelling: 'projects' + ':projectId/approve' -> /projects/{projectId}/approve. */
@@ -49,13 +89,34 @@ function joinPath(prefix: string, route: string): string {
 
 /** Every route of every app: apps/<app>/src/**\/*.controller.ts and *.handler.ts. */
 function routesOfApps(): Route[] {
+  return routeAccessOfApps().map(({ route }) => route);
+}
+
+function routeAccessOfApps(): RouteAccess[] {
   return readdirSync(path.join(ROOT, 'apps')).flatMap((app) =>
     readdirSync(path.join(ROOT, 'apps', app, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.(controller|handler)\.ts$/.test(file))
       .flatMap((file) =>
-        routesOfSource(app, readFileSync(path.join(ROOT, 'apps', app, 'src', file), 'utf8')),
+        routeAccessOfSource(app, readFileSync(path.join(ROOT, 'apps', app, 'src', file), 'utf8')),
       ),
   );
+}
+
+/** Each documented operation's x-redcrowd-access, in the same spelling as accessOf. */
+function documentedAccess(document: OpenApiDocument): RouteAccess[] {
+  return Object.entries(document.paths).flatMap(([route, item]) => {
+    const app = item.servers?.[0]?.['x-redcrowd-app'] ?? 'no server';
+    return HTTP_METHODS.filter((method) => method in item).map((method) => {
+      const rule = (item[method] as { 'x-redcrowd-access'?: unknown })['x-redcrowd-access'];
+      const access =
+        rule === 'public'
+          ? 'public'
+          : Array.isArray(rule)
+            ? [...(rule as string[])].sort().join(',')
+            : 'none';
+      return { route: `${method.toUpperCase()} ${route} (${app})`, access };
+    });
+  });
 }
 
 /** The routes a document describes; each path names its app through its server's x-redcrowd-app. */
@@ -109,6 +170,26 @@ describe('docs/openapi.yaml', () => {
     const served = routesOfApps().filter((route) => route !== 'GET /health (intake)');
     const found = differences(served, routesOfDocument(loadDocument()));
     expect(found.documentedButNotServed).toContain('GET /health (intake)');
+  });
+
+  it('gives every route an access rule, the same as its document says (deny by default)', () => {
+    const served = routeAccessOfApps();
+    expect(served.filter(({ access }) => access === 'none')).toEqual([]);
+    const documented = new Map(documentedAccess(loadDocument()).map(({ route, access }) => [route, access]));
+    expect(served.filter(({ route, access }) => documented.get(route) !== access)).toEqual([]);
+  });
+
+  it('notices a route whose documented roles differ from its decorator', () => {
+    const document = loadDocument();
+    (document.paths['/projects/{projectId}/approve']!['post'] as Record<string, unknown>)[
+      'x-redcrowd-access'
+    ] = ['unit'];
+    const documented = new Map(documentedAccess(document).map(({ route, access }) => [route, access]));
+    const approve = routeAccessOfApps().find(
+      ({ route }) => route === 'POST /projects/{projectId}/approve (matcher)',
+    );
+    expect(approve?.access).toBe('admin,coordinator');
+    expect(documented.get(approve!.route)).toBe('unit');
   });
 
   it('lists every review error code the matcher can answer', () => {
@@ -165,6 +246,28 @@ describe('routesOfSource', () => {
       'GET /alliances/{allianceId}/rounds/{roundId} (matcher)',
       'POST /resource-lists (matcher)',
       'PATCH /projects/{projectId}/allocations/{resourceItemPk} (matcher)',
+    ]);
+  });
+
+  it('reads each route’s access rule from the decorators around it, and none when it has none', () => {
+    const source = `
+      @Controller('me')
+      export class MeController {
+        @Get()
+        @Allow('unit', 'coordinator')
+        whoAmI() {}
+
+        @Public()
+        @Get('health')
+        health() {}
+
+        @Get('open')
+        forgotten() {}
+      }`;
+    expect(routeAccessOfSource('matcher', source)).toEqual([
+      { route: 'GET /me (matcher)', access: 'coordinator,unit' },
+      { route: 'GET /me/health (matcher)', access: 'public' },
+      { route: 'GET /me/open (matcher)', access: 'none' },
     ]);
   });
 

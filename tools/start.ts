@@ -4,6 +4,8 @@ import { topicNames } from '@redcrowd/contracts';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { APPS } from './apps';
+import { seedDemoAlliance } from './demo/seed-demo';
+import { authSettingsFor } from './infra/dev-auth';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
 import {
   embeddedPostgresIsRunning,
@@ -37,11 +39,23 @@ async function main(): Promise<number> {
 
   let finished: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finished = resolve));
+  const auth = authSettingsFor(env);
+  console.log(`Sign-in tokens: HS256, issuer ${auth.issuer}, audience ${auth.audience} (${auth.source})`);
+  const urlOf = (name: string) => {
+    const app = APPS.find((candidate) => candidate.name === name)!;
+    return `http://127.0.0.1:${env[app.httpPortVariable] ?? String(app.defaultHttpPort)}`;
+  };
   const appEnv = {
     ...env,
     KAFKA_BROKERS: kafka.brokers.join(','),
     DATABASE_URL: postgres.url,
     KAFKA_TOPIC_PREFIX: topicPrefix,
+    AUTH_JWT_SECRET: auth.secret,
+    AUTH_ISSUER: auth.issuer,
+    AUTH_AUDIENCE: auth.audience,
+    // The dashboard (served by the matcher) posts demand lists to intake from the browser.
+    MATCHER_INTAKE_PUBLIC_URL: env.MATCHER_INTAKE_PUBLIC_URL ?? urlOf('intake'),
+    INTAKE_CORS_ORIGINS: env.INTAKE_CORS_ORIGINS ?? urlOf('matcher'),
   };
   const supervisor = new Supervisor(appEnv, (reason) => {
     console.error(`Stopping: ${reason}`);
@@ -63,6 +77,17 @@ async function main(): Promise<number> {
   }
   console.log(`  Publish lists to ${topics.resourceListSubmitted} and ${topics.demandListSubmitted};`);
   console.log(`  answers arrive on ${topics.listAccepted} and ${topics.listRejected}.`);
+  if (env.REDCROWD_DEMO !== '0') {
+    const logins = await seedDemoAlliance({
+      intakeUrl: urlOf('intake'),
+      dashboardUrl: `${urlOf('matcher')}/dashboard/`,
+      auth,
+    });
+    console.log(
+      '\n  Demo alliance 西工区邙岭路街道 is loaded (REDCROWD_DEMO=0 skips it). Dashboard login links, valid 12 h:',
+    );
+    for (const login of logins) console.log(`  - ${login.label}:\n    ${login.url}`);
+  }
   console.log('  Press Ctrl-C to stop.\n');
   return done;
 }

@@ -6,6 +6,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
+import { ensureChromium } from './infra/chromium';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
 import {
   embeddedPostgresIsRunning,
@@ -55,9 +56,13 @@ async function main(jestArgs: string[]): Promise<number> {
     await ensureDatabase(postgres.url);
     await runMigrations(postgres.url);
     await ensureTopics(kafka.brokers, topicPrefix);
-    console.error(`Testing against Kafka ${kafka.brokers.join(',')} and PostgreSQL (${postgres.source}).`);
+    const chromium = ensureChromium((line) => console.error(line));
+    console.error(
+      `Testing against Kafka ${kafka.brokers.join(',')}, PostgreSQL (${postgres.source}) and Chromium ${chromium}.`,
+    );
     return await runJest(jestArgs, {
       ...env,
+      CHROMIUM_PATH: chromium,
       KAFKA_BROKERS: kafka.brokers.join(','),
       DATABASE_URL: postgres.url,
       KAFKA_TOPIC_PREFIX: topicPrefix,

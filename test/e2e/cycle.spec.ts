@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
+import type { TokenSubject } from '@redcrowd/auth';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
 
@@ -29,10 +31,10 @@ describe('清单+接单 cycle', () => {
 
   afterAll(() => harness?.stop(), 60_000);
 
-  const post = async (path: string, actor: string, body: unknown = {}) => {
+  const post = async (path: string, who: TokenSubject, body: unknown = {}) => {
     const response = await fetch(`${matcher.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-redcrowd-actor': actor },
+      headers: authHeaders(who),
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -117,7 +119,7 @@ describe('清单+接单 cycle', () => {
       ].sort(),
     );
 
-    expect((await post(`/projects/${a.projectId}/approve`, 'coordinator-manglinglu')).body.status).toBe(
+    expect((await post(`/projects/${a.projectId}/approve`, coordinatorOf(a.allianceId))).body.status).toBe(
       'offered',
     );
     const offers = await eventually(
@@ -144,7 +146,7 @@ describe('清单+接单 cycle', () => {
       quantity: 6,
       submittedAt: '2026-12-01T09:00:00+08:00',
     });
-    const viaHttp = await post('/claims', a.university.id, {
+    const viaHttp = await post('/claims', unitOf(a.allianceId, a.university.id), {
       claimId: 'university-1',
       projectId: a.projectId,
       unitId: a.university.id,
@@ -163,7 +165,7 @@ describe('清单+接单 cycle', () => {
     const put = async (body: unknown) => {
       const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/policy`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: authHeaders(coordinatorOf(a.allianceId)),
         body: JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as any };
@@ -177,16 +179,35 @@ describe('清单+接单 cycle', () => {
       offerWindowMs: 172800000,
     });
 
-    expect((await post(`/projects/${a.projectId}/start`, 'someone-else')).status).toBe(403);
-    expect((await post(`/projects/${a.projectId}/start`, a.academy.id)).body.status).toBe('in-progress');
-    expect((await post(`/projects/${a.projectId}/complete`, a.community.id, { rating: 6 })).status).toBe(400);
-    expect((await post(`/projects/${a.projectId}/complete`, a.academy.id, { rating: 5 })).status).toBe(403);
-    const done = await post(`/projects/${a.projectId}/complete`, a.community.id, {
+    expect((await post(`/projects/${a.projectId}/start`, unitOf(a.allianceId, 'someone-else'))).status).toBe(
+      403,
+    );
+    expect(
+      (await post(`/projects/${a.projectId}/start`, unitOf(a.allianceId, a.academy.id))).body.status,
+    ).toBe('in-progress');
+    expect(
+      (
+        await post(`/projects/${a.projectId}/complete`, communityOf(a.allianceId, a.community.id), {
+          rating: 6,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(`/projects/${a.projectId}/complete`, unitOf(a.allianceId, a.academy.id), { rating: 5 }))
+        .status,
+    ).toBe(403);
+    const done = await post(`/projects/${a.projectId}/complete`, communityOf(a.allianceId, a.community.id), {
       rating: 5,
       note: '孩子们很喜欢',
     });
     expect(done.body.status).toBe('completed');
-    expect((await post(`/projects/${a.projectId}/complete`, a.community.id, { rating: 5 })).status).toBe(409);
+    expect(
+      (
+        await post(`/projects/${a.projectId}/complete`, communityOf(a.allianceId, a.community.id), {
+          rating: 5,
+        })
+      ).status,
+    ).toBe(409);
 
     const transitions = await eventually(
       () => {
@@ -206,7 +227,9 @@ describe('清单+接单 cycle', () => {
     ]);
     expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
 
-    const points = await fetch(`${matcher.url}/units/${a.academy.id}/points?allianceId=${a.allianceId}`);
+    const points = await fetch(`${matcher.url}/units/${a.academy.id}/points`, {
+      headers: authHeaders(unitOf(a.allianceId, a.academy.id)),
+    });
     expect(await points.json()).toMatchObject({
       total: 12,
       entries: [{ projectId: a.projectId, points: 12 }],
@@ -220,7 +243,7 @@ describe('清单+接单 cycle', () => {
 
   it('reopens a declined offer to the open hall at once', async () => {
     const a = await alliance();
-    await post(`/projects/${a.projectId}/approve`, 'coordinator-manglinglu');
+    await post(`/projects/${a.projectId}/approve`, coordinatorOf(a.allianceId));
     const academyOffer = await eventually(
       () =>
         observer
@@ -236,14 +259,20 @@ describe('清单+接单 cycle', () => {
           .find((e) => e.value.projectId === a.projectId && e.key === a.university.id),
       () => 'no offer to the university',
     );
-    expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.university.id)).status).toBe(404);
-    expect((await post(`/offers/${academyOffer.value.offerId}/decline`, a.academy.id)).body).toEqual({
+    expect(
+      (await post(`/offers/${academyOffer.value.offerId}/decline`, unitOf(a.allianceId, a.university.id)))
+        .status,
+    ).toBe(404);
+    expect(
+      (await post(`/offers/${academyOffer.value.offerId}/decline`, unitOf(a.allianceId, a.academy.id))).body,
+    ).toEqual({
       offerId: academyOffer.value.offerId,
       status: 'declined',
     });
-    expect((await post(`/offers/${universityOffer.value.offerId}/decline`, a.university.id)).status).toBe(
-      200,
-    );
+    expect(
+      (await post(`/offers/${universityOffer.value.offerId}/decline`, unitOf(a.allianceId, a.university.id)))
+        .status,
+    ).toBe(200);
     const openHall = await eventually(
       () => {
         const found = observer

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { demandList, resourceList } from '@test/fixtures/lists';
+import { ALLIANCE_ID, COMMUNITY_014, demandList, resourceList } from '@test/fixtures/lists';
+import { TEST_AUTH_ENV, authHeaders, communityOf } from '@test/support/tokens';
 import { KafkaSubmitter, eventually } from '@test/support/answers';
 import { freePort } from '@test/support/intake-process';
 import { brokers, databaseUrl } from '@test/support/topics';
@@ -29,6 +30,7 @@ describe('npm start', () => {
         INTAKE_HTTP_PORT: String(port),
         MATCHER_CONSUMER_GROUP: `${prefix}matcher`,
         MATCHER_HTTP_PORT: String(matcherPort),
+        ...TEST_AUTH_ENV,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -68,9 +70,28 @@ describe('npm start', () => {
 
       const http = await fetch(`http://127.0.0.1:${port}/demand-lists`, {
         method: 'POST',
+        headers: authHeaders(communityOf(ALLIANCE_ID, COMMUNITY_014.id)),
         body: JSON.stringify(demandList({ listId: `e2e-http-${unit}` })),
       });
       expect(http.status).toBe(201);
+
+      // The demo alliance is loaded and a login link printed per role; the coordinator's works.
+      const coordinatorLink = output.find(
+        (line) =>
+          line.includes('/dashboard/#token=') && output[output.indexOf(line) - 1]?.includes('coordinator'),
+      );
+      expect(coordinatorLink).toBeDefined();
+      const [, token] = /#token=(\S+)/.exec(coordinatorLink!)!;
+      const me = await fetch(`http://127.0.0.1:${matcherPort}/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(await me.json()).toMatchObject({ role: 'coordinator', allianceId: 'luoyang-xigong-manglinglu' });
+      for (const role of ['unit representative', 'community representative', 'admin']) {
+        expect(output.some((line) => line.includes(role))).toBe(true);
+      }
+      const page = await fetch(`http://127.0.0.1:${matcherPort}/dashboard/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html');
     } finally {
       await kafka.stop();
       child.kill('SIGINT');

@@ -4,6 +4,8 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
+import { authHeaders, coordinatorOf, unitOf } from '@test/support/tokens';
+import type { TokenSubject } from '@redcrowd/auth';
 
 const OFFER_WINDOW_MS = 4_000;
 
@@ -30,19 +32,24 @@ describe('offers and claims', () => {
 
   afterAll(() => harness?.stop(), 60_000);
 
-  const post = async (path: string, body: unknown) => {
+  const post = async (path: string, body: unknown, who: TokenSubject) => {
     const response = await fetch(`${matcher.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-redcrowd-actor': 'coordinator-manglinglu' },
+      headers: authHeaders(who),
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
   };
 
+  /** Units sign in with their alliance's token; each test's units belong to its own alliance. */
+  const allianceOfUnit = new Map<string, string>();
+  const signedInUnit = (unitId: string) => unitOf(allianceOfUnit.get(unitId)!, unitId);
+
   /** An alliance whose canteen (unit `units[0]`) is proposed for a demand, plus other units with resources. */
   async function approvedProject(quantity: number, otherUnits = 0) {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
     const units = Array.from({ length: otherUnits + 1 }, (_, index) => `unit-${index}-${allianceId}`);
+    for (const unitId of units) allianceOfUnit.set(unitId, allianceId);
     await kafka.submitMany(
       'resource',
       units.map((unitId, index) => ({
@@ -89,7 +96,9 @@ describe('offers and claims', () => {
     expect(proposal.value.project.allocations).toEqual([
       expect.objectContaining({ unitId: units[0], quantity }),
     ]);
-    expect((await post(`/projects/${projectId}/approve`, {})).body.status).toBe('offered');
+    expect((await post(`/projects/${projectId}/approve`, {}, coordinatorOf(allianceId))).body.status).toBe(
+      'offered',
+    );
     return { allianceId, units, projectId };
   }
 
@@ -98,7 +107,12 @@ describe('offers and claims', () => {
     unitId: string,
     quantity: number,
     claimId = `claim-${randomUUID().slice(0, 8)}`,
-  ) => post('/claims', { claimId, projectId, unitId, quantity, submittedAt: '2026-12-01T09:00:00+08:00' });
+  ) =>
+    post(
+      '/claims',
+      { claimId, projectId, unitId, quantity, submittedAt: '2026-12-01T09:00:00+08:00' },
+      signedInUnit(unitId),
+    );
 
   it('offers an approved project to its paired unit and decides its claims', async () => {
     const { projectId, units } = await approvedProject(10, 1);
@@ -118,13 +132,17 @@ describe('offers and claims', () => {
     expect(notOffered).toMatchObject({ status: 409, body: { decision: 'rejected', code: 'not-offered' } });
     const tooMuch = await claim(projectId, units[0]!, 11);
     expect(tooMuch.body).toMatchObject({ decision: 'rejected', code: 'over-quantity' });
-    const invalid = await post('/claims', {
-      claimId: 'c1',
-      projectId,
-      unitId: units[0],
-      quantity: 2.5,
-      submittedAt: 'now',
-    });
+    const invalid = await post(
+      '/claims',
+      {
+        claimId: 'c1',
+        projectId,
+        unitId: units[0],
+        quantity: 2.5,
+        submittedAt: 'now',
+      },
+      signedInUnit(units[0]!),
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.body.problems.map((p: { path: string }) => p.path).sort()).toEqual([
       'quantity',

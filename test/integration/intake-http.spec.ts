@@ -4,6 +4,7 @@ import { ALLIANCE_ID, demandItem, demandList, resourceItem, resourceList } from 
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { ADMIN, authHeaders } from '@test/support/tokens';
 
 /** HTTP submission: the same validation and the same events as Kafka, over real services. */
 describe('intake over HTTP', () => {
@@ -21,7 +22,7 @@ describe('intake over HTTP', () => {
   afterAll(() => harness?.stop(), 60_000);
 
   const post = (path: string, body: string | Buffer) =>
-    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: authHeaders(ADMIN) });
 
   it('stores a resource list, answers 201 with the accepted event and publishes it', async () => {
     const listId = `rl-http-${randomUUID().slice(0, 8)}`;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { authHeaders, coordinatorOf } from '@test/support/tokens';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { MatcherProcess } from '@test/support/intake-process';
 import { brokers } from '@test/support/topics';
@@ -104,11 +105,13 @@ describe('matcher', () => {
       () => a.proposals().length === 1,
       () => `no proposal:\n${matcher.tail()}`,
     );
-    const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/rounds`, { method: 'POST' });
+    const signedIn = { headers: authHeaders(coordinatorOf(a.allianceId)) };
+    const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/rounds`, {
+      method: 'POST',
+      ...signedIn,
+    });
     expect(await response.json()).toMatchObject({ proposed: 0, revised: 0, cancelled: 0, unchanged: 1 });
-    const listed = (await (
-      await fetch(`${matcher.url}/projects?allianceId=${a.allianceId}`)
-    ).json()) as unknown[];
+    const listed = (await (await fetch(`${matcher.url}/projects`, signedIn)).json()) as unknown[];
     expect(listed).toHaveLength(1);
     expect(a.proposals()).toHaveLength(1);
   });

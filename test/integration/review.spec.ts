@@ -4,6 +4,8 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
+import { authHeaders, coordinatorOf } from '@test/support/tokens';
+import type { TokenSubject } from '@redcrowd/auth';
 
 /** Coordinator review over HTTP against the real matcher, broker and database. */
 describe('project review', () => {
@@ -23,14 +25,11 @@ describe('project review', () => {
 
   afterAll(() => harness?.stop(), 60_000);
 
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    actor: string | null = 'coordinator-manglinglu',
-  ) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (actor) headers['x-redcrowd-actor'] = actor;
+  /** The coordinator of the alliance the current test made (set by proposedProject). */
+  let signedIn: TokenSubject | null = null;
+
+  const call = async (method: string, path: string, body?: unknown, who: TokenSubject | null = signedIn) => {
+    const headers = who ? authHeaders(who) : { 'content-type': 'application/json' };
     const response = await fetch(`${matcher.url}${path}`, {
       method,
       headers,
@@ -42,6 +41,7 @@ describe('project review', () => {
   /** An alliance with one canteen (30 meals) and a demand for 40 meals, proposed. */
   async function proposedProject(demandQuantity = 40) {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    signedIn = coordinatorOf(allianceId);
     const unit = { id: `unit-${allianceId}`, name: '空空导弹研究院' };
     const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
     await kafka.submit(
@@ -129,7 +129,7 @@ describe('project review', () => {
 
   it('approves a project once, offers it to its paired unit, holds its resources and audits it', async () => {
     const { allianceId, projectId } = await proposedProject();
-    expect((await call('POST', `/projects/${projectId}/approve`, {}, null)).status).toBe(400);
+    expect((await call('POST', `/projects/${projectId}/approve`, {}, null)).status).toBe(401);
     const approved = await call('POST', `/projects/${projectId}/approve`, { expectedVersion: 1 });
     // Approval offers the project to its allocated units in the same transaction.
     expect(approved).toEqual({ status: 200, body: { projectId, status: 'offered', version: 3 } });
@@ -152,7 +152,7 @@ describe('project review', () => {
       ['proposed', 'approved', 2],
       ['approved', 'offered', 3],
     ]);
-    expect(changes[0]!.value.actor).toBe('coordinator-manglinglu');
+    expect(changes[0]!.value.actor).toBe(coordinatorOf(allianceId).subject);
     const { rows } = await db.query(
       `SELECT pa.pinned, ri.status FROM project_allocations pa JOIN resource_items ri ON ri.id = pa.resource_item_pk
        WHERE pa.project_id = $1`,
@@ -165,8 +165,10 @@ describe('project review', () => {
   });
 
   it('rejects only with a reason, and refuses stale versions and unknown projects', async () => {
-    const { projectId } = await proposedProject();
-    expect((await call('POST', `/projects/${projectId}/reject`, {})).body.error.code).toBe('invalid-request');
+    const { allianceId, projectId } = await proposedProject();
+    const noReason = await call('POST', `/projects/${projectId}/reject`, {});
+    // The field at fault is named, so the dashboard shows the message next to it.
+    expect(noReason.body.error).toMatchObject({ code: 'invalid-request', field: 'reason' });
     expect((await call('POST', `/projects/${projectId}/reject`, { reason: '  ' })).status).toBe(400);
     const stale = await call('POST', `/projects/${projectId}/reject`, {
       reason: '场地冲突',
@@ -180,7 +182,7 @@ describe('project review', () => {
     expect(detail.body.events.at(-1)).toMatchObject({
       action: 'rejected',
       reason: '场地冲突',
-      actor: 'coordinator-manglinglu',
+      actor: coordinatorOf(allianceId).subject,
     });
     expect((await call('GET', `/projects/${randomUUID()}`)).status).toBe(404);
     expect((await call('POST', `/projects/not-a-uuid/approve`)).status).toBe(404);

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import type { TopicId } from '@redcrowd/contracts';
 import { EventObserver, KafkaSubmitter } from './answers';
 import { connectDatabase } from './database';
-import { IntakeProcess, MatcherProcess } from './intake-process';
+import { IntakeProcess, MatcherProcess, freePort } from './intake-process';
 import { isolatedTopics } from './topics';
 
 /** What a suite needs to drive intake: the process, a Kafka client, and the database. */
@@ -43,12 +43,25 @@ export interface MatcherHarness extends IntakeHarness {
   observer: EventObserver;
 }
 
+/**
+ * `dashboard: true` wires the two as `npm start` does for browsers: the dashboard (served by
+ * the matcher) learns intake's URL, and intake lets the dashboard's origin post lists.
+ */
 export async function startMatcherHarness(
   matcherEnv: Record<string, string>,
   observed: TopicId[],
+  options: { dashboard?: boolean } = {},
 ): Promise<MatcherHarness> {
-  const base = await startIntakeHarness();
-  const matcher = await MatcherProcess.create(base.prefix, matcherEnv);
+  const matcherPort = await freePort();
+  const base = await startIntakeHarness(
+    options.dashboard ? { INTAKE_CORS_ORIGINS: `http://127.0.0.1:${matcherPort}` } : {},
+  );
+  const matcher = await MatcherProcess.create(
+    base.prefix,
+    { ...(options.dashboard ? { MATCHER_INTAKE_PUBLIC_URL: base.intake.url } : {}), ...matcherEnv },
+    undefined,
+    matcherPort,
+  );
   await matcher.start();
   const observer = new EventObserver(observed.map((id) => base.topics[id]));
   await observer.start();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TEST_AUTH_ENV } from './tokens';
 import { brokers, databaseUrl } from './topics';
 
 const mainOf = (app: string) => join(__dirname, '..', '..', 'dist', 'apps', app, 'src', 'main.js');
@@ -36,6 +37,7 @@ export class AppProcess {
         [`${variable}_CONSUMER_GROUP`]: this.consumerGroup,
         [`${variable}_HTTP_PORT`]: String(this.port),
         OUTBOX_SWEEP_MS: '500',
+        ...TEST_AUTH_ENV,
         ...this.extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,8 +94,9 @@ export class MatcherProcess extends AppProcess {
     topicPrefix: string,
     extraEnv: Record<string, string> = {},
     consumerGroup = `${topicPrefix}matcher`,
+    port?: number,
   ): Promise<MatcherProcess> {
-    return new MatcherProcess('matcher', topicPrefix, consumerGroup, await freePort(), extraEnv);
+    return new MatcherProcess('matcher', topicPrefix, consumerGroup, port ?? (await freePort()), extraEnv);
   }
 }
 

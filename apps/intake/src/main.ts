@@ -23,6 +23,17 @@ async function bootstrap(): Promise<void> {
   app.use(express.raw({ type: () => true, limit: HTTP_BODY_LIMIT_BYTES }));
   app.use(rejectUnreadableBodies);
   app.enableShutdownHooks();
+  const corsOrigins = config.INTAKE_CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  if (corsOrigins.length > 0) {
+    // Tokens travel in a header, never in cookies, so no credentials mode is needed.
+    app.enableCors({
+      origin: corsOrigins,
+      methods: ['POST'],
+      allowedHeaders: ['authorization', 'content-type'],
+    });
+  }
 
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const consumer = app.get<Kafka>(KAFKA).consumer({

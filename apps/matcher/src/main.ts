@@ -7,12 +7,14 @@ import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
 import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
 import { RoundsModule } from './rounds/rounds.module';
+import { serveDashboard } from './dashboard/serve-dashboard';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(MatcherConfig);
   const logger = new JsonLogger('matcher', config.LOG_LEVEL);
   const app = await NestFactory.create(RoundsModule.forRoot(config, logger), { logger });
   app.enableShutdownHooks();
+  serveDashboard(app.getHttpAdapter().getInstance());
 
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const consumer = app.get<Kafka>(KAFKA).consumer({

@@ -10,3 +10,5 @@ export * from './repositories/project.repository';
 export * from './repositories/project-review.repository';
 export * from './repositories/claims.repository';
 export * from './repositories/alliance-policy.repository';
+export * from './repositories/dashboard.repository';
+export * from './repositories/unmatched-demand.repository';

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
@@ -26,6 +26,19 @@ export class ServiceConfig {
   @IsInt()
   @Min(100)
   OUTBOX_SWEEP_MS: number = 2_000;
+
+  /** HS256 key for sign-in tokens, at least 32 bytes, the same on every service. */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET!: string;
+
+  /** Tokens must carry this `iss` ... */
+  @IsString()
+  AUTH_ISSUER: string = 'redcrowd';
+
+  /** ... and this `aud`; anything else is refused. */
+  @IsString()
+  AUTH_AUDIENCE: string = 'redcrowd-api';
 
   @IsIn(['error', 'warn', 'info', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';

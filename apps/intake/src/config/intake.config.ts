@@ -27,6 +27,13 @@ export class IntakeConfig extends ServiceConfig {
   @Max(65535)
   INTAKE_HTTP_PORT: number = 3000;
 
+  /**
+   * Comma-separated origins whose pages may post lists from a browser (the dashboard's
+   * demand form). Empty: no cross-origin access.
+   */
+  @IsString()
+  INTAKE_CORS_ORIGINS: string = '';
+
   /** Attempts at storing a batch before its messages go to the dead-letter topic. */
   @IsInt()
   @Min(1)

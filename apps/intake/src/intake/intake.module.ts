@@ -3,6 +3,7 @@ import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
+import { authProviders } from '@redcrowd/nest-auth';
 import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AllianceTaxonomyRepository,
@@ -27,6 +28,7 @@ export class IntakeModule {
       module: IntakeModule,
       controllers: [ListsController, ListSubmissionsHandler, HealthController],
       providers: [
+        ...authProviders(config),
         ...serviceInfrastructure({
           service: 'intake',
           clientId: config.KAFKA_CLIENT_ID,

@@ -96,13 +96,23 @@ export class ListIntakeService {
   }
 
   /** The HTTP path: same validation, same storage, same events. */
-  async submitOverHttp(kind: ListKind, body: Buffer | null): Promise<HttpSubmissionResult> {
+  /**
+   * `mayStore` sees a valid list before anything is written and throws to refuse it (the
+   * signed-in caller may not submit for that alliance or submitter); nothing is stored then.
+   */
+  async submitOverHttp(
+    kind: ListKind,
+    body: Buffer | null,
+    mayStore: (list: SubmittedList) => void,
+  ): Promise<HttpSubmissionResult> {
+    const parsed = parseList(kind, body);
+    if (parsed.ok) mayStore(parsed.list);
     const submission: ListSubmission = {
       kind,
       raw: body,
       messageKey: null,
       source: { channel: 'http' },
-      parsed: parseList(kind, body),
+      parsed,
     };
     try {
       const [answer] = await this.commitWithRetries([submission]);

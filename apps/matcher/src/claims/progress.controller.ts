@@ -1,16 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { allianceOf, AuthError, type Principal } from '@redcrowd/auth';
+import { Allow, Caller } from '@redcrowd/nest-auth';
 import { ClaimsRepository } from '@redcrowd/persistence';
-import { requireActor, requireUuid } from '../review/http-params';
+import { TenantScope } from '../access/tenant-scope';
 import { ReviewErrorFilter } from '../review/review-error.filter';
-import { ReviewError } from '../review/review.errors';
 import { OfferExpiryService } from './offer-expiry.service';
 import { ProjectProgressService } from './project-progress.service';
 
 /**
  * What units and communities do after approval: decline an offer, start claimed work,
  * confirm it done with a rating, and read the points (积分) it earned. The acting unit or
- * community comes from X-Redcrowd-Actor until sign-in (issue 5) puts it in a token.
+ * community is the signed-in one.
  */
 @Controller()
 @UseFilters(ReviewErrorFilter)
@@ -20,33 +21,47 @@ export class ProgressController {
     private readonly claims: ClaimsRepository,
     private readonly offers: OfferExpiryService,
     private readonly progress: ProjectProgressService,
+    private readonly scope: TenantScope,
   ) {}
 
   @Post('offers/:offerId/decline')
+  @Allow('unit')
   @HttpCode(200)
-  decline(@Param('offerId') offerId: string, @Headers('x-redcrowd-actor') actor: string | undefined) {
-    return this.offers.decline(requireUuid(offerId, 'offer'), requireActor(actor));
+  async decline(@Caller() caller: Principal, @Param('offerId') offerId: string) {
+    return this.offers.decline(await this.scope.offer(caller, offerId), caller.unitId!);
   }
 
   @Post('projects/:projectId/start')
+  @Allow('unit')
   @HttpCode(200)
-  start(@Param('projectId') projectId: string, @Headers('x-redcrowd-actor') actor: string | undefined) {
-    return this.progress.start(requireUuid(projectId), requireActor(actor));
+  async start(@Caller() caller: Principal, @Param('projectId') projectId: string) {
+    return this.progress.start(await this.scope.project(caller, projectId), caller.unitId!);
   }
 
+  /** The submitter of the demand confirms: its community, or a unit that posted the demand (互领清单). */
   @Post('projects/:projectId/complete')
+  @Allow('community', 'unit')
   @HttpCode(200)
-  complete(
+  async complete(
+    @Caller() caller: Principal,
     @Param('projectId') projectId: string,
-    @Headers('x-redcrowd-actor') actor: string | undefined,
     @Body() body: { rating?: unknown; note?: unknown } | undefined,
   ) {
-    return this.progress.complete(requireUuid(projectId), requireActor(actor), body?.rating, body?.note);
+    const id = await this.scope.project(caller, projectId);
+    return this.progress.complete(id, (caller.communityId ?? caller.unitId)!, body?.rating, body?.note);
   }
 
+  /** A coordinator reads any member unit's points; a unit only its own. */
   @Get('units/:unitId/points')
-  points(@Param('unitId') unitId: string, @Query('allianceId') allianceId: string | undefined) {
-    if (!allianceId) throw new ReviewError('invalid-request', 'the allianceId query parameter is required');
-    return this.claims.pointsOf(this.dataSource.manager, allianceId, unitId);
+  @Allow('coordinator', 'admin', 'unit')
+  points(
+    @Caller() caller: Principal,
+    @Param('unitId') unitId: string,
+    @Query('allianceId') allianceId: string | undefined,
+  ) {
+    if (caller.role === 'unit' && unitId !== caller.unitId) {
+      throw new AuthError('forbidden', `a unit reads its own points, not those of ${unitId}`);
+    }
+    return this.claims.pointsOf(this.dataSource.manager, allianceOf(caller, allianceId), unitId);
   }
 }

@@ -50,10 +50,10 @@ export class ProjectProgressService {
     note: unknown,
   ): Promise<{ projectId: string; status: string; version: number }> {
     if (!Number.isInteger(rating) || (rating as number) < 1 || (rating as number) > 5) {
-      throw new ReviewError('invalid-request', 'rating must be a whole number from 1 to 5');
+      throw new ReviewError('invalid-request', 'rating must be a whole number from 1 to 5', 'rating');
     }
     if (note !== undefined && (typeof note !== 'string' || note.length > 1000)) {
-      throw new ReviewError('invalid-request', 'note must be text of at most 1000 characters');
+      throw new ReviewError('invalid-request', 'note must be text of at most 1000 characters', 'note');
     }
     return this.step(projectId, async (manager, project) => {
       const demand = await this.deps.review.demandRef(manager, projectId);

@@ -23,6 +23,11 @@ export class MatcherConfig extends ServiceConfig {
   @Max(65535)
   MATCHER_HTTP_PORT: number = 3001;
 
+  /** Where browsers reach intake's HTTP API; the dashboard's demand form posts there. */
+  @IsString()
+  @IsNotEmpty()
+  MATCHER_INTAKE_PUBLIC_URL: string = 'http://127.0.0.1:3000';
+
   /** A change waits this long for others of the same burst before its round runs. */
   @IsInt()
   @Min(0)

@@ -76,7 +76,7 @@ export class AlliancePolicyService {
 function wholeNumber(value: unknown, name: string, min: number, max: number): number | null {
   if (value === undefined || value === null) return null;
   if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) {
-    throw new ReviewError('invalid-request', `${name} must be a whole number from ${min} to ${max}`);
+    throw new ReviewError('invalid-request', `${name} must be a whole number from ${min} to ${max}`, name);
   }
   return value as number;
 }

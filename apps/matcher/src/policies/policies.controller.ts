@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Put, UseFilters } from '@nestjs/common';
+import { allianceOf, type Principal } from '@redcrowd/auth';
+import { Allow, Caller } from '@redcrowd/nest-auth';
 import { ReviewErrorFilter } from '../review/review-error.filter';
 import { AlliancePolicyService, type EffectivePolicy } from './alliance-policy.service';
 
@@ -9,12 +11,18 @@ export class PoliciesController {
   constructor(private readonly policies: AlliancePolicyService) {}
 
   @Get()
-  get(@Param('allianceId') allianceId: string): Promise<EffectivePolicy> {
-    return this.policies.get(allianceId);
+  @Allow('coordinator', 'admin')
+  get(@Caller() caller: Principal, @Param('allianceId') allianceId: string): Promise<EffectivePolicy> {
+    return this.policies.get(allianceOf(caller, allianceId));
   }
 
   @Put()
-  put(@Param('allianceId') allianceId: string, @Body() body: unknown): Promise<EffectivePolicy> {
-    return this.policies.put(allianceId, body);
+  @Allow('coordinator', 'admin')
+  put(
+    @Caller() caller: Principal,
+    @Param('allianceId') allianceId: string,
+    @Body() body: unknown,
+  ): Promise<EffectivePolicy> {
+    return this.policies.put(allianceOf(caller, allianceId), body);
   }
 }

@@ -15,18 +15,15 @@ export function requireUuid(id: string, what: 'project' | 'offer' = 'project'): 
   return id;
 }
 
-export function requireActor(actor: string | undefined): string {
-  if (!actor || actor.trim() === '' || actor.length > 128) {
-    throw new ReviewError('invalid-request', 'say who decides in the X-Redcrowd-Actor header');
-  }
-  return actor.trim();
-}
-
 export function expectedVersionOf(body: DecisionBody | undefined): number | undefined {
   const value = body?.expectedVersion;
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || (value as number) < 1) {
-    throw new ReviewError('invalid-request', 'expectedVersion must be a whole number of at least 1');
+    throw new ReviewError(
+      'invalid-request',
+      'expectedVersion must be a whole number of at least 1',
+      'expectedVersion',
+    );
   }
   return value as number;
 }

@@ -80,10 +80,14 @@ export class ProjectReviewService {
     expectedVersion?: number,
   ): Promise<ReviewDecision> {
     if (typeof reason !== 'string' || reason.trim() === '') {
-      throw new ReviewError('invalid-request', 'a rejection needs a reason (field "reason")');
+      throw new ReviewError('invalid-request', 'a rejection needs a reason (field "reason")', 'reason');
     }
     if (reason.length > MAX_REASON_LENGTH) {
-      throw new ReviewError('invalid-request', `the reason may be at most ${MAX_REASON_LENGTH} characters`);
+      throw new ReviewError(
+        'invalid-request',
+        `the reason may be at most ${MAX_REASON_LENGTH} characters`,
+        'reason',
+      );
     }
     return this.decide(projectId, actor, expectedVersion, 'rejected', reason.trim(), async () => undefined);
   }
@@ -108,10 +112,11 @@ export class ProjectReviewService {
       throw new ReviewError(
         'invalid-request',
         'swapTo must be the resourceItemPk of a candidate (see GET /projects/{projectId}/candidates)',
+        'swapTo',
       );
     }
     if (quantity !== undefined && (!Number.isSafeInteger(quantity) || (quantity as number) < 1)) {
-      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1');
+      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1', 'quantity');
     }
     const decision = await this.deps.dataSource.transaction(async (manager) => {
       const project = await this.lockProposed(manager, projectId);
@@ -127,6 +132,7 @@ export class ProjectReviewService {
         throw new ReviewError(
           'invalid-request',
           `resource item ${toResourceItemPk} already serves this project; edit its quantity instead`,
+          'swapTo',
         );
       }
       const target = (await this.candidatesFor(manager, project)).find(
@@ -144,6 +150,7 @@ export class ProjectReviewService {
         throw new ReviewError(
           'capacity-exceeded',
           `the demand asks for ${project.requested}; at most ${project.requested - others} can come from the new resource`,
+          'quantity',
         );
       }
       const remaining = await this.deps.review.remainingCapacity(manager, toResourceItemPk, projectId);
@@ -151,6 +158,7 @@ export class ProjectReviewService {
         throw new ReviewError(
           'capacity-exceeded',
           `resource item ${toResourceItemPk} has only ${remaining} left for this project`,
+          'quantity',
         );
       }
       await this.deps.review.swapAllocation(manager, projectId, fromResourceItemPk, {
@@ -183,7 +191,7 @@ export class ProjectReviewService {
     actor: string,
   ): Promise<ReviewDecision> {
     if (!Number.isSafeInteger(quantity) || (quantity as number) < 1) {
-      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1');
+      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1', 'quantity');
     }
     const amount = quantity as number;
     const decision = await this.deps.dataSource.transaction(async (manager) => {
@@ -201,6 +209,7 @@ export class ProjectReviewService {
         throw new ReviewError(
           'capacity-exceeded',
           `the demand asks for ${project.requested}; with the other allocations (${others}) at most ${project.requested - others} can come from this resource`,
+          'quantity',
         );
       }
       const remaining = await this.deps.review.remainingCapacity(manager, resourceItemPk, projectId);
@@ -208,6 +217,7 @@ export class ProjectReviewService {
         throw new ReviewError(
           'capacity-exceeded',
           `resource item ${resourceItemPk} has only ${remaining} left for this project`,
+          'quantity',
         );
       }
       await this.deps.review.setAllocation(manager, projectId, resourceItemPk, amount);

@@ -1,25 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseFilters } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { allianceOf, type Principal } from '@redcrowd/auth';
+import { Allow, Caller } from '@redcrowd/nest-auth';
 import { ProjectRepository, ProjectReviewRepository, type ProjectListing } from '@redcrowd/persistence';
+import { TenantScope } from '../access/tenant-scope';
 import { ProjectReviewService, type ReviewDecision, type SwapCandidate } from './project-review.service';
 import { ReviewErrorFilter } from './review-error.filter';
-import { expectedVersionOf, requireActor, requireUuid, type DecisionBody } from './http-params';
+import { expectedVersionOf, type DecisionBody } from './http-params';
 import { ReviewError } from './review.errors';
 
 /**
- * Coordinator review of projects (项目清单). Who decides comes from the X-Redcrowd-Actor
- * header until sign-in (issue 5) puts it in a token. Documented in docs/openapi.yaml.
+ * Coordinator review of projects (项目清单), scoped to the caller's alliance; the signed-in
+ * coordinator is recorded as the actor of each decision. Documented in docs/openapi.yaml.
  */
 @Controller('projects')
 @UseFilters(ReviewErrorFilter)
@@ -29,19 +21,21 @@ export class ProjectsController {
     private readonly projects: ProjectRepository,
     private readonly reviewRows: ProjectReviewRepository,
     private readonly review: ProjectReviewService,
+    private readonly scope: TenantScope,
   ) {}
 
   @Get()
+  @Allow('coordinator', 'admin')
   list(
-    @Query('allianceId') allianceId: string | undefined,
+    @Caller() caller: Principal,
+    @Query('allianceId') allianceId?: string,
     @Query('status') status?: string,
     @Query('community') submitterId?: string,
     @Query('category') category?: string,
     @Query('unit') unitId?: string,
     @Query('urgency') urgency?: string,
   ): Promise<ProjectListing[]> {
-    if (!allianceId) throw new ReviewError('invalid-request', 'the allianceId query parameter is required');
-    return this.projects.listForAlliance(this.dataSource.manager, allianceId, {
+    return this.projects.listForAlliance(this.dataSource.manager, allianceOf(caller, allianceId), {
       status,
       submitterId,
       category,
@@ -51,68 +45,64 @@ export class ProjectsController {
   }
 
   @Get(':projectId')
-  async detail(@Param('projectId') projectId: string): Promise<object> {
-    const project = await this.reviewRows.detail(this.dataSource.manager, requireUuid(projectId));
+  @Allow('coordinator', 'admin')
+  async detail(@Caller() caller: Principal, @Param('projectId') projectId: string): Promise<object> {
+    const id = await this.scope.project(caller, projectId);
+    const project = await this.reviewRows.detail(this.dataSource.manager, id);
     if (!project) throw new ReviewError('project-not-found', `no project ${projectId}`);
     return project;
   }
 
   /** Resource items that could serve the project's demand, for swapping an allocation. */
   @Get(':projectId/candidates')
-  candidates(@Param('projectId') projectId: string): Promise<SwapCandidate[]> {
-    return this.review.candidates(requireUuid(projectId));
+  @Allow('coordinator', 'admin')
+  async candidates(
+    @Caller() caller: Principal,
+    @Param('projectId') projectId: string,
+  ): Promise<SwapCandidate[]> {
+    return this.review.candidates(await this.scope.project(caller, projectId));
   }
 
   @Post(':projectId/approve')
+  @Allow('coordinator', 'admin')
   @HttpCode(200)
-  approve(
+  async approve(
+    @Caller() caller: Principal,
     @Param('projectId') projectId: string,
-    @Headers('x-redcrowd-actor') actor: string | undefined,
     @Body() body: DecisionBody | undefined,
   ): Promise<ReviewDecision> {
-    return this.review.approve(requireUuid(projectId), requireActor(actor), expectedVersionOf(body));
+    const id = await this.scope.project(caller, projectId);
+    return this.review.approve(id, caller.subject, expectedVersionOf(body));
   }
 
   @Post(':projectId/reject')
+  @Allow('coordinator', 'admin')
   @HttpCode(200)
-  reject(
+  async reject(
+    @Caller() caller: Principal,
     @Param('projectId') projectId: string,
-    @Headers('x-redcrowd-actor') actor: string | undefined,
     @Body() body: DecisionBody | undefined,
   ): Promise<ReviewDecision> {
-    return this.review.reject(
-      requireUuid(projectId),
-      requireActor(actor),
-      body?.reason,
-      expectedVersionOf(body),
-    );
+    const id = await this.scope.project(caller, projectId);
+    return this.review.reject(id, caller.subject, body?.reason, expectedVersionOf(body));
   }
 
   @Patch(':projectId/allocations/:resourceItemPk')
-  editAllocation(
+  @Allow('coordinator', 'admin')
+  async editAllocation(
+    @Caller() caller: Principal,
     @Param('projectId') projectId: string,
     @Param('resourceItemPk') resourceItemPk: string,
-    @Headers('x-redcrowd-actor') actor: string | undefined,
     @Body() body: { quantity?: unknown; swapTo?: unknown } | undefined,
   ): Promise<ReviewDecision> {
+    const id = await this.scope.project(caller, projectId);
     if (!/^\d+$/.test(resourceItemPk)) {
       throw new ReviewError('invalid-request', 'resourceItemPk must be a number');
     }
     // {quantity} changes how much the item gives; {swapTo, quantity?} moves the allocation.
     if (body?.swapTo !== undefined) {
-      return this.review.swapAllocation(
-        requireUuid(projectId),
-        resourceItemPk,
-        body.swapTo,
-        body.quantity,
-        requireActor(actor),
-      );
+      return this.review.swapAllocation(id, resourceItemPk, body.swapTo, body.quantity, caller.subject);
     }
-    return this.review.editAllocation(
-      requireUuid(projectId),
-      resourceItemPk,
-      body?.quantity,
-      requireActor(actor),
-    );
+    return this.review.editAllocation(id, resourceItemPk, body?.quantity, caller.subject);
   }
 }

@@ -23,6 +23,8 @@ export class ReviewErrorFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(STATUS_OF[error.code])
-      .json({ error: { code: error.code, message: error.message } });
+      .json({
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      });
   }
 }

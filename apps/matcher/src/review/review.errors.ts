@@ -18,6 +18,8 @@ export class ReviewError extends Error {
   constructor(
     readonly code: ReviewErrorCode,
     message: string,
+    /** The request field at fault, so a form can show the message next to it. */
+    readonly field?: string,
   ) {
     super(message);
   }

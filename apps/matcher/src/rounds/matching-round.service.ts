@@ -8,6 +8,7 @@ import type {
   OutboxMessage,
   OutboxRepository,
   ProjectRepository,
+  UnmatchedDemandRepository,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import { allocationRows, PoolIndex, projectSnapshot } from './project-snapshots';
@@ -17,6 +18,7 @@ export interface MatchingRoundDependencies {
   dataSource: DataSource;
   pool: MatchingPoolRepository;
   projects: ProjectRepository;
+  unmatched: UnmatchedDemandRepository;
   outbox: OutboxRepository;
   relay: OutboxRelay;
   topics: Record<TopicId, string>;
@@ -146,6 +148,12 @@ export class MatchingRoundService {
       events.push({ topic: this.deps.topics.projectsStatusChanged, key: allianceId, payload: event });
     }
     await this.deps.outbox.add(manager, events);
+    // For the joint meeting's list of unmet demands; a demand asking for nothing is not one.
+    await this.deps.unmatched.replace(
+      manager,
+      allianceId,
+      result.unmatched.filter((entry) => entry.reason !== 'nothing-requested'),
+    );
     return {
       allianceId,
       proposed: plan.create.length,

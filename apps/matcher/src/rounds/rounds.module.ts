@@ -3,14 +3,17 @@ import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
+import { authProviders } from '@redcrowd/nest-auth';
 import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AlliancePolicyRepository,
   ClaimsRepository,
+  DashboardRepository,
   MatchingPoolRepository,
   OutboxRepository,
   ProjectRepository,
   ProjectReviewRepository,
+  UnmatchedDemandRepository,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
@@ -30,6 +33,10 @@ import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
 import { MATCHER_CONFIG } from './tokens';
+import { TenantScope } from '../access/tenant-scope';
+import { AllianceController } from '../dashboard/alliance.controller';
+import { MeController } from '../dashboard/me.controller';
+import { ChangeFeed } from '../live/change-feed';
 
 @Module({})
 export class RoundsModule {
@@ -45,16 +52,35 @@ export class RoundsModule {
         ClaimsController,
         ProgressController,
         PoliciesController,
+        MeController,
+        AllianceController,
       ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
+        ...authProviders(config),
         ...serviceInfrastructure({
           service: 'matcher',
           clientId: config.MATCHER_CLIENT_ID,
           config,
           logger,
-          stopFirst: [OfferExpiryService],
+          stopFirst: [OfferExpiryService, ChangeFeed],
         }),
+        DashboardRepository,
+        UnmatchedDemandRepository,
+        {
+          provide: TenantScope,
+          inject: [DataSource, DashboardRepository],
+          useFactory: (dataSource: DataSource, reads: DashboardRepository) =>
+            new TenantScope(dataSource, reads),
+        },
+        {
+          provide: ChangeFeed,
+          useFactory: async () => {
+            const feed = new ChangeFeed(config.DATABASE_URL, logger);
+            await feed.start();
+            return feed;
+          },
+        },
         MatchingPoolRepository,
         ProjectRepository,
         ProjectReviewRepository,
@@ -239,6 +265,7 @@ export class RoundsModule {
             DataSource,
             MatchingPoolRepository,
             ProjectRepository,
+            UnmatchedDemandRepository,
             OutboxRepository,
             OutboxRelay,
             AlliancePolicyService,
@@ -247,6 +274,7 @@ export class RoundsModule {
             dataSource: DataSource,
             pool: MatchingPoolRepository,
             projects: ProjectRepository,
+            unmatched: UnmatchedDemandRepository,
             outbox: OutboxRepository,
             relay: OutboxRelay,
             policies: AlliancePolicyService,
@@ -255,6 +283,7 @@ export class RoundsModule {
               dataSource,
               pool,
               projects,
+              unmatched,
               outbox,
               relay,
               topics,

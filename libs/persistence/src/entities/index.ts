@@ -12,6 +12,7 @@ import { ProjectAllocationEntity } from './project-allocation.entity';
 import { ProjectEventEntity } from './project-event.entity';
 import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
+import { UnmatchedDemandEntity } from './unmatched-demand.entity';
 
 export * from './alliance-category.entity';
 export * from './alliance-policy.entity';
@@ -27,6 +28,7 @@ export * from './project-allocation.entity';
 export * from './project-event.entity';
 export * from './project.entity';
 export * from './resource-item.entity';
+export * from './unmatched-demand.entity';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
@@ -44,4 +46,5 @@ export const ENTITIES = [
   ProjectEntity,
   ProjectEventEntity,
   ResourceItemEntity,
+  UnmatchedDemandEntity,
 ];

@@ -2,6 +2,7 @@ import { InitialIntakeSchema1795219200000 } from './1795219200000-initial-intake
 import { ProjectsSchema1795305600000 } from './1795305600000-projects-schema';
 import { ClaimsSchema1795392000000 } from './1795392000000-claims-schema';
 import { AlliancePolicies1795478400000 } from './1795478400000-alliance-policies';
+import { DashboardSupport1795564800000 } from './1795564800000-dashboard-support';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ProjectsSchema1795305600000,
   ClaimsSchema1795392000000,
   AlliancePolicies1795478400000,
+  DashboardSupport1795564800000,
 ];

@@ -29,9 +29,23 @@ export interface ProjectListing {
   demandItemId: string | null;
   demandListId: string | null;
   submitterId: string | null;
+  submitterName: string | null;
+  demand: {
+    title: string;
+    category: string;
+    urgency: string;
+    quantityUnit: string;
+    address: string | null;
+    lat: number;
+    lng: number;
+    windowFrom: string;
+    windowTo: string;
+  } | null;
   allocations: Array<{
     resourceItemPk: string;
     unitId: string;
+    unitName: string | null;
+    resourceTitle: string | null;
     quantity: number;
     score: number;
     explanation: unknown;
@@ -49,13 +63,20 @@ export class ProjectRepository {
     return manager.query(
       `SELECT p.id, p.alliance_id AS "allianceId", p.status, p.version, p.requested, p.unmet,
          di.item_id AS "demandItemId", dl.list_id AS "demandListId", dl.submitter_id AS "submitterId",
+         dl.submitter_name AS "submitterName",
+         CASE WHEN di.id IS NULL THEN NULL ELSE json_build_object('title', di.title, 'category', di.category,
+           'urgency', di.urgency, 'quantityUnit', di.quantity_unit, 'address', di.address, 'lat', di.lat,
+           'lng', di.lng, 'windowFrom', di.window_from, 'windowTo', di.window_to) END AS demand,
          coalesce(json_agg(json_build_object('resourceItemPk', pa.resource_item_pk::text, 'unitId', pa.unit_id,
+           'unitName', rl.submitter_name, 'resourceTitle', ri.title,
            'quantity', pa.quantity, 'score', pa.score, 'explanation', pa.explanation)
            ORDER BY pa.resource_item_pk) FILTER (WHERE pa.id IS NOT NULL), '[]') AS allocations
        FROM projects p
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
        LEFT JOIN lists dl ON dl.id = di.list_pk
        LEFT JOIN project_allocations pa ON pa.project_id = p.id
+       LEFT JOIN resource_items ri ON ri.id = pa.resource_item_pk
+       LEFT JOIN lists rl ON rl.id = ri.list_pk
        WHERE p.alliance_id = $1
          AND ($2::text IS NULL OR p.status = $2)
          AND ($3::text IS NULL OR dl.submitter_id = $3)
@@ -63,7 +84,7 @@ export class ProjectRepository {
          AND ($5::text IS NULL OR EXISTS (
            SELECT 1 FROM project_allocations u WHERE u.project_id = p.id AND u.unit_id = $5))
          AND ($6::text IS NULL OR di.urgency = $6)
-       GROUP BY p.id, di.item_id, dl.list_id, dl.submitter_id
+       GROUP BY p.id, di.id, dl.list_id, dl.submitter_id, dl.submitter_name
        ORDER BY p.created_at, p.id`,
       [
         allianceId,

@@ -1,0 +1,101 @@
+import { getLang, t, unitSuffix } from './i18n.js';
+
+/** Numbers, dates and quantities in the reader's language; bad input shows as a dash. */
+
+export function formatNumber(value, digits = 0) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return t('common.none');
+  return new Intl.NumberFormat(getLang(), { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatPercent(ratio) {
+  if (typeof ratio !== 'number' || !Number.isFinite(ratio)) return t('common.none');
+  return new Intl.NumberFormat(getLang(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+export function formatQuantity(quantity, unit) {
+  return `${formatNumber(quantity)}${unitSuffix(unit)}`;
+}
+
+function toDate(value) {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function formatDateTime(value) {
+  const date = toDate(value);
+  if (!date) return t('common.none');
+  return new Intl.DateTimeFormat(getLang(), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+export function formatShortDateTime(value) {
+  const date = toDate(value);
+  if (!date) return t('common.none');
+  return new Intl.DateTimeFormat(getLang(), {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+export function formatTime(value) {
+  const date = toDate(value);
+  if (!date) return t('common.none');
+  return new Intl.DateTimeFormat(getLang(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    date,
+  );
+}
+
+export function formatWindow(from, to) {
+  if (!from && !to) return t('common.none');
+  return `${formatShortDateTime(from)} – ${formatShortDateTime(to)}`;
+}
+
+const RELATIVE_STEPS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "in 3 hours", "2 天前": how near a deadline is matters more than its clock time. */
+export function formatRelative(value, now = Date.now()) {
+  const date = toDate(value);
+  if (!date) return t('common.none');
+  const diff = date.getTime() - now;
+  const format = new Intl.RelativeTimeFormat(getLang(), { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/**
+ * An ISO 8601 date-time with the local UTC offset, as intake requires: a bare local time is
+ * ambiguous between Beijing time and UTC (libs/contracts/src/common/is-offset-date-time.ts).
+ */
+export function toOffsetDateTime(date) {
+  const pad = (n) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}
+
+/** A datetime-local input's value ("2026-12-01T11:00", local time) with its offset. */
+export function localInputToOffsetDateTime(value) {
+  if (!value) return undefined;
+  const date = new Date(value);
+  // An unparsable value goes to the server as typed, so its validation reports it.
+  return Number.isNaN(date.getTime()) ? value : toOffsetDateTime(date);
+}

@@ -1,0 +1,146 @@
+import { ApiError } from './api.js';
+import { h, uniqueId } from './dom.js';
+import { has, problemLabel, t } from './i18n.js';
+
+/**
+ * Form fields and the messages under them. The dashboard does not validate input itself:
+ * it sends what was typed and shows the server's answer where it belongs, so the rules a
+ * person sees are exactly the rules the API enforces.
+ */
+
+/**
+ * A labelled control with room for its error. `error` is a list of messages from the server
+ * (already placed on this field by the caller); the control is marked invalid and described
+ * by them so screen readers announce the problem with the field.
+ */
+export function field({ name, label, control, errors = [], optional = false, labelNote, hint, className }) {
+  const id = control.id || uniqueId(`f-${name}`);
+  control.id = id;
+  const describedBy = [];
+  let hintNode = null;
+  if (hint) {
+    hintNode = h('p', { class: 'field-hint', id: `${id}-hint` }, hint);
+    describedBy.push(hintNode.id);
+  }
+  const errorNodes = errors.map((error, index) =>
+    h(
+      'p',
+      { class: 'field-error', id: `${id}-error-${index}`, dataset: { field: name } },
+      error.label ? h('strong', null, error.label) : null,
+      error.label && error.message ? ' ' : null,
+      error.message ? h('span', { class: 'field-error-detail' }, error.message) : null,
+    ),
+  );
+  describedBy.push(...errorNodes.map((node) => node.id));
+  if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
+  if (errors.length > 0) control.setAttribute('aria-invalid', 'true');
+  return h(
+    'div',
+    { class: ['field', className, errors.length > 0 && 'has-error'], dataset: { field: name } },
+    h(
+      'label',
+      { for: id },
+      label,
+      labelNote ? h('span', { class: 'field-optional' }, ` (${labelNote})`) : null,
+      optional ? h('span', { class: 'field-optional' }, ` (${t('common.optional')})`) : null,
+    ),
+    control,
+    hintNode,
+    errorNodes,
+  );
+}
+
+/**
+ * The row's outcome line: a success note or an error that belongs to no single field.
+ * feedback: { kind: 'success' | 'error', text, detail?, items? }
+ */
+export function rowMessage(feedback) {
+  if (!feedback) return null;
+  return h(
+    'div',
+    {
+      class: ['row-message', `is-${feedback.kind}`],
+      dataset: { testid: 'row-message', kind: feedback.kind },
+      role: feedback.kind === 'error' ? 'alert' : 'status',
+    },
+    h('span', { class: 'row-message-text' }, feedback.text),
+    feedback.detail ? h('span', { class: 'row-message-detail' }, feedback.detail) : null,
+    feedback.items && feedback.items.length > 0
+      ? h(
+          'ul',
+          { class: 'problem-list', dataset: { testid: 'form-problems' } },
+          feedback.items.map((item) =>
+            h('li', null, item.label ? h('strong', null, `${item.label} `) : null, item.message),
+          ),
+        )
+      : null,
+  );
+}
+
+/**
+ * Row feedback is kept as a function that builds it, so it is worded in the language on
+ * screen whenever it is drawn, also after a language switch.
+ */
+export function feedbackOf(entry) {
+  return typeof entry === 'function' ? entry() : (entry ?? {});
+}
+
+/** What to tell a person about a failed call: a translated summary and the server's words. */
+export function describeError(error) {
+  if (!(error instanceof ApiError)) {
+    return {
+      kind: 'error',
+      text: t('error.server', { status: '?' }),
+      detail: String(error?.message ?? error),
+    };
+  }
+  const key = `error.${error.code}`;
+  if (error.code && has(key)) {
+    const detail = error.code === 'network' ? undefined : error.message;
+    return { kind: 'error', text: t(key, { status: error.status }), detail: detail || undefined };
+  }
+  return {
+    kind: 'error',
+    text: error.message || t('error.server', { status: error.status }),
+    detail: error.code && error.message ? error.code : undefined,
+  };
+}
+
+/**
+ * Splits an API error into the message for the field it names (when that field is on the
+ * form) and a row message for anything else.
+ */
+export function placeApiError(error, fieldNames) {
+  if (error instanceof ApiError && error.field && fieldNames.includes(error.field)) {
+    const described = describeError(error);
+    return {
+      fields: { [error.field]: [{ label: described.text, message: described.detail ?? '' }] },
+      message: null,
+    };
+  }
+  return { fields: {}, message: describeError(error) };
+}
+
+/**
+ * Spreads `[{ path, code, message }]` over form fields: fieldOf(path) names the field or
+ * returns null, and problems without a field are listed together.
+ */
+export function placeProblems(problems, fieldOf) {
+  const fields = {};
+  const general = [];
+  for (const problem of Array.isArray(problems) ? problems : []) {
+    const entry = { label: problemLabel(problem.code), message: problem.message ?? problem.code ?? '' };
+    const name = fieldOf(String(problem.path ?? ''));
+    if (name) (fields[name] ??= []).push(entry);
+    else general.push({ ...entry, label: [problem.path, entry.label].filter(Boolean).join(' · ') });
+  }
+  return { fields, general };
+}
+
+/** Reads a number input for sending: empty stays empty, so the server reports it missing. */
+export function numberOrUndefined(value) {
+  if (value === '' || value === null || value === undefined) return undefined;
+  const number = Number(value);
+  // Something the browser let through but is no number goes as typed: the server says why.
+  return Number.isFinite(number) ? number : value;
+}

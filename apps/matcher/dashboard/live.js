@@ -1,0 +1,123 @@
+/**
+ * Server-sent events over fetch: EventSource cannot send the Authorization header, so the
+ * stream is read and parsed here (https://html.spec.whatwg.org/#event-stream-interpretation).
+ */
+
+const BASE_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30_000;
+// The server sends a ping comment every 15 s; silence for longer means a dead connection
+// that TCP may take minutes to notice (a sleeping laptop, a proxy that dropped it).
+const SILENCE_LIMIT_MS = 45_000;
+
+/**
+ * Keeps one stream open until stop() is called, reconnecting with exponential backoff.
+ * onState('open' | 'closed', { retryInMs }) reports the connection; onEvent(type, data)
+ * each dispatched event; onUnauthorized(error) a 401, after which it stops for good.
+ */
+export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
+  let stopped = false;
+  let attempt = 0;
+  let controller = null;
+  let retryTimer = null;
+  let silenceTimer = null;
+  let baseDelay = BASE_DELAY_MS;
+
+  function armSilenceTimer() {
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => controller?.abort(), SILENCE_LIMIT_MS);
+  }
+
+  async function connect() {
+    controller = new AbortController();
+    let opened = false;
+    try {
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      if (response.status === 401) {
+        stopped = true;
+        onUnauthorized(errorMessage(await response.text().catch(() => '')));
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      opened = true;
+      attempt = 0;
+      onState('open', {});
+      armSilenceTimer();
+      await readEvents(response.body, {
+        onActivity: armSilenceTimer,
+        onEvent,
+        onRetry: (ms) => {
+          baseDelay = ms;
+        },
+      });
+    } catch {
+      // Aborted, network lost or bad status: all end in a reconnect below.
+    } finally {
+      clearTimeout(silenceTimer);
+    }
+    if (stopped) return;
+    if (!opened) attempt += 1;
+    const delay = Math.min(MAX_DELAY_MS, baseDelay * 2 ** Math.min(attempt, 5)) * (0.8 + Math.random() * 0.4);
+    onState('closed', { retryInMs: delay });
+    retryTimer = setTimeout(() => void connect(), delay);
+  }
+
+  void connect();
+
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
+      controller?.abort();
+    },
+  };
+}
+
+async function readEvents(body, { onActivity, onEvent, onRetry }) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let type = '';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    onActivity();
+    buffer += decoder.decode(value, { stream: true });
+    const lines = buffer.split(/\r\n|\r|\n/);
+    // The last piece may be a line cut in half by the network; keep it for the next chunk.
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length > 0) onEvent(type || 'message', parseData(data.join('\n')));
+        type = '';
+        data = [];
+        continue;
+      }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const valueText = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = valueText;
+      else if (field === 'data') data.push(valueText);
+      else if (field === 'retry' && /^\d+$/.test(valueText)) onRetry(Number(valueText));
+    }
+  }
+}
+
+function errorMessage(text) {
+  const parsed = parseData(text);
+  return typeof parsed?.error?.message === 'string' ? parsed.error.message : '';
+}
+
+function parseData(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

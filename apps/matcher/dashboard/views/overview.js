@@ -1,0 +1,378 @@
+import { COLORS, STATUS_COLORS, mountChart } from '../charts.js';
+import { h, replaceContent } from '../dom.js';
+import { formatNumber, formatPercent, formatQuantity, formatRelative } from '../format.js';
+import { categoryLabel, statusLabel, t } from '../i18n.js';
+import { PROJECT_STATUSES } from '../vocab.js';
+import { createLoader, emptyBlock, placeholder, staleNote, viewHeader } from './common.js';
+
+/**
+ * 总览: the state of the alliance at a glance, for the joint meeting's wall screen. The layout
+ * is built once per visit and charts are updated in place, so live refreshes do not flicker.
+ */
+export function createOverviewView(ctx) {
+  let container = null;
+  let layout = null;
+  const charts = new Map();
+  const loader = createLoader(() => ctx.api.get('/alliance/overview'), render);
+
+  function render() {
+    if (!container) return;
+    const waiting = placeholder(loader, () => void loader.refresh());
+    if (waiting) {
+      disposeCharts();
+      layout = null;
+      replaceContent(container, viewHeader({ title: t('tab.overview'), loader }), waiting);
+      return;
+    }
+    if (!layout) layout = buildLayout();
+    const data = loader.state.data ?? {};
+    replaceContent(layout.header, viewHeader({ title: t('tab.overview'), loader }), staleNote(loader));
+    replaceContent(layout.kpis, ...kpis(data));
+    replaceContent(
+      layout.claimSummary,
+      t('overview.demandToClaimSummary', {
+        p50: formatNumber(data.demandToClaimHours?.p50, 1),
+        p90: formatNumber(data.demandToClaimHours?.p90, 1),
+        count: formatNumber(data.demandToClaimHours?.count),
+      }),
+    );
+    replaceContent(layout.openHall, openHallList(data.openHall));
+    drawChart(
+      'chart-coverage-community',
+      coverageOption(data.coverageByCommunity, (row) => row.name),
+    );
+    drawChart(
+      'chart-coverage-category',
+      coverageOption(data.coverageByCategory, (row) => categoryLabel(row.category)),
+    );
+    drawChart('chart-supply-category', supplyOption(data.supplyByCategory));
+    drawChart('chart-demand-to-claim', histogramOption(data.demandToClaimHours));
+    drawChart('chart-status', statusOption(data.statusCounts));
+    // One row per unit: the chart grows with the alliance instead of squeezing its bars.
+    const unitCount = Array.isArray(data.units) ? data.units.length : 0;
+    layout.chartElements.get('chart-units').style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
+    drawChart('chart-units', unitsOption(data.units));
+  }
+
+  function buildLayout() {
+    const parts = {
+      header: h('div'),
+      kpis: h('div', { class: 'kpi-strip', dataset: { testid: 'kpis' } }),
+      claimSummary: h('p', { class: 'card-note', dataset: { testid: 'demand-to-claim-summary' } }),
+      openHall: h('div', { class: 'open-hall', id: 'open-hall', dataset: { testid: 'open-hall' } }),
+      chartElements: new Map(),
+    };
+    const chartCard = (id, title, { span = 4, note = null } = {}) => {
+      const element = h('div', { class: 'chart', id, role: 'img', 'aria-label': title });
+      parts.chartElements.set(id, element);
+      return h(
+        'section',
+        { class: ['card', 'chart-card', `span-${span}`], id: `card-${id.replace(/^chart-/, '')}` },
+        h('h3', { class: 'card-heading' }, title),
+        note,
+        element,
+      );
+    };
+    replaceContent(
+      container,
+      parts.header,
+      parts.kpis,
+      h(
+        'div',
+        { class: 'chart-grid' },
+        chartCard('chart-coverage-community', t('overview.coverageCommunity'), { span: 8 }),
+        h(
+          'section',
+          { class: ['card', 'chart-card', 'span-4'], id: 'card-open-hall' },
+          h('h3', { class: 'card-heading' }, t('overview.openHall')),
+          parts.openHall,
+        ),
+        chartCard('chart-coverage-category', t('overview.coverageCategory')),
+        chartCard('chart-supply-category', t('overview.supplyCategory')),
+        chartCard('chart-demand-to-claim', t('overview.demandToClaim'), { note: parts.claimSummary }),
+        chartCard('chart-status', t('overview.statusCounts')),
+        chartCard('chart-units', t('overview.units'), { span: 8 }),
+      ),
+    );
+    return parts;
+  }
+
+  function drawChart(id, option) {
+    const existing = charts.get(id);
+    if (existing) existing.update(option);
+    else charts.set(id, mountChart(layout.chartElements.get(id), option));
+  }
+
+  function disposeCharts() {
+    for (const chart of charts.values()) chart.dispose();
+    charts.clear();
+  }
+
+  return {
+    mount(element) {
+      container = element;
+      render();
+      return loader.refresh();
+    },
+    unmount() {
+      disposeCharts();
+      layout = null;
+      container = null;
+    },
+    refresh: () => loader.refresh(),
+  };
+}
+
+function kpis(data) {
+  const counts = data.statusCounts ?? {};
+  const total = Object.values(counts).reduce((sum, value) => sum + (Number(value) || 0), 0);
+  const sums = (data.coverageByCommunity ?? []).reduce(
+    (acc, row) => ({
+      requested: acc.requested + (Number(row.requested) || 0),
+      allocated: acc.allocated + (Number(row.allocated) || 0),
+      claimed: acc.claimed + (Number(row.claimed) || 0),
+    }),
+    { requested: 0, allocated: 0, claimed: 0 },
+  );
+  const rate = (part) => (sums.requested > 0 ? part / sums.requested : NaN);
+  const kpi = (name, label, value, className) =>
+    h(
+      'div',
+      { class: ['kpi', className], dataset: { testid: `kpi-${name}` } },
+      h('span', { class: 'kpi-value' }, value),
+      h('span', { class: 'kpi-label' }, label),
+    );
+  return [
+    kpi('projects', t('overview.kpi.projects'), formatNumber(total)),
+    kpi('proposed', t('overview.kpi.proposed'), formatNumber(counts.proposed ?? 0), 'is-attention'),
+    kpi('in-progress', t('overview.kpi.inProgress'), formatNumber(counts['in-progress'] ?? 0)),
+    kpi('completed', t('overview.kpi.completed'), formatNumber(counts.completed ?? 0), 'is-good'),
+    kpi('allocated-rate', t('overview.kpi.allocatedRate'), formatPercent(rate(sums.allocated))),
+    kpi('claimed-rate', t('overview.kpi.claimedRate'), formatPercent(rate(sums.claimed)), 'is-primary'),
+  ];
+}
+
+function openHallList(rows) {
+  if (!Array.isArray(rows) || rows.length === 0) return emptyBlock(t('overview.openHallEmpty'));
+  return h(
+    'ul',
+    { class: 'plain-list' },
+    rows.map((row) =>
+      h(
+        'li',
+        { class: 'open-hall-row', dataset: { testid: 'open-hall-row', projectId: row.projectId } },
+        h('span', { class: 'open-hall-title' }, row.title),
+        h('span', { class: 'open-hall-qty' }, formatQuantity(row.quantity, row.quantityUnit)),
+        h(
+          'span',
+          { class: 'muted open-hall-since', title: row.since },
+          t('overview.openHallSince', { time: formatRelative(row.since) }),
+        ),
+      ),
+    ),
+  );
+}
+
+// Many communities or categories would squeeze the bars; past this many, the chart scrolls.
+const VISIBLE_BARS = 10;
+
+function categoryAxis(labels, { tiltAbove = 5 } = {}) {
+  // Chinese labels run wide: past a handful, tilt them rather than drop every other one.
+  const crowded = labels.length > tiltAbove;
+  return {
+    type: 'category',
+    data: labels,
+    axisTick: { alignWithLabel: true },
+    axisLabel: {
+      interval: 0,
+      rotate: crowded ? 35 : 0,
+      width: crowded ? 84 : 110,
+      overflow: 'truncate',
+      color: COLORS.muted,
+    },
+    axisLine: { lineStyle: { color: COLORS.neutralSoft } },
+  };
+}
+
+const valueAxis = () => ({
+  type: 'value',
+  axisLabel: { color: COLORS.muted },
+  splitLine: { lineStyle: { color: COLORS.grid } },
+});
+
+function scrollFor(count) {
+  if (count <= VISIBLE_BARS) return [];
+  return [
+    { type: 'slider', height: 14, bottom: 4, end: (VISIBLE_BARS / count) * 100, brushSelect: false },
+    { type: 'inside' },
+  ];
+}
+
+function coverageOption(rows = [], labelOf) {
+  const list = Array.isArray(rows) ? rows : [];
+  const bar = (key, name, color) => ({
+    name,
+    type: 'bar',
+    data: list.map((row) => Number(row[key]) || 0),
+    itemStyle: { color, borderRadius: [3, 3, 0, 0] },
+    barMaxWidth: 22,
+    emphasis: { focus: 'series' },
+  });
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    grid: { left: 8, right: 16, top: 40, bottom: list.length > VISIBLE_BARS ? 28 : 8, containLabel: true },
+    xAxis: categoryAxis(list.map(labelOf)),
+    yAxis: valueAxis(),
+    dataZoom: scrollFor(list.length),
+    series: [
+      bar('requested', t('overview.requested'), COLORS.neutralSoft),
+      bar('allocated', t('overview.allocated'), COLORS.gold),
+      bar('claimed', t('overview.claimed'), COLORS.red),
+    ],
+  };
+}
+
+function supplyOption(rows = []) {
+  const list = Array.isArray(rows) ? rows : [];
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    grid: { left: 8, right: 16, top: 40, bottom: list.length > VISIBLE_BARS ? 28 : 8, containLabel: true },
+    xAxis: categoryAxis(list.map((row) => categoryLabel(row.category))),
+    yAxis: valueAxis(),
+    dataZoom: scrollFor(list.length),
+    series: [
+      {
+        name: t('overview.offered'),
+        type: 'bar',
+        data: list.map((row) => Number(row.offered) || 0),
+        itemStyle: { color: '#b9cfe6', borderRadius: [3, 3, 0, 0] },
+        barMaxWidth: 22,
+      },
+      {
+        name: t('overview.used'),
+        type: 'bar',
+        data: list.map((row) => Number(row.used) || 0),
+        itemStyle: { color: COLORS.blue, borderRadius: [3, 3, 0, 0] },
+        barMaxWidth: 22,
+      },
+    ],
+  };
+}
+
+function histogramOption(hours = {}) {
+  const buckets = Array.isArray(hours?.buckets) ? hours.buckets : [];
+  return {
+    legend: { show: false },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: categoryAxis(
+      buckets.map((bucket) => bucket.label),
+      { tiltAbove: 12 },
+    ),
+    yAxis: { ...valueAxis(), minInterval: 1 },
+    series: [
+      {
+        name: t('overview.count'),
+        type: 'bar',
+        barCategoryGap: '8%',
+        data: buckets.map((bucket) => Number(bucket.count) || 0),
+        itemStyle: { color: COLORS.red, borderRadius: [2, 2, 0, 0] },
+      },
+    ],
+  };
+}
+
+function statusOption(counts = {}) {
+  const known = PROJECT_STATUSES.filter((status) => Number(counts?.[status]) > 0);
+  const extra = Object.keys(counts ?? {}).filter(
+    (status) => !PROJECT_STATUSES.includes(status) && Number(counts[status]) > 0,
+  );
+  const data = [...known, ...extra].map((status) => ({
+    name: statusLabel(status),
+    value: Number(counts[status]),
+    itemStyle: { color: STATUS_COLORS[status] ?? COLORS.neutral },
+  }));
+  const total = data.reduce((sum, item) => sum + item.value, 0);
+  const countOf = new Map(data.map((item) => [item.name, item.value]));
+  return {
+    tooltip: { trigger: 'item', confine: true, formatter: '{b}: {c} ({d}%)' },
+    // Counts sit in the legend: outer labels collide as soon as a few statuses are small.
+    legend: {
+      type: 'scroll',
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      left: 'auto',
+      formatter: (name) => `${name}  ${countOf.get(name) ?? 0}`,
+    },
+    title: {
+      text: formatNumber(total),
+      subtext: t('overview.kpi.projects'),
+      left: '34%',
+      top: '41%',
+      textAlign: 'center',
+      textStyle: { fontSize: 24, fontWeight: 600, color: COLORS.ink },
+      subtextStyle: { color: COLORS.muted },
+      itemGap: 2,
+    },
+    series: [
+      {
+        name: t('overview.statusCounts'),
+        type: 'pie',
+        radius: ['50%', '76%'],
+        center: ['34%', '52%'],
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        label: { show: false },
+        data,
+      },
+    ],
+  };
+}
+
+function unitsOption(rows = []) {
+  const list = (Array.isArray(rows) ? [...rows] : []).sort(
+    (a, b) => (Number(a.points) || 0) - (Number(b.points) || 0),
+  );
+  return {
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      // Built as elements, not an HTML string: unit names come from submitted lists.
+      formatter: (params) => {
+        const index = Array.isArray(params) ? params[0]?.dataIndex : params?.dataIndex;
+        const row = list[index];
+        if (!row) return '';
+        return h(
+          'div',
+          { class: 'chart-tooltip' },
+          h('strong', null, row.name),
+          h('div', null, `${t('overview.points')}: ${formatNumber(row.points)}`),
+          h('div', null, `${t('overview.projects')}: ${formatNumber(row.projects)}`),
+          h('div', null, `${t('overview.claimed')}: ${formatNumber(row.claimed)}`),
+        );
+      },
+    },
+    grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
+    xAxis: valueAxis(),
+    yAxis: { ...categoryAxis(list.map((row) => row.name)), axisLabel: { color: COLORS.ink, width: 140 } },
+    series: [
+      {
+        name: t('overview.points'),
+        type: 'bar',
+        data: list.map((row) => Number(row.points) || 0),
+        itemStyle: { color: COLORS.red, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 18,
+        label: { show: true, position: 'right', color: COLORS.ink },
+      },
+      {
+        name: t('overview.projects'),
+        type: 'bar',
+        data: list.map((row) => Number(row.projects) || 0),
+        itemStyle: { color: COLORS.gold, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 18,
+        label: { show: true, position: 'right', color: COLORS.muted },
+      },
+    ],
+  };
+}

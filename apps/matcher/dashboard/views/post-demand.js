@@ -1,0 +1,347 @@
+import { ApiError, UnauthorizedError } from '../api.js';
+import { h, replaceContent } from '../dom.js';
+import { describeError, feedbackOf, field, numberOrUndefined, placeProblems, rowMessage } from '../forms.js';
+import { localInputToOffsetDateTime, toOffsetDateTime } from '../format.js';
+import { categoryLabel, t, unitName, urgencyLabel } from '../i18n.js';
+import { DEFAULT_CATEGORIES, QUANTITY_UNITS, URGENCIES } from '../vocab.js';
+
+/**
+ * 发布需求: a community posts one demand as a one-item demand list to intake, the same
+ * endpoint and validation that spreadsheets and Kafka producers go through. The form checks
+ * nothing itself: intake's answer is put under the fields it names.
+ */
+
+// Where intake's problem paths (items[0].location.lat) land on this form.
+const FIELD_OF_ITEM_PATH = {
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  quantity: 'quantity',
+  unit: 'unit',
+  urgency: 'urgency',
+  beneficiaries: 'beneficiaries',
+  location: 'lat',
+  'location.lat': 'lat',
+  'location.lng': 'lng',
+  'location.address': 'address',
+  window: 'windowFrom',
+  'window.from': 'windowFrom',
+  'window.to': 'windowTo',
+};
+
+export function fieldOfProblemPath(path) {
+  const match = /^items\[0\]\.(.+)$/.exec(path);
+  return match ? (FIELD_OF_ITEM_PATH[match[1]] ?? null) : null;
+}
+
+// Kept for the next demand: a community usually posts from the same place.
+const STICKY_FIELDS = ['address', 'lat', 'lng'];
+
+export function createPostDemandView(ctx) {
+  let container = null;
+  const values = { urgency: 'routine' };
+  let feedback = null;
+  let stored = false;
+  let busy = false;
+
+  function render() {
+    if (!container) return;
+    const state = feedbackOf(feedback);
+    const errors = state.fields ?? {};
+    const input = (name, props = {}) =>
+      h('input', {
+        name,
+        value: values[name] ?? '',
+        dataset: { key: `post-${name}` },
+        onInput: (event) => {
+          values[name] = event.target.value;
+        },
+        ...props,
+      });
+    const select = (name, options, props = {}) =>
+      h(
+        'select',
+        {
+          name,
+          dataset: { key: `post-${name}` },
+          onChange: (event) => {
+            values[name] = event.target.value;
+          },
+          ...props,
+        },
+        h('option', { value: '', selected: !values[name] }, t('post.choose')),
+        options.map(([value, text]) => h('option', { value, selected: values[name] === value }, text)),
+      );
+    const box = (name, control, options = {}) =>
+      field({ name, label: t(`post.field.${name}`), control, errors: errors[name] ?? [], ...options });
+
+    replaceContent(
+      container,
+      h('div', { class: 'view-header' }, h('div', { class: 'view-title' }, h('h2', null, t('post.title')))),
+      h(
+        'form',
+        {
+          class: ['card', 'post-form'],
+          dataset: { testid: 'post-demand-form' },
+          // `required` marks the fields for people and screen readers; novalidate leaves the
+          // judging to intake, so a missing field gets the API's own message like any other.
+          novalidate: true,
+          'aria-busy': busy ? 'true' : null,
+          onSubmit: (event) => {
+            event.preventDefault();
+            void submit();
+          },
+        },
+        h('p', { class: 'form-intro' }, t('post.intro')),
+        h(
+          'fieldset',
+          { class: 'form-section' },
+          h('legend', null, t('post.section.what')),
+          h(
+            'div',
+            { class: 'form-grid' },
+            box(
+              'title',
+              input('title', { type: 'text', required: true, placeholder: t('post.field.titlePlaceholder') }),
+              { className: 'span-2' },
+            ),
+            box(
+              'category',
+              select(
+                'category',
+                DEFAULT_CATEGORIES.map((code) => [code, categoryLabel(code)]),
+                { required: true },
+              ),
+            ),
+            box(
+              'urgency',
+              select(
+                'urgency',
+                URGENCIES.map((urgency) => [urgency, urgencyLabel(urgency)]),
+                { required: true },
+              ),
+            ),
+            // step="any": whole numbers are the server's rule to state, not the browser's.
+            box(
+              'quantity',
+              input('quantity', { type: 'number', step: 'any', inputmode: 'numeric', required: true }),
+            ),
+            box(
+              'unit',
+              select(
+                'unit',
+                QUANTITY_UNITS.map((unit) => [unit, unitName(unit)]),
+                { required: true },
+              ),
+            ),
+            box(
+              'beneficiaries',
+              input('beneficiaries', { type: 'number', step: 'any', inputmode: 'numeric' }),
+              {
+                optional: true,
+              },
+            ),
+            box(
+              'description',
+              h('textarea', {
+                name: 'description',
+                rows: '2',
+                value: values.description ?? '',
+                dataset: { key: 'post-description' },
+                onInput: (event) => {
+                  values.description = event.target.value;
+                },
+              }),
+              { optional: true, className: 'span-2' },
+            ),
+          ),
+        ),
+        h(
+          'fieldset',
+          { class: 'form-section' },
+          h('legend', null, t('post.section.where')),
+          h(
+            'div',
+            { class: 'form-grid' },
+            box(
+              'address',
+              input('address', { type: 'text', placeholder: t('post.field.addressPlaceholder') }),
+              { optional: true, className: 'span-2' },
+            ),
+            box(
+              'lat',
+              input('lat', {
+                type: 'number',
+                step: 'any',
+                required: true,
+                placeholder: t('post.field.latPlaceholder'),
+              }),
+            ),
+            box(
+              'lng',
+              input('lng', {
+                type: 'number',
+                step: 'any',
+                required: true,
+                placeholder: t('post.field.lngPlaceholder'),
+              }),
+            ),
+          ),
+        ),
+        h(
+          'fieldset',
+          { class: 'form-section' },
+          h('legend', null, t('post.section.when')),
+          h(
+            'div',
+            { class: 'form-grid' },
+            box('windowFrom', input('windowFrom', { type: 'datetime-local', required: true })),
+            box('windowTo', input('windowTo', { type: 'datetime-local', required: true })),
+          ),
+        ),
+        rowMessage(state.message),
+        h(
+          'div',
+          { class: 'button-row form-submit' },
+          h(
+            'button',
+            {
+              type: 'submit',
+              class: 'btn btn-primary btn-large',
+              dataset: { action: 'post-demand', key: 'post-submit' },
+              disabled: busy,
+            },
+            busy ? t('common.busy') : t('post.submit'),
+          ),
+          stored
+            ? h(
+                'button',
+                { type: 'button', class: 'btn btn-ghost', onClick: () => ctx.goTo('demands') },
+                t('post.viewDemands'),
+              )
+            : null,
+        ),
+      ),
+    );
+  }
+
+  function demandList() {
+    const now = new Date();
+    const location = {
+      lat: numberOrUndefined(values.lat),
+      lng: numberOrUndefined(values.lng),
+      address: values.address ? values.address : undefined,
+    };
+    return {
+      listId: `web-${now.getTime()}`,
+      revision: 1,
+      allianceId: ctx.me.allianceId,
+      submitter: { kind: 'community', id: ctx.me.communityId, name: ctx.me.name },
+      submittedAt: toOffsetDateTime(now),
+      items: [
+        {
+          itemId: `web-${now.getTime().toString(36)}`,
+          category: values.category || undefined,
+          title: values.title || undefined,
+          description: values.description ? values.description : undefined,
+          quantity: numberOrUndefined(values.quantity),
+          unit: values.unit || undefined,
+          location,
+          window: {
+            from: localInputToOffsetDateTime(values.windowFrom),
+            to: localInputToOffsetDateTime(values.windowTo),
+          },
+          urgency: values.urgency || undefined,
+          beneficiaries: numberOrUndefined(values.beneficiaries),
+        },
+      ],
+    };
+  }
+
+  async function submit() {
+    busy = true;
+    feedback = null;
+    stored = false;
+    render();
+    const list = demandList();
+    try {
+      const answer = await ctx.api.send(
+        'POST',
+        `${String(ctx.me.intakeUrl).replace(/\/+$/, '')}/demand-lists`,
+        list,
+      );
+      ({ stored, feedback } = outcome(answer, list));
+      if (stored) {
+        for (const name of Object.keys(values)) if (!STICKY_FIELDS.includes(name)) delete values[name];
+        values.urgency = 'routine';
+      }
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return;
+      feedback = () => ({ message: describeError(error) });
+    } finally {
+      busy = false;
+    }
+    render();
+    if (!stored) focusFirstError();
+  }
+
+  /** Reads intake's answer: whether the list was stored, and the feedback (see feedbackOf). */
+  function outcome(answer, list) {
+    const body = answer.body && typeof answer.body === 'object' ? answer.body : {};
+    if (answer.ok) {
+      const text = () =>
+        body.outcome === 'unchanged'
+          ? t('post.unchanged')
+          : t('post.stored', { listId: body.listId ?? list.listId });
+      ctx.notify('success', text());
+      return { stored: true, feedback: () => ({ message: { kind: 'success', text: text() } }) };
+    }
+    if (answer.status === 400 && Array.isArray(body.problems)) {
+      return {
+        stored: false,
+        feedback: () => {
+          const placed = placeProblems(body.problems, fieldOfProblemPath);
+          return {
+            fields: placed.fields,
+            message: {
+              kind: 'error',
+              text: t('post.problems', { count: body.problems.length }),
+              items: placed.general,
+            },
+          };
+        },
+      };
+    }
+    if (answer.status === 503) {
+      return {
+        stored: false,
+        feedback: () => ({ message: { kind: 'error', text: t('error.unavailable') } }),
+      };
+    }
+    const envelope = body.error && typeof body.error === 'object' ? body.error : {};
+    const error = new ApiError({
+      status: answer.status,
+      code: envelope.code ?? (answer.status >= 500 ? 'server' : undefined),
+      message: envelope.message ?? '',
+      body,
+    });
+    return { stored: false, feedback: () => ({ message: describeError(error) }) };
+  }
+
+  function focusFirstError() {
+    container?.querySelector('[aria-invalid="true"]')?.focus();
+  }
+
+  return {
+    mount(element) {
+      container = element;
+      render();
+      return Promise.resolve();
+    },
+    unmount() {
+      container = null;
+    },
+    // Nothing on this form comes from the server until it is submitted.
+    refresh: () => Promise.resolve(),
+  };
+}

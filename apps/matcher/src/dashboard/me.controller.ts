@@ -1,0 +1,64 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@redcrowd/auth';
+import { Allow, Caller } from '@redcrowd/nest-auth';
+import { ClaimsRepository, DashboardRepository } from '@redcrowd/persistence';
+import type { MatcherConfig } from '../config/matcher.config';
+import { MATCHER_CONFIG } from '../rounds/tokens';
+
+/** What the signed-in person is, and what is theirs: a unit's offers, claims and points, a community's demands. */
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: DashboardRepository,
+    private readonly claims: ClaimsRepository,
+    @Inject(MATCHER_CONFIG) private readonly config: MatcherConfig,
+  ) {}
+
+  @Get()
+  @Allow('coordinator', 'admin', 'unit', 'community')
+  whoAmI(@Caller() caller: Principal) {
+    return {
+      subject: caller.subject,
+      role: caller.role,
+      name: caller.name,
+      allianceId: caller.allianceId,
+      allianceName: caller.allianceName ?? caller.allianceId,
+      ...(caller.unitId ? { unitId: caller.unitId } : {}),
+      ...(caller.communityId ? { communityId: caller.communityId } : {}),
+      expiresAt: caller.expiresAt.toISOString(),
+      // Where the dashboard's demand form posts lists (intake is a service of its own).
+      intakeUrl: this.config.MATCHER_INTAKE_PUBLIC_URL,
+    };
+  }
+
+  @Get('offers')
+  @Allow('unit')
+  offers(@Caller() caller: Principal): Promise<object[]> {
+    return this.reads.offersOfUnit(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+  }
+
+  @Get('claims')
+  @Allow('unit')
+  myClaims(@Caller() caller: Principal): Promise<object[]> {
+    return this.reads.claimsOfUnit(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+  }
+
+  @Get('points')
+  @Allow('unit')
+  points(@Caller() caller: Principal) {
+    return this.claims.pointsOf(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+  }
+
+  /** Demands the caller submitted: a community's, or a unit's own (units post demands too). */
+  @Get('demands')
+  @Allow('community', 'unit')
+  demands(@Caller() caller: Principal): Promise<object[]> {
+    return this.reads.demandsOf(
+      this.dataSource.manager,
+      caller.allianceId!,
+      (caller.communityId ?? caller.unitId)!,
+    );
+  }
+}

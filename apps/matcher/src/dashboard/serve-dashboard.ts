@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+
+/*
+ * The dashboard is static files: the page holds no data, and every call it makes carries
+ * the person's token to guarded routes, so serving the files needs no sign-in. They live in
+ * apps/matcher/dashboard (not compiled); the path is found from the repository root, which
+ * is five levels above dist/apps/matcher/src/dashboard.
+ */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+const DASHBOARD_DIR = path.join(REPO_ROOT, 'apps', 'matcher', 'dashboard');
+const ECHARTS = path.join(REPO_ROOT, 'node_modules', 'echarts', 'dist', 'echarts.min.js');
+
+export function serveDashboard(server: Express): void {
+  if (!existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+    throw new Error(`the dashboard's files are missing from ${DASHBOARD_DIR}`);
+  }
+  if (!existsSync(ECHARTS)) throw new Error(`echarts is missing (${ECHARTS}): run npm ci`);
+  const noStore = {
+    setHeaders: (response: express.Response) => response.setHeader('Cache-Control', 'no-cache'),
+  };
+  server.get('/', (_request, response) => response.redirect(302, '/dashboard/'));
+  server.get('/dashboard/vendor/echarts.min.js', (_request, response) => response.sendFile(ECHARTS));
+  server.use(
+    '/dashboard',
+    express.static(DASHBOARD_DIR, { ...noStore, index: 'index.html', fallthrough: false }),
+  );
+}

@@ -1,0 +1,190 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TokenSubject } from '@redcrowd/auth';
+import { eventually } from '@test/support/answers';
+import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+
+/*
+ * The joint meeting's screen in a real browser: Debian's Chromium driven by playwright-core
+ * against the real matcher, intake, broker and database. A coordinator approves a proposed
+ * project and the unit's view shows the offer; screenshots go to test-results/screenshots.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Flags from the machine's notes: without the background-networking ones, Chromium keeps
+// dialling Google's hosts, which a closed network refuses.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+describe('dashboard in a browser', () => {
+  let harness: MatcherHarness;
+  let browser: Browser;
+  let a: ProposedAlliance;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}. \`npm test\` installs it (apt-get install chromium); ` +
+          'or install it yourself with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
+      );
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
+      dashboard: true,
+    });
+    a = await proposedAlliance(harness);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  }, 60_000);
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** A fresh browser context (own sessionStorage) signed in as `who` through a login link. */
+  async function signedIn(who: TokenSubject): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
+    page.on('console', (message) => {
+      // Chromium logs every 4xx answer, including the ones these tests provoke on purpose.
+      const expectedRefusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
+      if (message.type() === 'error' && !expectedRefusal.test(message.text())) {
+        pageErrors.push(`${who.role} console: ${message.text()}`);
+      }
+    });
+    await page.goto(`${harness.matcher.url}/dashboard/#token=${tokenFor(who)}`);
+    // The token leaves the address bar at once, so it is not shared by copying the URL.
+    await eventually(
+      () => !page.url().includes('token='),
+      () => `the token is still in the URL: ${page.url()}`,
+    );
+    return page;
+  }
+
+  const coordinator = () => ({ ...coordinatorOf(a.allianceId), name: '邙岭路街道联席会' });
+  const projectRow = (page: Page) =>
+    page.locator(`[data-testid="project-row"][data-project-id="${a.projectId}"]`);
+
+  let lastStatus = '';
+  async function projectStatus(): Promise<string> {
+    const { rows } = await harness.db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId]);
+    return (lastStatus = rows[0].status as string);
+  }
+
+  it('shows the proposed project with its explanation in Chinese, and switches to English', async () => {
+    const page = await signedIn(coordinator());
+    const row = projectRow(page);
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('幸福食堂老人送餐');
+    expect(text).toContain('空空导弹研究院');
+    expect(text).toContain('待审核');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-zh.png'), fullPage: true });
+
+    await page.locator('[data-testid="lang-switch"]').click();
+    await eventually(
+      async () => ((await projectRow(page).textContent()) ?? '').includes('Proposed'),
+      () => 'the review screen did not switch to English',
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-en.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('answers a rejection without a reason inline, next to the reason field', async () => {
+    const page = await signedIn(coordinator());
+    const row = projectRow(page);
+    await row.locator('button[data-action="reject"]').click();
+    await row.locator('[data-action="confirm-reject"]').click();
+    const error = row.locator('.field-error[data-field="reason"]');
+    await error.waitFor();
+    // The message is the API's own (project-review.service), not one the page made up.
+    expect(await error.textContent()).toContain('reason');
+    expect(await projectStatus()).toBe('proposed');
+    await page.context().close();
+  });
+
+  it('lets the coordinator approve, and the unit then sees and claims the offer; the coordinator sees it live', async () => {
+    const coordinatorPage = await signedIn(coordinator());
+    await projectRow(coordinatorPage).locator('button[data-action="approve"]').click();
+    await eventually(
+      async () => (await projectStatus()) === 'offered',
+      () => `the project is ${lastStatus} after approval`,
+    );
+    await coordinatorPage.screenshot({
+      path: path.join(SCREENSHOTS, 'review-after-approval.png'),
+      fullPage: true,
+    });
+    await eventually(
+      async () =>
+        (await coordinatorPage.locator('[data-testid="live-status"]').getAttribute('data-state')) === 'open',
+      () => 'the live stream did not connect',
+    );
+
+    // Every status on the coordinator's list, so the project stays in view as it moves on.
+    await coordinatorPage.locator('select[name="status"]').selectOption('');
+    const status = projectRow(coordinatorPage).locator('[data-testid="project-status"]');
+    await eventually(
+      async () => (await status.textContent())?.includes('已派单') ?? false,
+      () => 'the approved project is not shown as offered',
+    );
+
+    const unitPage = await signedIn({ ...unitOf(a.allianceId, a.unit.id), name: a.unit.name });
+    const offer = unitPage.locator(`[data-testid="offer-row"][data-project-id="${a.projectId}"]`);
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('幸福食堂老人送餐');
+    await unitPage.screenshot({ path: path.join(SCREENSHOTS, 'unit-offer.png'), fullPage: true });
+
+    await offer.locator('[name="quantity"]').fill('30');
+    await offer.locator('button[data-action="claim"]').click();
+    await eventually(
+      async () => (await projectStatus()) === 'claimed',
+      () => `the project is ${lastStatus} after the claim`,
+    );
+    // The coordinator's page hears the claim over the live stream, without a reload or a click.
+    await eventually(
+      async () => (await status.textContent())?.includes('已认领') ?? false,
+      () => 'the coordinator page did not show the claim',
+    );
+    await coordinatorPage.screenshot({
+      path: path.join(SCREENSHOTS, 'review-live-claimed.png'),
+      fullPage: true,
+    });
+    await unitPage.context().close();
+    await coordinatorPage.context().close();
+  });
+
+  it('shows a community its demand, and a bad demand form gets the API’s problems inline', async () => {
+    const page = await signedIn({ ...communityOf(a.allianceId, a.community.id), name: a.community.name });
+    await page.locator('[data-testid="demand-row"]').first().waitFor();
+    expect(await page.locator('[data-testid="demand-row"]').first().textContent()).toContain(
+      '幸福食堂老人送餐',
+    );
+    await page.locator('[data-tab="post-demand"]').click();
+    const form = page.locator('[data-testid="post-demand-form"]');
+    await form.locator('[name="title"]').fill('楼道灯维修');
+    await form.locator('[name="quantity"]').fill('0');
+    await form.locator('[data-action="post-demand"]').click();
+    const error = form.locator('.field-error[data-field="quantity"]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/\S/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'community-form-errors.png'), fullPage: true });
+    await page.context().close();
+  });
+});

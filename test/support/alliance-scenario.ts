@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { eventually } from './answers';
+import type { MatcherHarness } from './intake-harness';
+
+/** An alliance of its own with one canteen (30 meals) and a demand for 40 meals, proposed. */
+export interface ProposedAlliance {
+  allianceId: string;
+  unit: { id: string; name: string };
+  community: { kind: 'community'; id: string; name: string };
+  projectId: string;
+}
+
+/** Submits the lists over Kafka and waits for the matcher's proposal (needs projectsProposed observed). */
+export async function proposedAlliance(harness: MatcherHarness): Promise<ProposedAlliance> {
+  const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+  const unit = { id: `unit-kongkong-${allianceId}`, name: '空空导弹研究院' };
+  const community = { kind: 'community' as const, id: `community-014-${allianceId}`, name: '014中心社区' };
+  await harness.kafka.submit(
+    'resource',
+    JSON.stringify(
+      resourceList({
+        listId: 'rl-1',
+        allianceId,
+        unit,
+        items: [resourceItem({ itemId: 'canteen', category: 'elderly-care', unit: 'meals', quantity: 30 })],
+      }),
+    ),
+    unit.id,
+  );
+  await harness.kafka.submit(
+    'demand',
+    JSON.stringify(demandList({ listId: 'dl-1', allianceId, submitter: community, items: [demandItem()] })),
+    community.id,
+  );
+  const event = await eventually(
+    () => harness.observer.on(harness.topics.projectsProposed).find((e) => e.key === allianceId),
+    () => `no proposal for ${allianceId}:\n${harness.matcher.tail()}`,
+  );
+  return { allianceId, unit, community, projectId: event.value.project.projectId as string };
+}
