@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('matcher', config.LOG_LEVEL);
   const app = await NestFactory.create(RoundsModule.forRoot(config, logger), { logger });
   app.enableShutdownHooks();
-  serveDashboard(app.getHttpAdapter().getInstance());
+  serveDashboard(app.getHttpAdapter().getInstance(), config.MATCHER_INTAKE_PUBLIC_URL);
 
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const consumer = app.get<Kafka>(KAFKA).consumer({

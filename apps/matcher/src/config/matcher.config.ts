@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@redcrowd/runtime';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
@@ -25,7 +25,9 @@ export class MatcherConfig extends ServiceConfig {
 
   /** Where browsers reach intake's HTTP API; the dashboard's demand form posts there. */
   @IsString()
-  @IsNotEmpty()
+  @Matches(/^https?:\/\/[^\s/]+\/?$/, {
+    message: 'MATCHER_INTAKE_PUBLIC_URL must look like http://host:port',
+  })
   MATCHER_INTAKE_PUBLIC_URL: string = 'http://127.0.0.1:3000';
 
   /** A change waits this long for others of the same burst before its round runs. */

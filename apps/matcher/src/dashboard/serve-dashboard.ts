@@ -12,7 +12,26 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const DASHBOARD_DIR = path.join(REPO_ROOT, 'apps', 'matcher', 'dashboard');
 const ECHARTS = path.join(REPO_ROOT, 'node_modules', 'echarts', 'dist', 'echarts.min.js');
 
-export function serveDashboard(server: Express): void {
+/**
+ * The page keeps a sign-in token in sessionStorage, so injected script would be the worst
+ * failure: scripts only from here, no framing, and connections only to this origin and
+ * intake (the demand form). Inline styles stay allowed because ECharts writes them.
+ */
+function contentSecurityPolicy(intakeUrl: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${new URL(intakeUrl).origin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function serveDashboard(server: Express, intakeUrl: string): void {
   if (!existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
     throw new Error(`the dashboard's files are missing from ${DASHBOARD_DIR}`);
   }
