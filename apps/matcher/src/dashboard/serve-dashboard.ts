@@ -36,13 +36,19 @@ export function serveDashboard(server: Express, intakeUrl: string): void {
     throw new Error(`the dashboard's files are missing from ${DASHBOARD_DIR}`);
   }
   if (!existsSync(ECHARTS)) throw new Error(`echarts is missing (${ECHARTS}): run npm ci`);
-  const noStore = {
-    setHeaders: (response: express.Response) => response.setHeader('Cache-Control', 'no-cache'),
+  const policy = contentSecurityPolicy(intakeUrl);
+  const headers = {
+    setHeaders: (response: express.Response) => {
+      response.setHeader('Cache-Control', 'no-cache');
+      response.setHeader('Content-Security-Policy', policy);
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      response.setHeader('Referrer-Policy', 'no-referrer');
+    },
   };
   server.get('/', (_request, response) => response.redirect(302, '/dashboard/'));
   server.get('/dashboard/vendor/echarts.min.js', (_request, response) => response.sendFile(ECHARTS));
   server.use(
     '/dashboard',
-    express.static(DASHBOARD_DIR, { ...noStore, index: 'index.html', fallthrough: false }),
+    express.static(DASHBOARD_DIR, { ...headers, index: 'index.html', fallthrough: false }),
   );
 }
