@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProjectProposed, ProjectRevised, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
 import type { OutboxRelay } from '@redcrowd/kafka';
-import { match, type MatchingPolicy } from '@redcrowd/matching';
+import { match, type MatchResult, type MatchingPolicy } from '@redcrowd/matching';
 import type {
   MatchingPoolRepository,
   OutboxMessage,
@@ -148,12 +148,7 @@ export class MatchingRoundService {
       events.push({ topic: this.deps.topics.projectsStatusChanged, key: allianceId, payload: event });
     }
     await this.deps.outbox.add(manager, events);
-    // For the joint meeting's list of unmet demands; a demand asking for nothing is not one.
-    await this.deps.unmatched.replace(
-      manager,
-      allianceId,
-      result.unmatched.filter((entry) => entry.reason !== 'nothing-requested'),
-    );
+    await this.deps.unmatched.replace(manager, allianceId, unmatchedOf(pool.demands, result));
     return {
       allianceId,
       proposed: plan.create.length,
@@ -165,4 +160,24 @@ export class MatchingRoundService {
       ms: 0,
     };
   }
+}
+
+/**
+ * The joint meeting's list of unmet demands: those without a single candidate, with the
+ * reason match() found, and those that had candidates but got nothing because the optimal
+ * allocation gave the capacity to others (no-capacity). A demand asking for nothing is none.
+ */
+function unmatchedOf(
+  demands: ReadonlyArray<{ id: string; quantity: number }>,
+  result: MatchResult,
+): Array<{ demandId: string; reason: string }> {
+  const explained = result.unmatched.filter((entry) => entry.reason !== 'nothing-requested');
+  const accounted = new Set([
+    ...result.unmatched.map((entry) => entry.demandId),
+    ...result.proposals.map((proposal) => proposal.demandId),
+  ]);
+  const outbid = demands
+    .filter((demand) => demand.quantity > 0 && !accounted.has(demand.id))
+    .map((demand) => ({ demandId: demand.id, reason: 'no-capacity' }));
+  return [...explained, ...outbid];
 }

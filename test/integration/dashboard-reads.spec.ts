@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { TokenSubject } from '@redcrowd/auth';
+import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { eventually } from '@test/support/answers';
+import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
+
+/*
+ * The dashboard's read models and live stream against the real matcher, broker and
+ * database: why each unmet demand is unmet, the overview's figures, the map, what a unit and
+ * a community see of their own, and who hears which change.
+ */
+describe('dashboard read models', () => {
+  let harness: MatcherHarness;
+  const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+  const academy = { id: `kongkong-${allianceId}`, name: '空空导弹研究院' };
+  const university = { id: `keji-${allianceId}`, name: '河南科技大学' };
+  const community = { kind: 'community', id: `c014-${allianceId}`, name: '014中心社区' };
+  const near = { lat: 34.6852, lng: 112.4371 };
+
+  beforeAll(async () => {
+    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed', 'claimsOffered']);
+    const offer = (unit: { id: string; name: string }, items: Array<Record<string, unknown>>) =>
+      harness.kafka.submit(
+        'resource',
+        JSON.stringify(resourceList({ listId: `rl-${unit.id}`, allianceId, unit, items })),
+        unit.id,
+      );
+    await offer(academy, [
+      resourceItem({
+        itemId: 'canteen',
+        category: 'elderly-care',
+        unit: 'meals',
+        quantity: 30,
+        serviceRadiusKm: 2,
+      }),
+    ]);
+    await offer(university, [
+      resourceItem({
+        itemId: 'clinic',
+        category: 'health',
+        unit: 'people',
+        quantity: 50,
+        serviceRadiusKm: 5,
+      }),
+      resourceItem({
+        itemId: 'workshop',
+        category: 'repairs',
+        unit: 'visits',
+        quantity: 12,
+        serviceRadiusKm: 2,
+        location: { lat: 34.6588, lng: 112.3917 },
+      }),
+    ]);
+    // Every resource is stored before the demands arrive, so the first round sees them all.
+    await eventually(
+      async () =>
+        Number(
+          (
+            await harness.db.query(
+              `SELECT count(*) FROM resource_items ri JOIN lists l ON l.id = ri.list_pk WHERE l.alliance_id = $1`,
+              [allianceId],
+            )
+          ).rows[0].count,
+        ) === 3,
+      () => 'resources not stored',
+    );
+    const demand = (itemId: string, overrides: Record<string, unknown>) =>
+      demandItem({ itemId, location: { ...near, address: itemId }, ...overrides });
+    await harness.kafka.submit(
+      'demand',
+      JSON.stringify(
+        demandList({
+          listId: 'dl-1',
+          allianceId,
+          submitter: community,
+          items: [
+            demand('meals-urgent', { title: '52号楼老人送餐', quantity: 40, urgency: 'critical' }),
+            demand('meals-routine', { title: '午餐配送', quantity: 20, urgency: 'routine' }),
+            demand('health', { title: '健康体检', category: 'health', unit: 'people', quantity: 60 }),
+            demand('legal', { title: '法律咨询', category: 'legal', unit: 'sessions', quantity: 10 }),
+            demand('repairs', { title: '家电维修', category: 'repairs', unit: 'visits', quantity: 8 }),
+          ],
+        }),
+      ),
+      community.id,
+    );
+  }, 180_000);
+
+  afterAll(() => harness?.stop(), 60_000);
+
+  const get = async (path: string, who: TokenSubject) => {
+    const response = await fetch(`${harness.matcher.url}${path}`, { headers: authHeaders(who) });
+    expect(response.status).toBe(200);
+    return (await response.json()) as any;
+  };
+  const post = async (path: string, who: TokenSubject, body: unknown = {}) => {
+    const response = await fetch(`${harness.matcher.url}${path}`, {
+      method: 'POST',
+      headers: authHeaders(who),
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const coordinator = coordinatorOf(allianceId);
+
+  it('says why each unmet demand is unmet', async () => {
+    const unmet = await eventually(
+      async () => {
+        const rows = (await get('/alliance/unmet', coordinator)) as Array<{ itemId: string; reason: string }>;
+        // Until the first round has run, every stored demand is "not matched yet".
+        return rows.length === 5 && rows.every((row) => row.reason !== 'not-matched-yet') ? rows : undefined;
+      },
+      () => `no round explained the unmet demands:\n${harness.matcher.tail()}`,
+    );
+    expect(Object.fromEntries(unmet.map((row) => [row.itemId, row.reason]))).toEqual({
+      'meals-urgent': 'partly-met', // 30 of 40: the canteen has no more
+      'meals-routine': 'no-capacity', // a candidate, but the canteen went to the critical demand
+      health: 'partly-met', // 50 of 60
+      legal: 'no-supply-in-category',
+      repairs: 'none-in-radius', // the workshop serves 2 km around it, 6 km away
+    });
+    expect(unmet[0]).toMatchObject({ itemId: 'meals-urgent', unmet: 10, submitterName: '014中心社区' });
+  });
+
+  it('streams changes live: the coordinator sees which project, a unit only that something changed', async () => {
+    const projects = (await get('/projects', coordinator)) as Array<{ id: string; demandItemId: string }>;
+    const meals = projects.find((project) => project.demandItemId === 'meals-urgent')!;
+    const coordinatorStream = await openStream(coordinator);
+    const unitStream = await openStream(unitOf(allianceId, academy.id));
+    const otherAlliance = await openStream(coordinatorOf(`other-${allianceId}`));
+    try {
+      expect((await post(`/projects/${meals.id}/approve`, coordinator)).status).toBe(200);
+      const seen = await eventually(
+        () => coordinatorStream.events.find((event) => event.data.status === 'offered'),
+        () => `no live change: ${JSON.stringify(coordinatorStream.events)}`,
+      );
+      expect(seen).toMatchObject({ event: 'changed', data: { projectId: meals.id, status: 'offered' } });
+      await eventually(
+        () => unitStream.events.length > 0,
+        () => 'the unit heard nothing',
+      );
+      expect(unitStream.events.every((event) => Object.keys(event.data).join() === 'at')).toBe(true);
+      expect(otherAlliance.events).toEqual([]);
+    } finally {
+      for (const stream of [coordinatorStream, unitStream, otherAlliance]) stream.close();
+    }
+  });
+
+  it('shows a unit its offer and claim, and a community its demands with their projects', async () => {
+    const unit = unitOf(allianceId, academy.id);
+    const offers = await eventually(
+      async () => {
+        const rows = (await get('/me/offers', unit)) as any[];
+        return rows.length === 1 ? rows : undefined;
+      },
+      () => 'no offer for the academy',
+    );
+    expect(offers[0]).toMatchObject({
+      status: 'open',
+      stage: 'paired',
+      quantity: 30,
+      project: { status: 'offered', title: '52号楼老人送餐', submitterName: '014中心社区' },
+    });
+    const claim = await post('/claims', unit, {
+      claimId: 'web-1',
+      projectId: offers[0].projectId,
+      quantity: 30,
+    });
+    expect(claim.body).toMatchObject({ decision: 'accepted', acceptedQuantity: 30, unitId: academy.id });
+    expect(await get('/me/claims', unit)).toEqual([
+      expect.objectContaining({ claimId: 'web-1', decision: 'accepted', projectStatus: 'claimed' }),
+    ]);
+    // Another unit's representative sees none of it.
+    expect(await get('/me/offers', unitOf(allianceId, university.id))).toEqual([]);
+
+    const demands = (await get('/me/demands', communityOf(allianceId, community.id))) as any[];
+    const byItem = Object.fromEntries(demands.map((row) => [row.itemId, row]));
+    expect(demands).toHaveLength(5);
+    expect(byItem['meals-urgent'].project).toMatchObject({
+      status: 'claimed',
+      unmet: 10,
+      units: ['空空导弹研究院'],
+    });
+    expect(byItem['legal']).toMatchObject({ project: null, unmetReason: 'no-supply-in-category' });
+  });
+
+  it('sums coverage, supply, waits, statuses and contributions for the overview, and draws the map', async () => {
+    const overview = await get('/alliance/overview', coordinator);
+    expect(overview.coverageByCommunity).toEqual([
+      { communityId: community.id, name: '014中心社区', requested: 138, allocated: 80, claimed: 30 },
+    ]);
+    expect(overview.coverageByCategory).toContainEqual({
+      category: 'elderly-care',
+      requested: 60,
+      allocated: 30,
+      claimed: 30,
+    });
+    expect(overview.supplyByCategory).toContainEqual({ category: 'elderly-care', offered: 30, used: 30 });
+    expect(overview.supplyByCategory).toContainEqual({ category: 'health', offered: 50, used: 0 });
+    expect(overview.statusCounts).toEqual({ claimed: 1, proposed: 1 });
+    expect(overview.demandToClaimHours).toMatchObject({ count: 1 });
+    expect(overview.units).toContainEqual({
+      unitId: academy.id,
+      name: '空空导弹研究院',
+      claimed: 30,
+      projects: 1,
+      points: 0,
+    });
+    expect(overview.openHall).toEqual([]);
+
+    const map = await get('/alliance/map', coordinator);
+    expect(map.demands).toHaveLength(5);
+    expect(map.resources).toHaveLength(3);
+    expect(map.resources).toContainEqual(expect.objectContaining({ title: '近700平方米办公用房', used: 30 }));
+    expect(map.links.map((link: { status: string }) => link.status).sort()).toEqual(['claimed', 'proposed']);
+  });
+
+  /** Reads server-sent events from the live stream in the background. */
+  async function openStream(who: TokenSubject) {
+    const controller = new AbortController();
+    const response = await fetch(`${harness.matcher.url}/alliance/live`, {
+      headers: authHeaders(who),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+    const reader = response.body!.getReader();
+    let buffer = '';
+    const ready = new Promise<void>((resolve) => {
+      void (async () => {
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            buffer += Buffer.from(value).toString('utf8');
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const event = /^event: (.+)$/m.exec(block)?.[1];
+              const data = /^data: (.+)$/m.exec(block)?.[1];
+              if (event === 'ready') resolve();
+              else if (event && data)
+                events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+            }
+          }
+        } catch {
+          // aborted by close()
+        }
+      })();
+    });
+    await ready;
+    return { events, close: () => controller.abort() };
+  }
+});
