@@ -99,11 +99,17 @@ describe('dashboard in a browser', () => {
     expect(text).toContain('幸福食堂老人送餐');
     expect(text).toContain('空空导弹研究院');
     expect(text).toContain('待审核');
+    // The allocation's score explanation, in Chinese: component, weight and the reason.
+    expect(text).toContain('类别相同：养老服务');
+    expect(text).toMatch(/距离 [\d.]+ 公里，服务半径 3 公里/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-zh.png'), fullPage: true });
 
     await page.locator('[data-testid="lang-switch"]').click();
     await eventually(
-      async () => ((await projectRow(page).textContent()) ?? '').includes('Proposed'),
+      async () => {
+        const english = (await projectRow(page).textContent()) ?? '';
+        return english.includes('Proposed') && english.includes('same category elderly-care');
+      },
       () => 'the review screen did not switch to English',
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-en.png'), fullPage: true });

@@ -727,3 +727,30 @@ export function unitSuffix(unit) {
 export function unitName(unit) {
   return unitSuffix(unit).trim();
 }
+
+// The matching engine explains each score component in English (it is language-neutral
+// data for events and audits); Chinese pages render the known phrasings in Chinese and keep
+// anything else as it came, so a new phrasing shows up rather than disappearing.
+const DETAIL_PATTERNS_ZH = [
+  [/^same category (\S+)$/, (m) => `类别相同：${categoryLabel(m[1])}`],
+  [
+    /^related category (\S+) for (\S+)$/,
+    (m) => `相关类别：${categoryLabel(m[1])} 可服务 ${categoryLabel(m[2])}`,
+  ],
+  [/^demand names no tags \(neutral\)$/, () => '需求未标注标签（按中性计）'],
+  [/^no tags shared \(0 of (\d+)\)$/, (m) => `无共同标签（0/${m[1]}）`],
+  [/^tags (.+) shared \((\d+) of (\d+)\)$/, (m) => `共同标签：${m[1]}（${m[2]}/${m[3]}）`],
+  [/^([\d.]+) km of an unlimited radius$/, (m) => `距离 ${m[1]} 公里，服务半径不限`],
+  [/^([\d.]+) km of ([\d.]+) km radius$/, (m) => `距离 ${m[1]} 公里，服务半径 ${m[2]} 公里`],
+  [/^covers ([\d.]+)% of the demand window$/, (m) => `覆盖需求时段的 ${m[1]}%`],
+];
+
+export function scoreDetailLabel(detail) {
+  const text = String(detail ?? '');
+  if (current !== 'zh-CN') return text;
+  for (const [pattern, render] of DETAIL_PATTERNS_ZH) {
+    const match = pattern.exec(text);
+    if (match) return render(match);
+  }
+  return text;
+}

@@ -2,7 +2,7 @@ import { UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import { describeError, feedbackOf, field, placeApiError, numberOrUndefined, rowMessage } from '../forms.js';
 import { formatDateTime, formatQuantity, formatWindow } from '../format.js';
-import { categoryLabel, componentLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
+import { categoryLabel, componentLabel, scoreDetailLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
 import { DEFAULT_CATEGORIES, PROJECT_STATUSES, URGENCIES } from '../vocab.js';
 import {
   chip,
@@ -270,7 +270,11 @@ export function createReviewView(ctx) {
               { class: 'component-weight' },
               t('review.weight', { weight: Number(component.weight ?? 0).toFixed(2) }),
             ),
-            h('span', { class: 'component-detail', title: component.detail }, component.detail),
+            h(
+              'span',
+              { class: 'component-detail', title: component.detail },
+              scoreDetailLabel(component.detail),
+            ),
           ),
         ),
       ),
