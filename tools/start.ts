@@ -82,6 +82,7 @@ async function main(): Promise<number> {
       intakeUrl: urlOf('intake'),
       dashboardUrl: `${urlOf('matcher')}/dashboard/`,
       auth,
+      warn: (message) => console.error(`  Demo: ${message}`),
     });
     console.log(
       '\n  Demo alliance 西工区邙岭路街道 is loaded (REDCROWD_DEMO=0 skips it). Dashboard login links, valid 12 h:',

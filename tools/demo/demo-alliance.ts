@@ -5,6 +5,9 @@
  * shares its 幸福食堂; communities hand in residents' demand lists, units resource lists.
  * Coordinates are around 邙岭路, 西工区, 洛阳.
  */
+/** Raised whenever the demo lists change, so a restart revises them instead of conflicting. */
+export const DEMO_REVISION = 2;
+
 export const DEMO_ALLIANCE = {
   id: 'luoyang-xigong-manglinglu',
   name: '西工区邙岭路街道红色众筹党建联盟',
@@ -78,6 +81,7 @@ export const DEMO_COMMUNITIES = [
         34.6852,
         112.4371,
         'urgent',
+        '014中心社区52号楼',
       ),
       demand(
         'homework-help',
@@ -88,8 +92,19 @@ export const DEMO_COMMUNITIES = [
         34.6849,
         112.4366,
         'routine',
+        '014中心社区少年教育区',
       ),
-      demand('leyangju-health', 'health', '乐养居老人健康体检', 60, 'people', 34.6855, 112.4378, 'urgent'),
+      demand(
+        'leyangju-health',
+        'health',
+        '乐养居老人健康体检',
+        60,
+        'people',
+        34.6855,
+        112.4378,
+        'urgent',
+        '014中心社区乐养居',
+      ),
       demand(
         'ledao-cleanup',
         'environment',
@@ -99,16 +114,47 @@ export const DEMO_COMMUNITIES = [
         34.6843,
         112.4359,
         'routine',
+        '014中心社区便民乐道',
       ),
-      demand('legal-consult', 'legal', '居民法律咨询', 10, 'sessions', 34.685, 112.437, 'routine'),
+      demand(
+        'legal-consult',
+        'legal',
+        '居民法律咨询',
+        10,
+        'sessions',
+        34.685,
+        112.437,
+        'routine',
+        '014中心社区服务大厅',
+      ),
     ],
   },
   {
     id: 'community-manglinglu',
     name: '邙岭路社区',
     items: [
-      demand('appliance-repair', 'repairs', '老旧小区家电维修', 8, 'visits', 34.6921, 112.4502, 'critical'),
-      demand('office-space', 'venue', '社区文明实践站活动场地', 200, 'sqm-days', 34.6836, 112.438, 'routine'),
+      demand(
+        'appliance-repair',
+        'repairs',
+        '老旧小区家电维修',
+        8,
+        'visits',
+        34.6921,
+        112.4502,
+        'critical',
+        '邙岭路社区老旧小区',
+      ),
+      demand(
+        'office-space',
+        'venue',
+        '社区文明实践站活动场地',
+        200,
+        'sqm-days',
+        34.6836,
+        112.438,
+        'routine',
+        '邙岭路社区文明实践站',
+      ),
     ],
   },
 ];
@@ -144,6 +190,7 @@ function demand(
   lat: number,
   lng: number,
   urgency: 'routine' | 'urgent' | 'critical',
+  address: string,
 ) {
   return {
     itemId,
@@ -151,7 +198,7 @@ function demand(
     title,
     quantity,
     unit,
-    location: { lat, lng, address: title },
+    location: { lat, lng, address },
     window: { from: '2026-12-05T08:00:00+08:00', to: '2027-01-15T18:00:00+08:00' },
     urgency,
   };

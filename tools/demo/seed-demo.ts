@@ -1,5 +1,5 @@
 import { signToken, type TokenSettings, type TokenSubject } from '@redcrowd/auth';
-import { DEMO_ALLIANCE, DEMO_COMMUNITIES, DEMO_UNITS } from './demo-alliance';
+import { DEMO_ALLIANCE, DEMO_COMMUNITIES, DEMO_REVISION, DEMO_UNITS } from './demo-alliance';
 
 /** How long the printed login links work. */
 const LINK_TTL_SECONDS = 12 * 3600;
@@ -11,13 +11,15 @@ export interface DemoLogin {
 
 /**
  * Submits the demo alliance's lists through intake's HTTP API, as each member would with
- * its own sign-in (revision 1 each time, so a restart answers "unchanged" and adds nothing),
- * and returns a login link per role for the dashboard.
+ * its own sign-in (the same revision each time, so a restart answers "unchanged" and adds
+ * nothing), and returns a login link per role for the dashboard. A list intake refuses is
+ * reported through `warn` and the rest goes on: the demo never stops the system starting.
  */
 export async function seedDemoAlliance(options: {
   intakeUrl: string;
   dashboardUrl: string;
   auth: TokenSettings;
+  warn: (message: string) => void;
 }): Promise<DemoLogin[]> {
   const alliance = { allianceId: DEMO_ALLIANCE.id, allianceName: DEMO_ALLIANCE.name };
   const submittedAt = '2026-11-21T09:00:00+08:00';
@@ -31,7 +33,7 @@ export async function seedDemoAlliance(options: {
     };
     await submit(options, who, 'resource-lists', {
       listId: `demo-${unit.id}`,
-      revision: 1,
+      revision: DEMO_REVISION,
       allianceId: DEMO_ALLIANCE.id,
       unit: { id: unit.id, name: unit.name },
       submittedAt,
@@ -48,7 +50,7 @@ export async function seedDemoAlliance(options: {
     };
     await submit(options, who, 'demand-lists', {
       listId: `demo-${community.id}`,
-      revision: 1,
+      revision: DEMO_REVISION,
       allianceId: DEMO_ALLIANCE.id,
       submitter: { kind: 'community', id: community.id, name: community.name },
       submittedAt,
@@ -95,22 +97,24 @@ export async function seedDemoAlliance(options: {
 }
 
 async function submit(
-  options: { intakeUrl: string; auth: TokenSettings },
+  options: { intakeUrl: string; auth: TokenSettings; warn: (message: string) => void },
   who: TokenSubject,
   path: 'resource-lists' | 'demand-lists',
   list: object,
 ): Promise<void> {
-  const response = await fetch(`${options.intakeUrl}/${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${signToken(who, options.auth, 300)}`,
-    },
-    body: JSON.stringify(list),
-  });
-  if (response.status !== 201 && response.status !== 200) {
-    throw new Error(
-      `the demo ${path} of ${who.name} was refused (${response.status}): ${await response.text()}`,
-    );
+  try {
+    const response = await fetch(`${options.intakeUrl}/${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${signToken(who, options.auth, 300)}`,
+      },
+      body: JSON.stringify(list),
+    });
+    if (response.status !== 201 && response.status !== 200) {
+      options.warn(`the ${path} of ${who.name} was refused (${response.status}): ${await response.text()}`);
+    }
+  } catch (error) {
+    options.warn(`the ${path} of ${who.name} could not be sent: ${String(error)}`);
   }
 }
