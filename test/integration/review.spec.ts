@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
+import { proposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
 import { authHeaders, coordinatorOf } from '@test/support/tokens';
@@ -38,49 +39,12 @@ describe('project review', () => {
     return { status: response.status, body: (await response.json()) as any };
   };
 
-  /** An alliance with one canteen (30 meals) and a demand for 40 meals, proposed. */
+  /** An alliance with one canteen (30 meals) and a demand for `demandQuantity` meals, proposed. */
   async function proposedProject(demandQuantity = 40) {
-    const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
-    signedIn = coordinatorOf(allianceId);
-    const unit = { id: `unit-${allianceId}`, name: '空空导弹研究院' };
-    const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
-    await kafka.submit(
-      'resource',
-      JSON.stringify(
-        resourceList({
-          listId: 'rl-1',
-          allianceId,
-          unit,
-          items: [resourceItem({ itemId: 'canteen', category: 'elderly-care', unit: 'meals', quantity: 30 })],
-        }),
-      ),
-      unit.id,
-    );
-    await kafka.submit(
-      'demand',
-      JSON.stringify(
-        demandList({
-          listId: 'dl-1',
-          allianceId,
-          submitter: community,
-          items: [demandItem({ quantity: demandQuantity })],
-        }),
-      ),
-      community.id,
-    );
-    const event = await eventually(
-      () => observer.on(harness.topics.projectsProposed).find((e) => e.key === allianceId),
-      () => `no proposal:\n${matcher.tail()}`,
-    );
-    const projectId: string = event.value.project.projectId;
-    const detail = await call('GET', `/projects/${projectId}`);
-    return {
-      allianceId,
-      community,
-      unit,
-      projectId,
-      resourceItemPk: detail.body.allocations[0].resourceItemPk as string,
-    };
+    const proposed = await proposedAlliance(harness, { demandQuantity });
+    signedIn = coordinatorOf(proposed.allianceId);
+    const detail = await call('GET', `/projects/${proposed.projectId}`);
+    return { ...proposed, resourceItemPk: detail.body.allocations[0].resourceItemPk as string };
   }
 
   it('lists and filters an alliance’s projects and shows each allocation’s explanation', async () => {

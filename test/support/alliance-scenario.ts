@@ -3,7 +3,7 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually } from './answers';
 import type { MatcherHarness } from './intake-harness';
 
-/** An alliance of its own with one canteen (30 meals) and a demand for 40 meals, proposed. */
+/** An alliance of its own with one canteen (30 meals) and a demand for meals (40 unless said), proposed. */
 export interface ProposedAlliance {
   allianceId: string;
   unit: { id: string; name: string };
@@ -12,7 +12,10 @@ export interface ProposedAlliance {
 }
 
 /** Submits the lists over Kafka and waits for the matcher's proposal (needs projectsProposed observed). */
-export async function proposedAlliance(harness: MatcherHarness): Promise<ProposedAlliance> {
+export async function proposedAlliance(
+  harness: MatcherHarness,
+  options: { demandQuantity?: number } = {},
+): Promise<ProposedAlliance> {
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const unit = { id: `unit-kongkong-${allianceId}`, name: '空空导弹研究院' };
   const community = { kind: 'community' as const, id: `community-014-${allianceId}`, name: '014中心社区' };
@@ -30,7 +33,14 @@ export async function proposedAlliance(harness: MatcherHarness): Promise<Propose
   );
   await harness.kafka.submit(
     'demand',
-    JSON.stringify(demandList({ listId: 'dl-1', allianceId, submitter: community, items: [demandItem()] })),
+    JSON.stringify(
+      demandList({
+        listId: 'dl-1',
+        allianceId,
+        submitter: community,
+        items: [demandItem({ quantity: options.demandQuantity ?? 40 })],
+      }),
+    ),
     community.id,
   );
   const event = await eventually(

@@ -68,8 +68,14 @@ export function generateCandidates(
  * - `no-window-overlap`: some reach it, but none is available during its window;
  * - `no-capacity`: some fit in place and time, but none has capacity left.
  */
-export type NoCandidateReason =
-  'nothing-requested' | 'no-supply-in-category' | 'none-in-radius' | 'no-window-overlap' | 'no-capacity';
+export const NO_CANDIDATE_REASONS = [
+  'nothing-requested',
+  'no-supply-in-category',
+  'none-in-radius',
+  'no-window-overlap',
+  'no-capacity',
+] as const;
+export type NoCandidateReason = (typeof NO_CANDIDATE_REASONS)[number];
 
 export interface NoCandidateExplanation {
   demandId: string;

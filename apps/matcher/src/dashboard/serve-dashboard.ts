@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { vocabularyModule } from './dashboard-vocabulary';
 
 /*
  * The dashboard is static files: the page holds no data, and every call it makes carries
@@ -47,6 +48,11 @@ export function serveDashboard(server: Express, intakeUrl: string): void {
   };
   server.get('/', (_request, response) => response.redirect(302, '/dashboard/'));
   server.get('/dashboard/vendor/echarts.min.js', (_request, response) => response.sendFile(ECHARTS));
+  const vocabulary = vocabularyModule();
+  server.get('/dashboard/vocab.js', (_request, response) => {
+    response.type('text/javascript').setHeader('Cache-Control', 'no-cache');
+    response.send(vocabulary);
+  });
   server.use(
     '/dashboard',
     express.static(DASHBOARD_DIR, { ...headers, index: 'index.html', fallthrough: false }),
