@@ -216,6 +216,22 @@ describe('dashboard read models', () => {
     expect(map.links.map((link: { status: string }) => link.status).sort()).toEqual(['claimed', 'proposed']);
   });
 
+  it('ends open live streams when the matcher shuts down, instead of hanging the shutdown', async () => {
+    const stream = await openStream(coordinator);
+    const stopped = Date.now();
+    // SIGTERM is the orderly path (npm start's Ctrl-C, a container stop); an open page
+    // would otherwise keep the HTTP server from closing until it is killed.
+    await harness.matcher.stop('SIGTERM');
+    expect(Date.now() - stopped).toBeLessThan(30_000);
+    // Nest re-raises the signal after its shutdown hooks, so the sign of an orderly stop is
+    // the matcher's last log line, written once everything is closed.
+    expect(harness.matcher.output.some((line) => line.includes('"matcher stopped"'))).toBe(true);
+    await eventually(
+      () => stream.ended(),
+      () => 'the stream is still open',
+    );
+  });
+
   /** Reads server-sent events from the live stream in the background. */
   async function openStream(who: TokenSubject) {
     const controller = new AbortController();
@@ -227,12 +243,16 @@ describe('dashboard read models', () => {
     const events: Array<{ event: string; data: Record<string, unknown> }> = [];
     const reader = response.body!.getReader();
     let buffer = '';
+    let ended = false;
     const ready = new Promise<void>((resolve) => {
       void (async () => {
         try {
           for (;;) {
             const { value, done } = await reader.read();
-            if (done) return;
+            if (done) {
+              ended = true;
+              return;
+            }
             buffer += Buffer.from(value).toString('utf8');
             let end: number;
             while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -251,6 +271,6 @@ describe('dashboard read models', () => {
       })();
     });
     await ready;
-    return { events, close: () => controller.abort() };
+    return { events, ended: () => ended, close: () => controller.abort() };
   }
 });

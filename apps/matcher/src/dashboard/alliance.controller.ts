@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { allianceOf, type Principal } from '@redcrowd/auth';
@@ -18,7 +18,10 @@ const PING_EVERY_MS = 15_000;
  * unmet demands with why, and a live stream of changes. The alliance is the caller's.
  */
 @Controller('alliance')
-export class AllianceController {
+export class AllianceController implements BeforeApplicationShutdown {
+  /** Open live streams, ended at shutdown: the HTTP server cannot close while one is open. */
+  private readonly streams = new Set<Response>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly reads: DashboardRepository,
@@ -72,9 +75,16 @@ export class AllianceController {
       response.write(`event: changed\ndata: ${JSON.stringify(data)}\n\n`);
     });
     const ping = setInterval(() => response.write(`: ping\n\n`), PING_EVERY_MS);
+    this.streams.add(response);
     request.on('close', () => {
       clearInterval(ping);
       unsubscribe();
+      this.streams.delete(response);
     });
+  }
+
+  /** Runs before Nest closes the HTTP server; pages reconnect to another instance on their own. */
+  beforeApplicationShutdown(): void {
+    for (const response of this.streams) response.end();
   }
 }
