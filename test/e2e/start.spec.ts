@@ -86,6 +86,9 @@ describe('npm start', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(await me.json()).toMatchObject({ role: 'coordinator', allianceId: 'luoyang-xigong-manglinglu' });
+      // Each member's lists went in with its own sign-in (units' resource lists, communities'
+      // demand lists); a refused one would be reported as a "Demo:" line.
+      expect(output.filter((line) => line.includes('Demo:'))).toEqual([]);
       for (const role of ['unit representative', 'community representative', 'admin']) {
         expect(output.some((line) => line.includes(role))).toBe(true);
       }

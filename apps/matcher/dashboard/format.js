@@ -21,37 +21,29 @@ function toDate(value) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function formatDateTime(value) {
+// A 24-hour clock reads the same in Chinese and English; bad input shows as a dash.
+function formatDate(value, options) {
   const date = toDate(value);
   if (!date) return t('common.none');
-  return new Intl.DateTimeFormat(getLang(), {
+  return new Intl.DateTimeFormat(getLang(), { ...options, hour12: false }).format(date);
+}
+
+export function formatDateTime(value) {
+  return formatDate(value, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  });
 }
 
 export function formatShortDateTime(value) {
-  const date = toDate(value);
-  if (!date) return t('common.none');
-  return new Intl.DateTimeFormat(getLang(), {
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  return formatDate(value, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 export function formatTime(value) {
-  const date = toDate(value);
-  if (!date) return t('common.none');
-  return new Intl.DateTimeFormat(getLang(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(
-    date,
-  );
+  return formatDate(value, { hour: '2-digit', minute: '2-digit' });
 }
 
 export function formatWindow(from, to) {

@@ -22,15 +22,7 @@ export function field({ name, label, control, errors = [], optional = false, lab
     hintNode = h('p', { class: 'field-hint', id: `${id}-hint` }, hint);
     describedBy.push(hintNode.id);
   }
-  const errorNodes = errors.map((error, index) =>
-    h(
-      'p',
-      { class: 'field-error', id: `${id}-error-${index}`, dataset: { field: name } },
-      error.label ? h('strong', null, error.label) : null,
-      error.label && error.message ? ' ' : null,
-      error.message ? h('span', { class: 'field-error-detail' }, error.message) : null,
-    ),
-  );
+  const errorNodes = fieldErrors(id, name, errors);
   describedBy.push(...errorNodes.map((node) => node.id));
   if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
   if (errors.length > 0) control.setAttribute('aria-invalid', 'true');
@@ -47,6 +39,79 @@ export function field({ name, label, control, errors = [], optional = false, lab
     control,
     hintNode,
     errorNodes,
+  );
+}
+
+/** The messages under one field, each with an id (`${id}-error-n`) for aria-describedby. */
+export function fieldErrors(id, name, errors) {
+  return errors.map((error, index) =>
+    h(
+      'p',
+      { class: 'field-error', id: `${id}-error-${index}`, dataset: { field: name } },
+      error.label ? h('strong', null, error.label) : null,
+      error.label && error.message ? ' ' : null,
+      error.message ? h('span', { class: 'field-error-detail' }, error.message) : null,
+    ),
+  );
+}
+
+/**
+ * A form the page sends itself: onSubmit runs instead of a page load. novalidate, because the
+ * server judges the input (see above).
+ */
+export function form(props, onSubmit, ...children) {
+  return h(
+    'form',
+    {
+      ...props,
+      novalidate: true,
+      onSubmit: (event) => {
+        event.preventDefault();
+        void onSubmit();
+      },
+    },
+    ...children,
+  );
+}
+
+/**
+ * A field whose input or textarea keeps its text in `drafts` under `key` as it is typed, so
+ * the re-renders live updates cause do not lose it; `key` is also its data-key, which lets a
+ * re-render put focus and caret back. `fallback` shows until something is typed. Its
+ * messages come from the row's feedback `state`; other options go to field().
+ */
+export function draftField({
+  name,
+  drafts,
+  key,
+  state,
+  tag = 'input',
+  attributes,
+  fallback = '',
+  ...options
+}) {
+  const control = h(tag, {
+    ...attributes,
+    name,
+    value: drafts.get(key) ?? fallback,
+    dataset: { key },
+    onInput: (event) => drafts.set(key, event.target.value),
+  });
+  return field({ name, control, errors: state.fields?.[name] ?? [], ...options });
+}
+
+/**
+ * A button named by what it does: data-action is how tests find it, data-key lets a re-render
+ * put focus back on it. className is the variant next to the base `btn` class.
+ */
+export function actionButton(
+  label,
+  { type = 'button', action, key, className, disabled, onClick, ...props },
+) {
+  return h(
+    'button',
+    { type, class: ['btn', className], dataset: { action, key }, disabled, onClick, ...props },
+    label,
   );
 }
 

@@ -1,8 +1,8 @@
 import { UnauthorizedError } from '../api.js';
-import { h } from '../dom.js';
+import { h, replaceContent } from '../dom.js';
 import { describeError } from '../forms.js';
 import { formatTime } from '../format.js';
-import { statusLabel, t } from '../i18n.js';
+import { categoryLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
 
 /**
  * One view's data: remembers the last good answer (so switching language or tab redraws at
@@ -55,6 +55,25 @@ export function chip(text, className) {
   return h('span', { class: ['chip', className] }, text);
 }
 
+export function categoryChip(category) {
+  return chip(categoryLabel(category), 'chip-category');
+}
+
+export function urgencyChip(urgency) {
+  return chip(urgencyLabel(urgency), `chip-urgency urgency-${urgency}`);
+}
+
+/** A list card's header: the title line (title and status), the meta line, then any more lines. */
+export function cardHead(titleLine, meta, ...more) {
+  return h(
+    'header',
+    { class: 'card-head' },
+    h('div', { class: 'card-title-line' }, titleLine),
+    h('div', { class: 'card-meta' }, meta),
+    more,
+  );
+}
+
 /** The heading row of a view: title, counts, when the data was read, and view controls. */
 export function viewHeader({ title, count, loader, extra }) {
   const { loadedAt, loading } = loader.state;
@@ -73,6 +92,20 @@ export function viewHeader({ title, count, loader, extra }) {
       { class: ['view-updated', loading && 'is-loading'], 'aria-live': 'polite' },
       loading ? t('app.loading') : loadedAt ? t('common.updated', { time: formatTime(loadedAt) }) : '',
     ),
+  );
+}
+
+/**
+ * Draws a list view: its header, any controls (such as filters), a note when the last refresh
+ * failed, then the placeholder or, once there is data, content().
+ */
+export function drawListView(container, loader, { title, count, extra, controls }, content) {
+  replaceContent(
+    container,
+    viewHeader({ title, count, loader, extra }),
+    controls,
+    staleNote(loader),
+    placeholder(loader, () => void loader.refresh()) ?? content(),
   );
 }
 
@@ -135,16 +168,35 @@ export function meter(value, label, className) {
   );
 }
 
-/** The mount/unmount/refresh shape every view has; attach(element | null) swaps the container. */
-export function lifecycle(loader, attach) {
+/**
+ * The mount/unmount/refresh shape every view has. setContainer hands the view the element it
+ * draws in (null once it is off screen); dispose, when given, releases what outlives a render,
+ * such as charts. A view without a loader passes its own refresh.
+ */
+export function viewLifecycle({ loader, setContainer, render, dispose, refresh = () => loader.refresh() }) {
   return {
     mount(element) {
-      attach(element);
-      return loader.refresh();
+      setContainer(element);
+      render();
+      return refresh();
     },
     unmount() {
-      attach(null);
+      dispose?.();
+      setContainer(null);
     },
-    refresh: () => loader.refresh(),
+    refresh,
   };
+}
+
+/**
+ * For a view that builds its layout once and updates it in place (charts would flicker if
+ * rebuilt): until there is data it shows the placeholder, after dispose has dropped the
+ * layout. True while the placeholder is shown.
+ */
+export function showsPlaceholder(container, loader, title, dispose) {
+  const waiting = placeholder(loader, () => void loader.refresh());
+  if (!waiting) return false;
+  dispose();
+  replaceContent(container, viewHeader({ title, loader }), waiting);
+  return true;
 }

@@ -1,55 +1,47 @@
-import { UnauthorizedError } from '../api.js';
-import { h, replaceContent, uniqueId } from '../dom.js';
-import { feedbackOf, field, placeApiError, rowMessage } from '../forms.js';
+import { h, uniqueId } from '../dom.js';
+import { actionButton, draftField, fieldErrors, form, rowMessage } from '../forms.js';
 import { formatNumber, formatQuantity } from '../format.js';
-import { categoryLabel, reasonLabel, t, unitSuffix, urgencyLabel } from '../i18n.js';
+import { reasonLabel, t, unitSuffix } from '../i18n.js';
 import {
+  cardHead,
+  categoryChip,
   chip,
   createLoader,
+  drawListView,
   emptyBlock,
-  lifecycle,
-  placeholder,
-  staleNote,
   statusBadge,
-  viewHeader,
+  urgencyChip,
+  viewLifecycle,
 } from './common.js';
+import { createRowActions, succeeded } from './row-actions.js';
 
 /** 我的需求: a community's demands, what became of them, and confirming finished work. */
 export function createDemandsView(ctx) {
   let container = null;
   const ratings = new Map();
-  const notes = new Map();
-  const feedback = new Map();
-  const busy = new Set();
+  const drafts = new Map();
   const loader = createLoader(() => ctx.api.get('/me/demands'), render);
+  const rows = createRowActions(loader, render);
 
   function render() {
     if (!container) return;
     const demands = Array.isArray(loader.state.data) ? loader.state.data : undefined;
-    replaceContent(
-      container,
-      viewHeader({
-        title: t('tab.demands'),
-        count: demands?.length,
-        loader,
-        extra: h(
-          'button',
-          { type: 'button', class: 'btn btn-secondary', onClick: () => ctx.goTo('post-demand') },
-          t('demands.post'),
-        ),
-      }),
-      staleNote(loader),
-      placeholder(loader, () => void loader.refresh()) ??
-        (demands.length === 0
-          ? emptyBlock(t('demands.empty'))
-          : h('div', { class: 'card-list' }, demands.map(demandRow))),
+    const post = h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary', onClick: () => ctx.goTo('post-demand') },
+      t('demands.post'),
+    );
+    drawListView(container, loader, { title: t('tab.demands'), count: demands?.length, extra: post }, () =>
+      demands.length === 0
+        ? emptyBlock(t('demands.empty'))
+        : h('div', { class: 'card-list' }, demands.map(demandRow)),
     );
   }
 
   function demandRow(demand) {
     const project = demand.project ?? null;
     const key = project?.projectId ?? `demand:${demand.demandItemPk}`;
-    const state = feedbackOf(feedback.get(key));
+    const state = rows.feedback(key);
     const units = Array.isArray(project?.units) ? project.units : [];
     const unmet = project ? Number(project.unmet) || 0 : Number(demand.quantity) || 0;
     return h(
@@ -63,14 +55,10 @@ export function createDemandsView(ctx) {
           projectId: project?.projectId,
           status: project?.status,
         },
-        'aria-busy': busy.has(key) ? 'true' : null,
+        'aria-busy': rows.isBusy(key) ? 'true' : null,
       },
-      h(
-        'header',
-        { class: 'card-head' },
-        h(
-          'div',
-          { class: 'card-title-line' },
+      cardHead(
+        [
           h('h3', { class: 'card-title' }, demand.title),
           project
             ? statusBadge(project.status)
@@ -79,12 +67,10 @@ export function createDemandsView(ctx) {
                 { class: 'badge status-none', dataset: { testid: 'project-status' } },
                 t('demands.noProject'),
               ),
-        ),
-        h(
-          'div',
-          { class: 'card-meta' },
-          chip(categoryLabel(demand.category), 'chip-category'),
-          chip(urgencyLabel(demand.urgency), `chip-urgency urgency-${demand.urgency}`),
+        ],
+        [
+          categoryChip(demand.category),
+          urgencyChip(demand.urgency),
           h('span', null, formatQuantity(demand.quantity, demand.quantityUnit)),
           units.length > 0 ? h('span', null, t('demands.units', { units: units.join('、') })) : null,
           unmet > 0
@@ -101,7 +87,7 @@ export function createDemandsView(ctx) {
                 chip(reasonLabel(demand.unmetReason), `reason-${demand.unmetReason}`),
               )
             : null,
-        ),
+        ],
       ),
       project?.status === 'in-progress' ? completeForm(project, key, state) : null,
       rowMessage(state.message),
@@ -112,25 +98,10 @@ export function createDemandsView(ctx) {
     const selected = ratings.get(key);
     const groupId = uniqueId('rating');
     const errors = state.fields?.rating ?? [];
-    const errorNodes = errors.map((error, index) =>
-      h(
-        'p',
-        { class: 'field-error', id: `${groupId}-error-${index}`, dataset: { field: 'rating' } },
-        error.label ? h('strong', null, error.label) : null,
-        error.label && error.message ? ' ' : null,
-        error.message ? h('span', { class: 'field-error-detail' }, error.message) : null,
-      ),
-    );
-    return h(
-      'form',
-      {
-        class: 'card-actions complete-form',
-        novalidate: true,
-        onSubmit: (event) => {
-          event.preventDefault();
-          void complete(project, key);
-        },
-      },
+    const errorNodes = fieldErrors(groupId, 'rating', errors);
+    return form(
+      { class: 'card-actions complete-form' },
+      () => complete(project, key),
       h(
         'fieldset',
         {
@@ -165,64 +136,49 @@ export function createDemandsView(ctx) {
         ),
         errorNodes,
       ),
-      field({
+      draftField({
         name: 'note',
+        drafts,
+        key: `note:${key}`,
+        state,
+        tag: 'textarea',
+        attributes: { rows: '2', placeholder: t('demands.notePlaceholder') },
         label: t('demands.note'),
         optional: true,
-        control: h('textarea', {
-          name: 'note',
-          rows: '2',
-          placeholder: t('demands.notePlaceholder'),
-          value: notes.get(key) ?? '',
-          dataset: { key: `note:${key}` },
-          onInput: (event) => notes.set(key, event.target.value),
-        }),
-        errors: state.fields?.note ?? [],
         className: 'field-grow',
       }),
       h(
         'div',
         { class: 'button-row form-row-end' },
-        h(
-          'button',
-          {
-            type: 'submit',
-            class: 'btn btn-primary',
-            dataset: { action: 'confirm-complete', key: `complete:${key}` },
-            disabled: busy.has(key),
-          },
-          t('demands.confirmComplete'),
-        ),
+        actionButton(t('demands.confirmComplete'), {
+          type: 'submit',
+          action: 'confirm-complete',
+          key: `complete:${key}`,
+          className: 'btn-primary',
+          disabled: rows.isBusy(key),
+        }),
       ),
     );
   }
 
-  async function complete(project, key) {
-    busy.add(key);
-    feedback.delete(key);
-    render();
-    try {
-      const note = notes.get(key);
+  function complete(project, key) {
+    const noteKey = `note:${key}`;
+    return rows.run(key, ['rating', 'note'], async () => {
+      const note = drafts.get(noteKey);
       await ctx.api.post(`/projects/${encodeURIComponent(project.projectId)}/complete`, {
         rating: ratings.get(key),
         note: note === undefined || note === '' ? undefined : note,
       });
       ratings.delete(key);
-      notes.delete(key);
+      drafts.delete(noteKey);
       ctx.notify('success', t('demands.completed'));
-      feedback.set(key, () => ({ message: { kind: 'success', text: t('demands.completed') } }));
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return;
-      feedback.set(key, () => placeApiError(error, ['rating', 'note']));
-    } finally {
-      busy.delete(key);
-    }
-    render();
-    await loader.refresh();
+      return succeeded(() => t('demands.completed'));
+    });
   }
 
-  return lifecycle(loader, (element) => {
-    container = element;
-    if (element) render();
+  return viewLifecycle({
+    loader,
+    render,
+    setContainer: (element) => (container = element),
   });
 }

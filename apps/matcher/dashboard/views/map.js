@@ -1,9 +1,10 @@
-import { COLORS, STATUS_COLORS, mountChart } from '../charts.js';
+import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { categoryLabel, statusLabel, t } from '../i18n.js';
 import { PROJECT_STATUSES } from '../vocab.js';
-import { createLoader, placeholder, staleNote, viewHeader } from './common.js';
+import { createChartLayout } from './chart-layout.js';
+import { createLoader, showsPlaceholder, staleNote, viewHeader, viewLifecycle } from './common.js';
 
 /**
  * 地图: demands, resources and who serves whom, drawn on plain longitude/latitude axes.
@@ -16,25 +17,18 @@ const GRID = { left: 64, right: 24, top: 56, bottom: 40 };
 
 export function createMapView(ctx) {
   let container = null;
-  let layout = null;
-  let chart = null;
   let bounds = null;
   const loader = createLoader(() => ctx.api.get('/alliance/map'), render);
+  const layout = createChartLayout(buildLayout);
 
   function render() {
-    if (!container) return;
-    const waiting = placeholder(loader, () => void loader.refresh());
-    if (waiting) {
-      dispose();
-      replaceContent(container, viewHeader({ title: t('map.title'), loader }), waiting);
-      return;
-    }
-    if (!layout) layout = buildLayout();
+    if (!container || showsPlaceholder(container, loader, t('map.title'), layout.dispose)) return;
+    const parts = layout.parts();
     const data = normalise(loader.state.data);
     bounds = boundsOf(data);
-    replaceContent(layout.header, viewHeader({ title: t('map.title'), loader }), staleNote(loader));
+    replaceContent(parts.header, viewHeader({ title: t('map.title'), loader }), staleNote(loader));
     replaceContent(
-      layout.summary,
+      parts.summary,
       t('map.summary', {
         demands: data.demands.length,
         unmet: data.demands.filter((demand) => demand.unmet > 0).length,
@@ -42,10 +36,8 @@ export function createMapView(ctx) {
         links: data.links.length,
       }),
     );
-    replaceContent(layout.key, linkKey(data.links));
-    const option = mapOption(data);
-    if (chart) chart.update(option);
-    else chart = mountChart(layout.chart, option, { onResize: fitAxes });
+    replaceContent(parts.key, linkKey(data.links));
+    const chart = layout.draw(parts.chart, mapOption(data), { onResize: fitAxes });
     fitAxes(chart.chart);
   }
 
@@ -88,24 +80,12 @@ export function createMapView(ctx) {
     });
   }
 
-  function dispose() {
-    chart?.dispose();
-    chart = null;
-    layout = null;
-  }
-
-  return {
-    mount(element) {
-      container = element;
-      render();
-      return loader.refresh();
-    },
-    unmount() {
-      dispose();
-      container = null;
-    },
-    refresh: () => loader.refresh(),
-  };
+  return viewLifecycle({
+    loader,
+    render,
+    dispose: layout.dispose,
+    setContainer: (element) => (container = element),
+  });
 }
 
 /** What the line colours mean, for the statuses on screen (the chart legend names series only). */

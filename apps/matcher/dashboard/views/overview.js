@@ -1,9 +1,17 @@
-import { COLORS, STATUS_COLORS, mountChart } from '../charts.js';
+import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
 import { formatNumber, formatPercent, formatQuantity, formatRelative } from '../format.js';
 import { categoryLabel, statusLabel, t } from '../i18n.js';
 import { PROJECT_STATUSES } from '../vocab.js';
-import { createLoader, emptyBlock, placeholder, staleNote, viewHeader } from './common.js';
+import { createChartLayout } from './chart-layout.js';
+import {
+  createLoader,
+  emptyBlock,
+  showsPlaceholder,
+  staleNote,
+  viewHeader,
+  viewLifecycle,
+} from './common.js';
 
 /**
  * 总览: the state of the alliance at a glance, for the joint meeting's wall screen. The layout
@@ -11,32 +19,24 @@ import { createLoader, emptyBlock, placeholder, staleNote, viewHeader } from './
  */
 export function createOverviewView(ctx) {
   let container = null;
-  let layout = null;
-  const charts = new Map();
   const loader = createLoader(() => ctx.api.get('/alliance/overview'), render);
+  const layout = createChartLayout(buildLayout);
 
   function render() {
-    if (!container) return;
-    const waiting = placeholder(loader, () => void loader.refresh());
-    if (waiting) {
-      disposeCharts();
-      layout = null;
-      replaceContent(container, viewHeader({ title: t('tab.overview'), loader }), waiting);
-      return;
-    }
-    if (!layout) layout = buildLayout();
+    if (!container || showsPlaceholder(container, loader, t('tab.overview'), layout.dispose)) return;
+    const parts = layout.parts();
     const data = loader.state.data ?? {};
-    replaceContent(layout.header, viewHeader({ title: t('tab.overview'), loader }), staleNote(loader));
-    replaceContent(layout.kpis, ...kpis(data));
+    replaceContent(parts.header, viewHeader({ title: t('tab.overview'), loader }), staleNote(loader));
+    replaceContent(parts.kpis, ...kpis(data));
     replaceContent(
-      layout.claimSummary,
+      parts.claimSummary,
       t('overview.demandToClaimSummary', {
         p50: formatNumber(data.demandToClaimHours?.p50, 1),
         p90: formatNumber(data.demandToClaimHours?.p90, 1),
         count: formatNumber(data.demandToClaimHours?.count),
       }),
     );
-    replaceContent(layout.openHall, openHallList(data.openHall));
+    replaceContent(parts.openHall, openHallList(data.openHall));
     drawChart(
       'chart-coverage-community',
       coverageOption(data.coverageByCommunity, (row) => row.name),
@@ -50,7 +50,7 @@ export function createOverviewView(ctx) {
     drawChart('chart-status', statusOption(data.statusCounts));
     // One row per unit: the chart grows with the alliance instead of squeezing its bars.
     const unitCount = Array.isArray(data.units) ? data.units.length : 0;
-    layout.chartElements.get('chart-units').style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
+    parts.chartElements.get('chart-units').style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
     drawChart('chart-units', unitsOption(data.units));
   }
 
@@ -98,29 +98,15 @@ export function createOverviewView(ctx) {
   }
 
   function drawChart(id, option) {
-    const existing = charts.get(id);
-    if (existing) existing.update(option);
-    else charts.set(id, mountChart(layout.chartElements.get(id), option));
+    layout.draw(layout.parts().chartElements.get(id), option);
   }
 
-  function disposeCharts() {
-    for (const chart of charts.values()) chart.dispose();
-    charts.clear();
-  }
-
-  return {
-    mount(element) {
-      container = element;
-      render();
-      return loader.refresh();
-    },
-    unmount() {
-      disposeCharts();
-      layout = null;
-      container = null;
-    },
-    refresh: () => loader.refresh(),
-  };
+  return viewLifecycle({
+    loader,
+    render,
+    dispose: layout.dispose,
+    setContainer: (element) => (container = element),
+  });
 }
 
 function kpis(data) {
@@ -208,55 +194,50 @@ function scrollFor(count) {
   ];
 }
 
-function coverageOption(rows = [], labelOf) {
-  const list = Array.isArray(rows) ? rows : [];
-  const bar = (key, name, color) => ({
+// One series: a bar per row of `list` as long as row[key] (a missing or odd value draws as
+// zero), rounded at its free end.
+function barSeries(list, key, name, color, { horizontal = false, ...extra } = {}) {
+  return {
     name,
     type: 'bar',
     data: list.map((row) => Number(row[key]) || 0),
-    itemStyle: { color, borderRadius: [3, 3, 0, 0] },
-    barMaxWidth: 22,
-    emphasis: { focus: 'series' },
-  });
+    itemStyle: { color, borderRadius: horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0] },
+    barMaxWidth: horizontal ? 18 : 22,
+    ...extra,
+  };
+}
+
+/** Upright bars over the labels, scrolling sideways once there are more than VISIBLE_BARS. */
+function columnsOption(labels, series) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    grid: { left: 8, right: 16, top: 40, bottom: list.length > VISIBLE_BARS ? 28 : 8, containLabel: true },
-    xAxis: categoryAxis(list.map(labelOf)),
+    grid: { left: 8, right: 16, top: 40, bottom: labels.length > VISIBLE_BARS ? 28 : 8, containLabel: true },
+    xAxis: categoryAxis(labels),
     yAxis: valueAxis(),
-    dataZoom: scrollFor(list.length),
-    series: [
-      bar('requested', t('overview.requested'), COLORS.neutralSoft),
-      bar('allocated', t('overview.allocated'), COLORS.gold),
-      bar('claimed', t('overview.claimed'), COLORS.red),
-    ],
+    dataZoom: scrollFor(labels.length),
+    series,
   };
+}
+
+function coverageOption(rows = [], labelOf) {
+  const list = Array.isArray(rows) ? rows : [];
+  const bar = (key, name, color) => barSeries(list, key, name, color, { emphasis: { focus: 'series' } });
+  return columnsOption(list.map(labelOf), [
+    bar('requested', t('overview.requested'), COLORS.neutralSoft),
+    bar('allocated', t('overview.allocated'), COLORS.gold),
+    bar('claimed', t('overview.claimed'), COLORS.red),
+  ]);
 }
 
 function supplyOption(rows = []) {
   const list = Array.isArray(rows) ? rows : [];
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    grid: { left: 8, right: 16, top: 40, bottom: list.length > VISIBLE_BARS ? 28 : 8, containLabel: true },
-    xAxis: categoryAxis(list.map((row) => categoryLabel(row.category))),
-    yAxis: valueAxis(),
-    dataZoom: scrollFor(list.length),
-    series: [
-      {
-        name: t('overview.offered'),
-        type: 'bar',
-        data: list.map((row) => Number(row.offered) || 0),
-        itemStyle: { color: '#b9cfe6', borderRadius: [3, 3, 0, 0] },
-        barMaxWidth: 22,
-      },
-      {
-        name: t('overview.used'),
-        type: 'bar',
-        data: list.map((row) => Number(row.used) || 0),
-        itemStyle: { color: COLORS.blue, borderRadius: [3, 3, 0, 0] },
-        barMaxWidth: 22,
-      },
+  return columnsOption(
+    list.map((row) => categoryLabel(row.category)),
+    [
+      barSeries(list, 'offered', t('overview.offered'), '#b9cfe6'),
+      barSeries(list, 'used', t('overview.used'), COLORS.blue),
     ],
-  };
+  );
 }
 
 function histogramOption(hours = {}) {
@@ -356,23 +337,16 @@ function unitsOption(rows = []) {
     grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
     xAxis: valueAxis(),
     yAxis: { ...categoryAxis(list.map((row) => row.name)), axisLabel: { color: COLORS.ink, width: 140 } },
+    // Sideways bars with their value at the end: unit names are long, the numbers short.
     series: [
-      {
-        name: t('overview.points'),
-        type: 'bar',
-        data: list.map((row) => Number(row.points) || 0),
-        itemStyle: { color: COLORS.red, borderRadius: [0, 3, 3, 0] },
-        barMaxWidth: 18,
+      barSeries(list, 'points', t('overview.points'), COLORS.red, {
+        horizontal: true,
         label: { show: true, position: 'right', color: COLORS.ink },
-      },
-      {
-        name: t('overview.projects'),
-        type: 'bar',
-        data: list.map((row) => Number(row.projects) || 0),
-        itemStyle: { color: COLORS.gold, borderRadius: [0, 3, 3, 0] },
-        barMaxWidth: 18,
+      }),
+      barSeries(list, 'projects', t('overview.projects'), COLORS.gold, {
+        horizontal: true,
         label: { show: true, position: 'right', color: COLORS.muted },
-      },
+      }),
     ],
   };
 }

@@ -1,9 +1,19 @@
 import { ApiError, UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
-import { describeError, feedbackOf, field, numberOrUndefined, placeProblems, rowMessage } from '../forms.js';
+import {
+  actionButton,
+  describeError,
+  feedbackOf,
+  field,
+  form,
+  numberOrUndefined,
+  placeProblems,
+  rowMessage,
+} from '../forms.js';
 import { localInputToOffsetDateTime, toOffsetDateTime } from '../format.js';
 import { categoryLabel, t, unitName, urgencyLabel } from '../i18n.js';
 import { DEFAULT_CATEGORIES, QUANTITY_UNITS, URGENCIES } from '../vocab.js';
+import { viewLifecycle } from './common.js';
 
 /**
  * 发布需求: a community posts one demand as a one-item demand list to intake, the same
@@ -78,20 +88,15 @@ export function createPostDemandView(ctx) {
     replaceContent(
       container,
       h('div', { class: 'view-header' }, h('div', { class: 'view-title' }, h('h2', null, t('post.title')))),
-      h(
-        'form',
+      // `required` marks the fields for people and screen readers; form() is novalidate, which
+      // leaves the judging to intake, so a missing field gets the API's own message like any other.
+      form(
         {
           class: ['card', 'post-form'],
           dataset: { testid: 'post-demand-form' },
-          // `required` marks the fields for people and screen readers; novalidate leaves the
-          // judging to intake, so a missing field gets the API's own message like any other.
-          novalidate: true,
           'aria-busy': busy ? 'true' : null,
-          onSubmit: (event) => {
-            event.preventDefault();
-            void submit();
-          },
         },
+        submit,
         h('p', { class: 'form-intro' }, t('post.intro')),
         h(
           'fieldset',
@@ -203,16 +208,13 @@ export function createPostDemandView(ctx) {
         h(
           'div',
           { class: 'button-row form-submit' },
-          h(
-            'button',
-            {
-              type: 'submit',
-              class: 'btn btn-primary btn-large',
-              dataset: { action: 'post-demand', key: 'post-submit' },
-              disabled: busy,
-            },
-            busy ? t('common.busy') : t('post.submit'),
-          ),
+          actionButton(busy ? t('common.busy') : t('post.submit'), {
+            type: 'submit',
+            action: 'post-demand',
+            key: 'post-submit',
+            className: 'btn-primary btn-large',
+            disabled: busy,
+          }),
           stored
             ? h(
                 'button',
@@ -332,16 +334,10 @@ export function createPostDemandView(ctx) {
     container?.querySelector('[aria-invalid="true"]')?.focus();
   }
 
-  return {
-    mount(element) {
-      container = element;
-      render();
-      return Promise.resolve();
-    },
-    unmount() {
-      container = null;
-    },
+  return viewLifecycle({
+    render,
+    setContainer: (element) => (container = element),
     // Nothing on this form comes from the server until it is submitted.
     refresh: () => Promise.resolve(),
-  };
+  });
 }

@@ -1,19 +1,21 @@
 import { UnauthorizedError } from '../api.js';
-import { h, replaceContent } from '../dom.js';
-import { describeError, feedbackOf, field, placeApiError, numberOrUndefined, rowMessage } from '../forms.js';
+import { h } from '../dom.js';
+import { actionButton, describeError, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
 import { formatDateTime, formatQuantity, formatWindow } from '../format.js';
 import { categoryLabel, componentLabel, scoreDetailLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
 import { DEFAULT_CATEGORIES, PROJECT_STATUSES, URGENCIES } from '../vocab.js';
 import {
-  chip,
+  cardHead,
+  categoryChip,
   createLoader,
+  drawListView,
   emptyBlock,
   meter,
-  placeholder,
-  staleNote,
   statusBadge,
-  viewHeader,
+  urgencyChip,
+  viewLifecycle,
 } from './common.js';
+import { createRowActions, succeeded } from './row-actions.js';
 
 /**
  * 审核: the joint meeting (联席会) goes through proposed projects, reads why each resource
@@ -27,11 +29,9 @@ export function createReviewView(ctx) {
   const categories = new Set(DEFAULT_CATEGORIES);
 
   // Per-row UI state survives live re-renders: what is being typed, which reject form is
-  // open, the last outcome, and which rows wait for an answer.
+  // open and which audit trails are shown; `rows` below keeps outcomes and busy rows.
   const drafts = new Map();
   const rejecting = new Set();
-  const feedback = new Map();
-  const busy = new Set();
   const audits = new Map();
 
   let container = null;
@@ -46,23 +46,23 @@ export function createReviewView(ctx) {
     for (const [projectId, audit] of audits) if (audit.open) void loadAudit(projectId);
     return projects;
   }, render);
+  const rows = createRowActions(loader, render);
 
   function render() {
     if (!container) return;
     const projects = loader.state.data;
-    replaceContent(
+    drawListView(
       container,
-      viewHeader({
+      loader,
+      {
         title: t('tab.review'),
         count: Array.isArray(projects) ? projects.length : undefined,
-        loader,
-      }),
-      filterBar(),
-      staleNote(loader),
-      placeholder(loader, () => void loader.refresh()) ??
-        (projects.length === 0
+        controls: filterBar(),
+      },
+      () =>
+        projects.length === 0
           ? emptyBlock(t('review.empty'))
-          : h('div', { class: 'card-list', dataset: { testid: 'project-list' } }, projects.map(projectRow))),
+          : h('div', { class: 'card-list', dataset: { testid: 'project-list' } }, projects.map(projectRow)),
     );
   }
 
@@ -115,20 +115,15 @@ export function createReviewView(ctx) {
         t('review.urgency'),
         URGENCIES.map((urgency) => [urgency, urgencyLabel(urgency)]),
       ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn btn-ghost',
-          dataset: { action: 'reset-filters' },
-          onClick: () => {
-            Object.assign(filters, { status: 'proposed', community: '', category: '', urgency: '' });
-            render();
-            void loader.refresh();
-          },
+      actionButton(t('common.reset'), {
+        action: 'reset-filters',
+        className: 'btn-ghost',
+        onClick: () => {
+          Object.assign(filters, { status: 'proposed', community: '', category: '', urgency: '' });
+          render();
+          void loader.refresh();
         },
-        t('common.reset'),
-      ),
+      }),
     );
   }
 
@@ -137,8 +132,8 @@ export function createReviewView(ctx) {
     const allocations = Array.isArray(project.allocations) ? project.allocations : [];
     const allocated = allocations.reduce((sum, allocation) => sum + (Number(allocation.quantity) || 0), 0);
     const editable = project.status === 'proposed';
-    const isBusy = busy.has(project.id);
-    const state = feedbackOf(feedback.get(project.id));
+    const isBusy = rows.isBusy(project.id);
+    const state = rows.feedback(project.id);
     return h(
       'article',
       {
@@ -152,28 +147,22 @@ export function createReviewView(ctx) {
         'aria-busy': isBusy ? 'true' : null,
         'aria-labelledby': `title-${project.id}`,
       },
-      h(
-        'header',
-        { class: 'card-head' },
-        h(
-          'div',
-          { class: 'card-title-line' },
+      cardHead(
+        [
           h('h3', { class: 'card-title', id: `title-${project.id}` }, demand.title ?? project.id),
           statusBadge(project.status),
-        ),
-        h(
-          'div',
-          { class: 'card-meta' },
+        ],
+        [
           h(
             'span',
             { class: 'meta-strong', dataset: { testid: 'project-community' } },
             project.submitterName,
           ),
-          chip(categoryLabel(demand.category), 'chip-category'),
-          chip(urgencyLabel(demand.urgency), `chip-urgency urgency-${demand.urgency}`),
+          categoryChip(demand.category),
+          urgencyChip(demand.urgency),
           h('span', null, `${t('review.window')} ${formatWindow(demand.windowFrom, demand.windowTo)}`),
           demand.address ? h('span', null, `${t('review.address')} ${demand.address}`) : null,
-        ),
+        ],
         quantityLine(project, allocated, demand.quantityUnit),
       ),
       h(
@@ -231,7 +220,7 @@ export function createReviewView(ctx) {
 
   function allocationRow(project, allocation, editable, unit) {
     const key = `${project.id}:${allocation.resourceItemPk}`;
-    const state = feedbackOf(feedback.get(key));
+    const state = rows.feedback(key);
     const components = Array.isArray(allocation.explanation) ? allocation.explanation : [];
     return h(
       'div',
@@ -284,42 +273,26 @@ export function createReviewView(ctx) {
 
   function quantityForm(project, allocation, key, state) {
     const draftKey = `quantity:${key}`;
-    const input = h('input', {
-      type: 'number',
-      name: 'quantity',
-      inputmode: 'numeric',
-      step: 'any',
-      value: drafts.get(draftKey) ?? String(allocation.quantity ?? ''),
-      dataset: { key: draftKey },
-      onInput: (event) => drafts.set(draftKey, event.target.value),
-    });
-    return h(
-      'form',
-      {
-        class: 'inline-form',
-        novalidate: true,
-        onSubmit: (event) => {
-          event.preventDefault();
-          void saveQuantity(project, allocation, key, draftKey);
-        },
-      },
-      field({
+    return form(
+      { class: 'inline-form' },
+      () => saveQuantity(project, allocation, key, draftKey),
+      draftField({
         name: 'quantity',
+        drafts,
+        key: draftKey,
+        state,
+        attributes: { type: 'number', inputmode: 'numeric', step: 'any' },
+        fallback: String(allocation.quantity ?? ''),
         label: t('review.quantity'),
-        control: input,
-        errors: state.fields?.quantity ?? [],
         className: 'field-compact',
       }),
-      h(
-        'button',
-        {
-          type: 'submit',
-          class: 'btn btn-small',
-          dataset: { action: 'save-quantity', key: `save:${key}` },
-          disabled: busy.has(key),
-        },
-        t('review.saveQuantity'),
-      ),
+      actionButton(t('review.saveQuantity'), {
+        type: 'submit',
+        action: 'save-quantity',
+        key: `save:${key}`,
+        className: 'btn-small',
+        disabled: rows.isBusy(key),
+      }),
     );
   }
 
@@ -332,86 +305,59 @@ export function createReviewView(ctx) {
       h(
         'div',
         { class: 'button-row' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn btn-primary',
-            dataset: { action: 'approve', key: `approve:${project.id}` },
-            disabled: isBusy,
-            onClick: () => void approve(project),
+        actionButton(t('review.approve'), {
+          action: 'approve',
+          key: `approve:${project.id}`,
+          className: 'btn-primary',
+          disabled: isBusy,
+          onClick: () => void approve(project),
+        }),
+        actionButton(t('review.reject'), {
+          action: 'reject',
+          key: `reject:${project.id}`,
+          className: open ? 'btn-pressed' : 'btn-secondary',
+          'aria-expanded': open ? 'true' : 'false',
+          disabled: isBusy,
+          onClick: () => {
+            if (open) rejecting.delete(project.id);
+            else rejecting.add(project.id);
+            render();
+            if (!open) container?.querySelector(`[data-key="${reasonKey}"]`)?.focus();
           },
-          t('review.approve'),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: ['btn', open ? 'btn-pressed' : 'btn-secondary'],
-            dataset: { action: 'reject', key: `reject:${project.id}` },
-            'aria-expanded': open ? 'true' : 'false',
-            disabled: isBusy,
-            onClick: () => {
-              if (open) rejecting.delete(project.id);
-              else rejecting.add(project.id);
-              render();
-              if (!open) container?.querySelector(`[data-key="${reasonKey}"]`)?.focus();
-            },
-          },
-          t('review.reject'),
-        ),
+        }),
       ),
       open
-        ? h(
-            'form',
-            {
-              class: 'reject-form',
-              novalidate: true,
-              onSubmit: (event) => {
-                event.preventDefault();
-                void reject(project, reasonKey);
-              },
-            },
-            field({
+        ? form(
+            { class: 'reject-form' },
+            () => reject(project, reasonKey),
+            draftField({
               name: 'reason',
+              drafts,
+              key: reasonKey,
+              state,
+              tag: 'textarea',
+              attributes: { rows: '2', placeholder: t('review.rejectPlaceholder') },
               label: t('review.rejectReason'),
-              control: h('textarea', {
-                name: 'reason',
-                rows: '2',
-                placeholder: t('review.rejectPlaceholder'),
-                value: drafts.get(reasonKey) ?? '',
-                dataset: { key: reasonKey },
-                onInput: (event) => drafts.set(reasonKey, event.target.value),
-              }),
-              errors: state.fields?.reason ?? [],
             }),
             h(
               'div',
               { class: 'button-row' },
-              h(
-                'button',
-                {
-                  type: 'submit',
-                  class: 'btn btn-danger',
-                  dataset: { action: 'confirm-reject', key: `confirm-reject:${project.id}` },
-                  disabled: isBusy,
+              actionButton(t('review.confirmReject'), {
+                type: 'submit',
+                action: 'confirm-reject',
+                key: `confirm-reject:${project.id}`,
+                className: 'btn-danger',
+                disabled: isBusy,
+              }),
+              actionButton(t('common.cancel'), {
+                action: 'cancel-reject',
+                className: 'btn-ghost',
+                onClick: () => {
+                  rejecting.delete(project.id);
+                  rows.forget(project.id);
+                  render();
                 },
-                t('review.confirmReject'),
-              ),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'btn btn-ghost',
-                  dataset: { action: 'cancel-reject' },
-                  onClick: () => {
-                    rejecting.delete(project.id);
-                    feedback.delete(project.id);
-                    render();
-                  },
-                },
-                t('common.cancel'),
-              ),
+              }),
             ),
           )
         : null,
@@ -473,40 +419,19 @@ export function createReviewView(ctx) {
     render();
   }
 
-  /**
-   * Runs one action on a row: marks it busy, records the outcome, then reloads the list.
-   * run() resolves to a function giving the success text.
-   */
-  async function act(rowKey, fieldNames, run) {
-    busy.add(rowKey);
-    feedback.delete(rowKey);
-    render();
-    try {
-      const success = await run();
-      feedback.set(rowKey, () => ({ message: { kind: 'success', text: success() } }));
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return;
-      feedback.set(rowKey, () => placeApiError(error, fieldNames));
-    } finally {
-      busy.delete(rowKey);
-    }
-    render();
-    await loader.refresh();
-  }
-
   async function approve(project) {
-    await act(project.id, [], async () => {
+    await rows.run(project.id, [], async () => {
       await ctx.api.post(`/projects/${encodeURIComponent(project.id)}/approve`, {
         expectedVersion: project.version,
       });
       const text = () => t('review.approved', { title: project.demand?.title ?? project.id });
       ctx.notify('success', text());
-      return text;
+      return succeeded(text);
     });
   }
 
   async function reject(project, reasonKey) {
-    await act(project.id, ['reason'], async () => {
+    await rows.run(project.id, ['reason'], async () => {
       await ctx.api.post(`/projects/${encodeURIComponent(project.id)}/reject`, {
         reason: drafts.get(reasonKey) ?? '',
         expectedVersion: project.version,
@@ -515,31 +440,25 @@ export function createReviewView(ctx) {
       drafts.delete(reasonKey);
       const text = () => t('review.rejected', { title: project.demand?.title ?? project.id });
       ctx.notify('success', text());
-      return text;
+      return succeeded(text);
     });
   }
 
   async function saveQuantity(project, allocation, key, draftKey) {
     const typed = drafts.get(draftKey) ?? String(allocation.quantity ?? '');
-    await act(key, ['quantity'], async () => {
+    await rows.run(key, ['quantity'], async () => {
       await ctx.api.patch(
         `/projects/${encodeURIComponent(project.id)}/allocations/${encodeURIComponent(allocation.resourceItemPk)}`,
         { quantity: numberOrUndefined(typed) ?? null },
       );
       drafts.delete(draftKey);
-      return () => t('review.quantitySaved');
+      return succeeded(() => t('review.quantitySaved'));
     });
   }
 
-  return {
-    mount(element) {
-      container = element;
-      render();
-      return loader.refresh();
-    },
-    unmount() {
-      container = null;
-    },
-    refresh: () => loader.refresh(),
-  };
+  return viewLifecycle({
+    loader,
+    render,
+    setContainer: (element) => (container = element),
+  });
 }

@@ -1,10 +1,17 @@
-import { ApiError, UnauthorizedError } from '../api.js';
-import { COLORS, mountChart } from '../charts.js';
+import { ApiError } from '../api.js';
+import { COLORS } from '../charts.js';
 import { h, randomId, replaceContent } from '../dom.js';
-import { feedbackOf, field, numberOrUndefined, placeApiError, placeProblems, rowMessage } from '../forms.js';
+import {
+  actionButton,
+  draftField,
+  form,
+  numberOrUndefined,
+  placeApiError,
+  placeProblems,
+  rowMessage,
+} from '../forms.js';
 import { formatDateTime, formatNumber, formatQuantity, formatRelative, formatWindow } from '../format.js';
 import {
-  categoryLabel,
   claimCodeLabel,
   decisionLabel,
   offerStatusLabel,
@@ -13,16 +20,22 @@ import {
   unitName,
   unitSuffix,
 } from '../i18n.js';
+import { createChartLayout } from './chart-layout.js';
 import {
+  cardHead,
+  categoryChip,
   chip,
   createLoader,
+  drawListView,
   emptyBlock,
-  lifecycle,
-  placeholder,
+  showsPlaceholder,
   staleNote,
   statusBadge,
   viewHeader,
+  viewLifecycle,
 } from './common.js';
+import { createRowActions, succeeded } from './row-actions.js';
+import { dataTable } from './table.js';
 
 /**
  * What a member unit (成员单位) does: claim (认领) what is offered to it, decline what it cannot
@@ -35,9 +48,8 @@ const CLAIM_FIELDS = ['quantity', 'note'];
 export function createOffersView(ctx) {
   let container = null;
   const drafts = new Map();
-  const feedback = new Map();
-  const busy = new Set();
   const loader = createLoader(() => ctx.api.get('/me/offers'), render);
+  const rows = createRowActions(loader, render);
 
   function render() {
     if (!container) return;
@@ -48,35 +60,30 @@ export function createOffersView(ctx) {
     const others = offers
       ?.filter((offer) => offer.status !== 'open')
       .sort((a, b) => String(b.expiresAt).localeCompare(String(a.expiresAt)));
-    replaceContent(
-      container,
-      viewHeader({ title: t('tab.offers'), count: offers?.length, loader }),
-      staleNote(loader),
-      placeholder(loader, () => void loader.refresh()) ?? [
-        h(
-          'section',
-          { class: 'group', 'aria-labelledby': 'offers-open' },
-          h('h3', { class: 'group-title', id: 'offers-open' }, t('offers.open')),
-          open.length === 0
-            ? emptyBlock(t('offers.openEmpty'))
-            : h('div', { class: 'card-list' }, open.map(offerRow)),
-        ),
-        others.length > 0
-          ? h(
-              'section',
-              { class: 'group', 'aria-labelledby': 'offers-history' },
-              h('h3', { class: 'group-title', id: 'offers-history' }, t('offers.history')),
-              h('div', { class: 'card-list' }, others.map(offerRow)),
-            )
-          : null,
-      ],
-    );
+    drawListView(container, loader, { title: t('tab.offers'), count: offers?.length }, () => [
+      h(
+        'section',
+        { class: 'group', 'aria-labelledby': 'offers-open' },
+        h('h3', { class: 'group-title', id: 'offers-open' }, t('offers.open')),
+        open.length === 0
+          ? emptyBlock(t('offers.openEmpty'))
+          : h('div', { class: 'card-list' }, open.map(offerRow)),
+      ),
+      others.length > 0
+        ? h(
+            'section',
+            { class: 'group', 'aria-labelledby': 'offers-history' },
+            h('h3', { class: 'group-title', id: 'offers-history' }, t('offers.history')),
+            h('div', { class: 'card-list' }, others.map(offerRow)),
+          )
+        : null,
+    ]);
   }
 
   function offerRow(offer) {
     const project = offer.project ?? {};
-    const state = feedbackOf(feedback.get(offer.offerId));
-    const isBusy = busy.has(offer.offerId);
+    const state = rows.feedback(offer.offerId);
+    const isBusy = rows.isBusy(offer.offerId);
     return h(
       'article',
       {
@@ -90,12 +97,8 @@ export function createOffersView(ctx) {
         'aria-busy': isBusy ? 'true' : null,
         'aria-labelledby': `offer-title-${offer.offerId}`,
       },
-      h(
-        'header',
-        { class: 'card-head' },
-        h(
-          'div',
-          { class: 'card-title-line' },
+      cardHead(
+        [
           h(
             'h3',
             { class: 'card-title', id: `offer-title-${offer.offerId}` },
@@ -106,12 +109,10 @@ export function createOffersView(ctx) {
             { class: ['badge', `offer-status-${offer.status}`], dataset: { testid: 'offer-status' } },
             offerStatusLabel(offer.status),
           ),
-        ),
-        h(
-          'div',
-          { class: 'card-meta' },
+        ],
+        [
           h('span', { class: 'meta-strong' }, project.submitterName),
-          chip(categoryLabel(project.category), 'chip-category'),
+          categoryChip(project.category),
           chip(stageLabel(offer.stage), `chip-stage stage-${offer.stage}`),
           project.status
             ? h(
@@ -123,7 +124,7 @@ export function createOffersView(ctx) {
             : null,
           h('span', null, `${t('offers.window')} ${formatWindow(project.windowFrom, project.windowTo)}`),
           project.address ? h('span', null, project.address) : null,
-        ),
+        ],
         h(
           'div',
           { class: 'qty-line' },
@@ -158,17 +159,12 @@ export function createOffersView(ctx) {
         ? h(
             'div',
             { class: 'card-actions' },
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'btn btn-primary',
-                dataset: { action: 'start', key: `start:${offer.offerId}` },
-                disabled: isBusy,
-                onClick: () => void start(offer),
-              },
-              t('offers.start'),
-            ),
+            startButton(ctx, rows, {
+              key: offer.offerId,
+              projectId: offer.projectId,
+              title: offer.project?.title,
+              className: 'btn-primary',
+            }),
           )
         : null,
       rowMessage(state.message),
@@ -178,97 +174,57 @@ export function createOffersView(ctx) {
   function claimForm(offer, state, isBusy) {
     const quantityKey = `quantity:${offer.offerId}`;
     const noteKey = `note:${offer.offerId}`;
-    return h(
-      'form',
-      {
-        class: 'card-actions claim-form',
-        novalidate: true,
-        onSubmit: (event) => {
-          event.preventDefault();
-          void claim(offer, quantityKey, noteKey);
-        },
-      },
+    return form(
+      { class: 'card-actions claim-form' },
+      () => claim(offer, quantityKey, noteKey),
       h(
         'div',
         { class: 'form-row' },
-        field({
+        draftField({
           name: 'quantity',
+          drafts,
+          key: quantityKey,
+          state,
+          attributes: { type: 'number', inputmode: 'numeric', step: 'any' },
+          fallback: String(offer.quantity ?? ''),
           label: t('offers.claimQuantity'),
-          control: h('input', {
-            type: 'number',
-            name: 'quantity',
-            inputmode: 'numeric',
-            step: 'any',
-            value: drafts.get(quantityKey) ?? String(offer.quantity ?? ''),
-            dataset: { key: quantityKey },
-            onInput: (event) => drafts.set(quantityKey, event.target.value),
-          }),
-          errors: state.fields?.quantity ?? [],
           className: 'field-quantity',
           labelNote: unitName(offer.project?.quantityUnit) || null,
         }),
-        field({
+        draftField({
           name: 'note',
+          drafts,
+          key: noteKey,
+          state,
+          attributes: { type: 'text', placeholder: t('offers.notePlaceholder') },
           label: t('offers.note'),
           optional: true,
-          control: h('input', {
-            type: 'text',
-            name: 'note',
-            placeholder: t('offers.notePlaceholder'),
-            value: drafts.get(noteKey) ?? '',
-            dataset: { key: noteKey },
-            onInput: (event) => drafts.set(noteKey, event.target.value),
-          }),
-          errors: state.fields?.note ?? [],
           className: 'field-grow',
         }),
         h(
           'div',
           { class: 'button-row form-row-end' },
-          h(
-            'button',
-            {
-              type: 'submit',
-              class: 'btn btn-primary',
-              dataset: { action: 'claim', key: `claim:${offer.offerId}` },
-              disabled: isBusy,
-            },
-            t('offers.claim'),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn btn-secondary',
-              dataset: { action: 'decline', key: `decline:${offer.offerId}` },
-              disabled: isBusy,
-              onClick: () => void decline(offer),
-            },
-            t('offers.decline'),
-          ),
+          actionButton(t('offers.claim'), {
+            type: 'submit',
+            action: 'claim',
+            key: `claim:${offer.offerId}`,
+            className: 'btn-primary',
+            disabled: isBusy,
+          }),
+          actionButton(t('offers.decline'), {
+            action: 'decline',
+            key: `decline:${offer.offerId}`,
+            className: 'btn-secondary',
+            disabled: isBusy,
+            onClick: () => void decline(offer),
+          }),
         ),
       ),
     );
   }
 
-  async function act(offer, run) {
-    busy.add(offer.offerId);
-    feedback.delete(offer.offerId);
-    render();
-    try {
-      feedback.set(offer.offerId, await run());
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return;
-      feedback.set(offer.offerId, () => placeApiError(error, CLAIM_FIELDS));
-    } finally {
-      busy.delete(offer.offerId);
-    }
-    render();
-    await loader.refresh();
-  }
-
   function claim(offer, quantityKey, noteKey) {
-    return act(offer, async () => {
+    return rows.run(offer.offerId, CLAIM_FIELDS, async () => {
       const note = drafts.get(noteKey);
       const body = {
         // A fresh id per attempt: the id makes a resent claim idempotent, not a new one.
@@ -299,7 +255,7 @@ export function createOffersView(ctx) {
           : t('offers.claimed', { accepted, unit });
       };
       ctx.notify('success', `${offer.project?.title ?? ''} · ${text()}`);
-      return () => ({ message: { kind: 'success', text: text() } });
+      return succeeded(text);
     }
     if (decision.decision === 'rejected') {
       return () => {
@@ -327,162 +283,112 @@ export function createOffersView(ctx) {
   }
 
   function decline(offer) {
-    return act(offer, async () => {
+    return rows.run(offer.offerId, CLAIM_FIELDS, async () => {
       await ctx.api.post(`/offers/${encodeURIComponent(offer.offerId)}/decline`);
-      return () => ({ message: { kind: 'success', text: t('offers.declined') } });
+      return succeeded(() => t('offers.declined'));
     });
   }
 
-  function start(offer) {
-    return act(offer, async () => {
-      await ctx.api.post(`/projects/${encodeURIComponent(offer.projectId)}/start`);
-      ctx.notify('success', `${offer.project?.title ?? ''} · ${t('offers.started')}`);
-      return () => ({ message: { kind: 'success', text: t('offers.started') } });
-    });
-  }
-
-  return lifecycle(loader, (element) => {
-    container = element;
-    if (!element) return;
-    render();
+  return viewLifecycle({
+    loader,
+    render,
+    setContainer: (element) => (container = element),
   });
 }
 
 /** 认领记录: every claim this unit made and what became of it. */
 export function createClaimsView(ctx) {
   let container = null;
-  const feedback = new Map();
-  const busy = new Set();
   const loader = createLoader(() => ctx.api.get('/me/claims'), render);
+  const rows = createRowActions(loader, render);
 
   function render() {
     if (!container) return;
     const claims = Array.isArray(loader.state.data)
       ? [...loader.state.data].sort((a, b) => String(b.at).localeCompare(String(a.at)))
       : undefined;
-    replaceContent(
-      container,
-      viewHeader({ title: t('tab.claims'), count: claims?.length, loader }),
-      staleNote(loader),
-      placeholder(loader, () => void loader.refresh()) ??
-        (claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims)),
+    drawListView(container, loader, { title: t('tab.claims'), count: claims?.length }, () =>
+      claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims),
     );
   }
 
   function table(claims) {
+    return dataTable(
+      'claims-table',
+      [
+        { label: t('claims.project') },
+        { label: t('claims.quantity'), num: true },
+        { label: t('claims.accepted'), num: true },
+        { label: t('claims.decision') },
+        { label: t('claims.projectStatus') },
+        { label: t('claims.at') },
+        { label: t('claims.actions') },
+      ],
+      claims,
+      claimRow,
+    );
+  }
+
+  function claimRow(claim) {
+    const state = rows.feedback(claim.claimId);
     return h(
-      'div',
-      { class: 'table-wrap' },
+      'tr',
+      {
+        dataset: {
+          testid: 'claim-row',
+          claimId: claim.claimId,
+          projectId: claim.projectId,
+          decision: claim.decision,
+        },
+      },
+      h('th', { scope: 'row', class: 'cell-title' }, claim.title ?? claim.projectId),
+      h('td', { class: 'num' }, formatNumber(claim.quantity)),
+      h('td', { class: 'num' }, formatNumber(claim.acceptedQuantity)),
       h(
-        'table',
-        { class: 'data-table', dataset: { testid: 'claims-table' } },
+        'td',
+        null,
         h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, t('claims.project')),
-            h('th', { scope: 'col', class: 'num' }, t('claims.quantity')),
-            h('th', { scope: 'col', class: 'num' }, t('claims.accepted')),
-            h('th', { scope: 'col' }, t('claims.decision')),
-            h('th', { scope: 'col' }, t('claims.projectStatus')),
-            h('th', { scope: 'col' }, t('claims.at')),
-            h('th', { scope: 'col' }, t('claims.actions')),
-          ),
+          'span',
+          { class: ['badge', `decision-${claim.decision}`], dataset: { testid: 'claim-decision' } },
+          decisionLabel(claim.decision),
         ),
-        h(
-          'tbody',
-          null,
-          claims.map((claim) => {
-            const state = feedbackOf(feedback.get(claim.claimId));
-            return h(
-              'tr',
-              {
-                dataset: {
-                  testid: 'claim-row',
-                  claimId: claim.claimId,
-                  projectId: claim.projectId,
-                  decision: claim.decision,
-                },
-              },
-              h('th', { scope: 'row', class: 'cell-title' }, claim.title ?? claim.projectId),
-              h('td', { class: 'num' }, formatNumber(claim.quantity)),
-              h('td', { class: 'num' }, formatNumber(claim.acceptedQuantity)),
-              h(
-                'td',
-                null,
-                h(
-                  'span',
-                  { class: ['badge', `decision-${claim.decision}`], dataset: { testid: 'claim-decision' } },
-                  decisionLabel(claim.decision),
-                ),
-                claim.decision === 'rejected' && claim.code
-                  ? h(
-                      'span',
-                      { class: 'cell-note', dataset: { testid: 'claim-reason' } },
-                      claimCodeLabel(claim.code),
-                      claim.reason ? h('span', { class: 'cell-note-detail' }, claim.reason) : null,
-                    )
-                  : null,
-              ),
-              h('td', null, claim.projectStatus ? statusBadge(claim.projectStatus) : t('common.none')),
-              h('td', null, h('time', { datetime: claim.at }, formatDateTime(claim.at))),
-              h(
-                'td',
-                null,
-                claim.decision === 'accepted' && claim.projectStatus === 'claimed'
-                  ? h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'btn btn-small btn-primary',
-                        dataset: { action: 'start', key: `start:${claim.claimId}` },
-                        disabled: busy.has(claim.claimId),
-                        onClick: () => void start(claim),
-                      },
-                      t('offers.start'),
-                    )
-                  : null,
-                rowMessage(state.message),
-              ),
-            );
-          }),
-        ),
+        claim.decision === 'rejected' && claim.code
+          ? h(
+              'span',
+              { class: 'cell-note', dataset: { testid: 'claim-reason' } },
+              claimCodeLabel(claim.code),
+              claim.reason ? h('span', { class: 'cell-note-detail' }, claim.reason) : null,
+            )
+          : null,
+      ),
+      h('td', null, claim.projectStatus ? statusBadge(claim.projectStatus) : t('common.none')),
+      h('td', null, h('time', { datetime: claim.at }, formatDateTime(claim.at))),
+      h(
+        'td',
+        null,
+        claim.decision === 'accepted' && claim.projectStatus === 'claimed'
+          ? startButton(ctx, rows, {
+              key: claim.claimId,
+              projectId: claim.projectId,
+              title: claim.title,
+              className: 'btn-small btn-primary',
+            })
+          : null,
+        rowMessage(state.message),
       ),
     );
   }
 
-  async function start(claim) {
-    busy.add(claim.claimId);
-    feedback.delete(claim.claimId);
-    render();
-    try {
-      await ctx.api.post(`/projects/${encodeURIComponent(claim.projectId)}/start`);
-      ctx.notify('success', `${claim.title ?? ''} · ${t('offers.started')}`);
-      feedback.set(claim.claimId, () => ({ message: { kind: 'success', text: t('offers.started') } }));
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return;
-      feedback.set(claim.claimId, () => placeApiError(error, []));
-    } finally {
-      busy.delete(claim.claimId);
-    }
-    render();
-    await loader.refresh();
-  }
-
-  return lifecycle(loader, (element) => {
-    container = element;
-    if (!element) return;
-    render();
+  return viewLifecycle({
+    loader,
+    render,
+    setContainer: (element) => (container = element),
   });
 }
 
 /** 积分: points earned by completed work, with how they accumulated. */
 export function createPointsView(ctx) {
   let container = null;
-  let layout = null;
-  let chart = null;
   // Point entries name only the project; this unit's claims carry the titles.
   const loader = createLoader(async () => {
     const [points, claims] = await Promise.all([ctx.api.get('/me/points'), ctx.api.get('/me/claims')]);
@@ -492,29 +398,22 @@ export function createPointsView(ctx) {
     const entries = Array.isArray(points?.entries) ? points.entries : [];
     return { ...points, entries: entries.map((entry) => ({ title: titles.get(entry.projectId), ...entry })) };
   }, render);
+  const layout = createChartLayout(buildLayout);
 
   function render() {
-    if (!container) return;
-    const waiting = placeholder(loader, () => void loader.refresh());
-    if (waiting) {
-      dispose();
-      replaceContent(container, viewHeader({ title: t('tab.points'), loader }), waiting);
-      return;
-    }
-    if (!layout) layout = buildLayout();
+    if (!container || showsPlaceholder(container, loader, t('tab.points'), layout.dispose)) return;
+    const parts = layout.parts();
     const data = loader.state.data ?? {};
     const entries = (Array.isArray(data.entries) ? [...data.entries] : []).sort((a, b) =>
       String(a.at).localeCompare(String(b.at)),
     );
-    replaceContent(layout.header, viewHeader({ title: t('tab.points'), loader }), staleNote(loader));
-    replaceContent(layout.total, formatNumber(Number(data.total)));
+    replaceContent(parts.header, viewHeader({ title: t('tab.points'), loader }), staleNote(loader));
+    replaceContent(parts.total, formatNumber(Number(data.total)));
     replaceContent(
-      layout.table,
+      parts.table,
       entries.length === 0 ? emptyBlock(t('points.empty')) : entriesTable([...entries].reverse()),
     );
-    const option = trendOption(entries);
-    if (chart) chart.update(option);
-    else chart = mountChart(layout.chart, option);
+    layout.draw(parts.chart, trendOption(entries));
   }
 
   function buildLayout() {
@@ -552,55 +451,35 @@ export function createPointsView(ctx) {
     return parts;
   }
 
-  function dispose() {
-    chart?.dispose();
-    chart = null;
-    layout = null;
-  }
-
-  return lifecycle(loader, (element) => {
-    if (!element) dispose();
-    container = element;
-    if (element) render();
+  return viewLifecycle({
+    loader,
+    render,
+    dispose: layout.dispose,
+    setContainer: (element) => (container = element),
   });
 }
 
 function entriesTable(entries) {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'data-table', dataset: { testid: 'points-table' } },
+  return dataTable(
+    'points-table',
+    [
+      { label: t('points.at') },
+      { label: t('points.project') },
+      { label: t('points.reason') },
+      { label: t('points.points'), num: true },
+    ],
+    entries,
+    (entry) =>
       h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, t('points.at')),
-          h('th', { scope: 'col' }, t('points.project')),
-          h('th', { scope: 'col' }, t('points.reason')),
-          h('th', { scope: 'col', class: 'num' }, t('points.points')),
-        ),
+        'tr',
+        { dataset: { testid: 'points-row', projectId: entry.projectId } },
+        h('td', null, h('time', { datetime: entry.at }, formatDateTime(entry.at))),
+        entry.title
+          ? h('td', null, entry.title)
+          : h('td', { class: 'mono', title: entry.projectId }, shortId(entry.projectId)),
+        h('td', null, entry.reason ?? ''),
+        h('td', { class: 'num strong' }, `+${formatNumber(Number(entry.points))}`),
       ),
-      h(
-        'tbody',
-        null,
-        entries.map((entry) =>
-          h(
-            'tr',
-            { dataset: { testid: 'points-row', projectId: entry.projectId } },
-            h('td', null, h('time', { datetime: entry.at }, formatDateTime(entry.at))),
-            entry.title
-              ? h('td', null, entry.title)
-              : h('td', { class: 'mono', title: entry.projectId }, shortId(entry.projectId)),
-            h('td', null, entry.reason ?? ''),
-            h('td', { class: 'num strong' }, `+${formatNumber(Number(entry.points))}`),
-          ),
-        ),
-      ),
-    ),
   );
 }
 
@@ -628,6 +507,22 @@ function trendOption(entries) {
       },
     ],
   };
+}
+
+/** 开始服务: starts claimed work; offer rows and claim rows both have it, by their own row key. */
+function startButton(ctx, rows, { key, projectId, title, className }) {
+  return actionButton(t('offers.start'), {
+    action: 'start',
+    key: `start:${key}`,
+    className,
+    disabled: rows.isBusy(key),
+    onClick: () =>
+      void rows.run(key, [], async () => {
+        await ctx.api.post(`/projects/${encodeURIComponent(projectId)}/start`);
+        ctx.notify('success', `${title ?? ''} · ${t('offers.started')}`);
+        return succeeded(() => t('offers.started'));
+      }),
+  });
 }
 
 function shortId(id) {

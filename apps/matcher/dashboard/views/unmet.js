@@ -1,8 +1,9 @@
-import { h, replaceContent } from '../dom.js';
+import { h } from '../dom.js';
 import { formatQuantity } from '../format.js';
 import { categoryLabel, reasonLabel, t } from '../i18n.js';
 import { UNMET_REASONS } from '../vocab.js';
-import { chip, createLoader, emptyBlock, placeholder, staleNote, viewHeader } from './common.js';
+import { chip, createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
+import { dataTable } from './table.js';
 
 /**
  * 未满足需求: what no member unit can serve yet, and why, so the joint meeting knows which
@@ -18,13 +19,11 @@ export function createUnmetView(ctx) {
     const rows = Array.isArray(loader.state.data) ? [...loader.state.data] : undefined;
     rows?.sort((a, b) => (Number(b.unmet) || 0) - (Number(a.unmet) || 0));
     const shown = rows?.filter((row) => reasonFilter === '' || row.reason === reasonFilter);
-    replaceContent(
+    drawListView(
       container,
-      viewHeader({ title: t('unmet.title'), count: shown?.length, loader }),
-      rows ? reasonChips(rows) : null,
-      staleNote(loader),
-      placeholder(loader, () => void loader.refresh()) ??
-        (shown.length === 0 ? emptyBlock(t('unmet.empty')) : table(shown)),
+      loader,
+      { title: t('unmet.title'), count: shown?.length, controls: rows ? reasonChips(rows) : null },
+      () => (shown.length === 0 ? emptyBlock(t('unmet.empty')) : table(shown)),
     );
   }
 
@@ -59,72 +58,51 @@ export function createUnmetView(ctx) {
   }
 
   function table(rows) {
-    return h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'data-table', dataset: { testid: 'unmet-table' } },
+    return dataTable(
+      'unmet-table',
+      [
+        { label: t('unmet.demand') },
+        { label: t('unmet.community') },
+        { label: t('unmet.category') },
+        { label: t('unmet.quantity'), num: true },
+        { label: t('unmet.unmet'), num: true },
+        { label: t('unmet.reason') },
+        { label: t('unmet.address') },
+      ],
+      rows,
+      (row) =>
         h(
-          'thead',
-          null,
+          'tr',
+          {
+            dataset: {
+              testid: 'unmet-row',
+              demandItemPk: row.demandItemPk,
+              itemId: row.itemId,
+              reason: row.reason,
+            },
+          },
+          h('th', { scope: 'row', class: 'cell-title' }, row.title),
+          h('td', null, row.submitterName ?? row.submitterId),
+          h('td', null, categoryLabel(row.category)),
+          h('td', { class: 'num' }, formatQuantity(row.quantity, row.quantityUnit)),
+          h('td', { class: 'num is-unmet' }, formatQuantity(row.unmet, row.quantityUnit)),
           h(
-            'tr',
+            'td',
             null,
-            h('th', { scope: 'col' }, t('unmet.demand')),
-            h('th', { scope: 'col' }, t('unmet.community')),
-            h('th', { scope: 'col' }, t('unmet.category')),
-            h('th', { scope: 'col', class: 'num' }, t('unmet.quantity')),
-            h('th', { scope: 'col', class: 'num' }, t('unmet.unmet')),
-            h('th', { scope: 'col' }, t('unmet.reason')),
-            h('th', { scope: 'col' }, t('unmet.address')),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          rows.map((row) =>
             h(
-              'tr',
-              {
-                dataset: {
-                  testid: 'unmet-row',
-                  demandItemPk: row.demandItemPk,
-                  itemId: row.itemId,
-                  reason: row.reason,
-                },
-              },
-              h('th', { scope: 'row', class: 'cell-title' }, row.title),
-              h('td', null, row.submitterName ?? row.submitterId),
-              h('td', null, categoryLabel(row.category)),
-              h('td', { class: 'num' }, formatQuantity(row.quantity, row.quantityUnit)),
-              h('td', { class: 'num is-unmet' }, formatQuantity(row.unmet, row.quantityUnit)),
-              h(
-                'td',
-                null,
-                h(
-                  'span',
-                  { dataset: { testid: 'unmet-reason' } },
-                  chip(reasonLabel(row.reason), `reason-${row.reason}`),
-                ),
-              ),
-              h('td', { class: 'muted' }, row.address ?? ''),
+              'span',
+              { dataset: { testid: 'unmet-reason' } },
+              chip(reasonLabel(row.reason), `reason-${row.reason}`),
             ),
           ),
+          h('td', { class: 'muted' }, row.address ?? ''),
         ),
-      ),
     );
   }
 
-  return {
-    mount(element) {
-      container = element;
-      render();
-      return loader.refresh();
-    },
-    unmount() {
-      container = null;
-    },
-    refresh: () => loader.refresh(),
-  };
+  return viewLifecycle({
+    loader,
+    render,
+    setContainer: (element) => (container = element),
+  });
 }
