@@ -4,9 +4,8 @@ import { AuthError, type Principal } from '@redcrowd/auth';
 import { parseClaim, type ClaimDecided } from '@redcrowd/contracts';
 import { Allow, Caller } from '@redcrowd/nest-auth';
 import { TenantScope } from '../access/tenant-scope';
+import { isUuid } from '../review/http-params';
 import { ClaimDecisionService } from './claim-decision.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Claims over HTTP for units without a Kafka client: same checks, same answer, same event.
@@ -27,23 +26,26 @@ export class ClaimsController {
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ClaimDecided> {
-    const claim = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : body;
-    if (claim && typeof claim === 'object' && !Array.isArray(claim)) {
-      const fields = claim as Record<string, unknown>;
-      if (fields.unitId !== undefined && fields.unitId !== caller.unitId) {
+    const fields: Record<string, unknown> | null =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : null;
+    if (fields) {
+      const named = fields.unitId;
+      if (named !== undefined && named !== caller.unitId) {
         throw new AuthError(
           'forbidden',
-          `you sign in as unit ${caller.unitId}; this claim names ${String(fields.unitId)}`,
+          `you sign in as unit ${caller.unitId}; this claim names ${String(named)}`,
         );
       }
-      fields.unitId = caller.unitId;
-      // Over HTTP the server's clock says when the claim was made, unless the unit said so.
-      fields.submittedAt ??= new Date().toISOString();
-      if (typeof fields.projectId === 'string' && UUID.test(fields.projectId)) {
-        await this.scope.project(caller, fields.projectId);
-      }
+      Object.assign(fields, {
+        unitId: caller.unitId,
+        // Over HTTP the server's clock says when the claim was made, unless the unit said so.
+        submittedAt: fields.submittedAt ?? new Date().toISOString(),
+      });
+      const projectId = fields.projectId;
+      if (isUuid(projectId)) await this.scope.project(caller, projectId);
     }
-    const raw = claim === undefined ? null : JSON.stringify(claim);
+    // Anything that is not an object goes to the parser as it came, to be answered invalid-claim.
+    const raw = fields ? JSON.stringify(fields) : body === undefined ? null : JSON.stringify(body);
     const answer = await this.decisions.decide(parseClaim(raw, caller.unitId), null);
     if (answer.decision === 'rejected') response.status(answer.code === 'invalid-claim' ? 400 : 409);
     return answer;

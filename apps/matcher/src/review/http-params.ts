@@ -8,9 +8,13 @@ export interface DecisionBody {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 export function requireUuid(id: string, what: 'project' | 'offer' = 'project'): string {
   // Anything else cannot name a project or offer; answering 404 keeps Postgres from a cast error.
-  if (!UUID.test(id))
+  if (!isUuid(id))
     throw new ReviewError(what === 'project' ? 'project-not-found' : 'offer-not-found', `no ${what} ${id}`);
   return id;
 }
