@@ -129,7 +129,7 @@ describe('dashboard in a browser', () => {
     await page.context().close();
   });
 
-  it('lets the coordinator approve, and the unit then sees and claims the offer; the coordinator sees it live', async () => {
+  it('lets the coordinator approve; the unit claims the offer (live on the coordinator’s page) and starts it; the community confirms with a rating', async () => {
     const coordinatorPage = await signedIn(coordinator());
     await projectRow(coordinatorPage).locator('button[data-action="approve"]').click();
     await eventually(
@@ -175,6 +175,36 @@ describe('dashboard in a browser', () => {
       path: path.join(SCREENSHOTS, 'review-live-claimed.png'),
       fullPage: true,
     });
+
+    // The unit starts the work; the community confirms it done with a rating; the unit's
+    // points (积分) show the credit.
+    await offer.locator('button[data-action="start"]').click();
+    await eventually(
+      async () => (await projectStatus()) === 'in-progress',
+      () => `the project is ${lastStatus} after start`,
+    );
+    const communityPage = await signedIn({
+      ...communityOf(a.allianceId, a.community.id),
+      name: a.community.name,
+    });
+    const demand = communityPage.locator(`[data-testid="demand-row"][data-project-id="${a.projectId}"]`);
+    await demand.locator('button[data-action="confirm-complete"]').waitFor();
+    await demand.locator('input[name="rating"][value="5"]').check();
+    await demand.locator('[name="note"]').fill('老人们很满意');
+    await communityPage.screenshot({ path: path.join(SCREENSHOTS, 'community-confirm.png'), fullPage: true });
+    await demand.locator('button[data-action="confirm-complete"]').click();
+    await eventually(
+      async () => (await projectStatus()) === 'completed',
+      () => `the project is ${lastStatus} after the community's confirmation`,
+    );
+    await unitPage.locator('[data-tab="points"]').click();
+    await eventually(
+      async () =>
+        ((await unitPage.locator('[data-testid="points-total"]').textContent()) ?? '').trim() === '10',
+      () => 'the unit page does not show the 10 points of the completed project',
+    );
+    await unitPage.screenshot({ path: path.join(SCREENSHOTS, 'unit-points.png'), fullPage: true });
+    await communityPage.context().close();
     await unitPage.context().close();
     await coordinatorPage.context().close();
   });
