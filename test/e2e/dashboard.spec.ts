@@ -5,7 +5,7 @@ import type { TokenSubject } from '@redcrowd/auth';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
-import { communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import { ADMIN, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
 
 /*
  * The joint meeting's screen in a real browser: Debian's Chromium driven by playwright-core
@@ -207,6 +207,27 @@ describe('dashboard in a browser', () => {
     await communityPage.context().close();
     await unitPage.context().close();
     await coordinatorPage.context().close();
+  });
+
+  it('lets an admin, who belongs to no alliance, pick one and review it', async () => {
+    const page = await signedIn(ADMIN);
+    const alliance = page.locator('input[name="allianceId"]');
+    // Opened on the first alliance of the deployment rather than on an error.
+    await eventually(
+      async () => ((await alliance.inputValue()) ?? '') !== '',
+      () => 'the admin page chose no alliance',
+    );
+    const offered = await page
+      .locator('#admin-alliances option')
+      .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+    expect(offered).toContain(a.allianceId);
+    await alliance.fill(a.allianceId);
+    await alliance.press('Enter');
+    // Earlier tests took the project through to completion: list every status.
+    await page.locator('select[name="status"]').selectOption('');
+    await projectRow(page).waitFor();
+    expect(await page.locator('[data-testid="load-error"]').count()).toBe(0);
+    await page.context().close();
   });
 
   it('shows a community its demand, and a bad demand form gets the API’s problems inline', async () => {

@@ -92,7 +92,14 @@ export async function seedDemoAlliance(options: {
         ...alliance,
       }),
     },
-    { label: 'admin', url: link({ subject: 'admin', role: 'admin', name: '系统管理员' }) },
+    {
+      label: 'admin',
+      // An admin belongs to no alliance; the link opens the demo one (others are a pick away).
+      url: link({ subject: 'admin', role: 'admin', name: '系统管理员' }).replace(
+        '#token=',
+        `?allianceId=${encodeURIComponent(DEMO_ALLIANCE.id)}#token=`,
+      ),
+    },
   ];
 }
 

@@ -56,6 +56,7 @@ const session = {
   liveIndicator: null,
   toastRegion: null,
   allianceScope: '',
+  alliances: [],
   expiryTimer: null,
   signedOut: null,
 };
@@ -100,6 +101,14 @@ async function boot() {
   }
   session.me = me;
   session.allianceScope = initialAllianceScope(me);
+  if (me.role === 'admin') {
+    // An admin belongs to no alliance: offer the deployment's alliances, and open the first
+    // one rather than a page of "name the alliance" errors.
+    session.alliances = await session.api.get('/alliances').catch(() => []);
+    if (!session.allianceScope && session.alliances.length > 0) {
+      session.allianceScope = session.alliances[0].allianceId;
+    }
+  }
   session.tab = initialTab(me.role);
   renderShell();
   startLiveStream();
@@ -275,7 +284,13 @@ function allianceSwitcher() {
     value: session.allianceScope,
     'aria-label': t('header.adminAlliance'),
     size: '24',
+    list: 'admin-alliances',
   });
+  const choices = h(
+    'datalist',
+    { id: 'admin-alliances' },
+    (session.alliances ?? []).map((alliance) => h('option', { value: alliance.allianceId })),
+  );
   return h(
     'form',
     {
@@ -295,6 +310,7 @@ function allianceSwitcher() {
       },
     },
     h('label', null, h('span', { class: 'filter-label' }, t('header.adminAlliance')), input),
+    choices,
     h('button', { type: 'submit', class: 'btn btn-header' }, t('header.adminAllianceApply')),
   );
 }

@@ -35,6 +35,7 @@ import { RoundsController } from './rounds.controller';
 import { MATCHER_CONFIG } from './tokens';
 import { TenantScope } from '../access/tenant-scope';
 import { AllianceController } from '../dashboard/alliance.controller';
+import { AlliancesController } from '../dashboard/alliances.controller';
 import { MeController } from '../dashboard/me.controller';
 import { ChangeFeed } from '../live/change-feed';
 
@@ -54,6 +55,7 @@ export class RoundsModule {
         PoliciesController,
         MeController,
         AllianceController,
+        AlliancesController,
       ],
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },

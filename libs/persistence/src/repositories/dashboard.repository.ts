@@ -93,6 +93,19 @@ export class DashboardRepository {
     return row?.allianceId;
   }
 
+  /** Every alliance that has lists, for an admin to choose from. */
+  async alliances(
+    manager: EntityManager,
+  ): Promise<Array<{ allianceId: string; resourceLists: number; demandLists: number; projects: number }>> {
+    return manager.query(
+      `SELECT l.alliance_id AS "allianceId",
+         count(*) FILTER (WHERE l.kind = 'resource')::int AS "resourceLists",
+         count(*) FILTER (WHERE l.kind = 'demand')::int AS "demandLists",
+         (SELECT count(*) FROM projects p WHERE p.alliance_id = l.alliance_id)::int AS projects
+       FROM lists l GROUP BY l.alliance_id ORDER BY l.alliance_id`,
+    );
+  }
+
   /** Open demands not fully served, with why: the round's reason, partly met, or not matched yet. */
   async unmet(manager: EntityManager, allianceId: string): Promise<UnmetDemand[]> {
     return manager.query(
