@@ -32,7 +32,7 @@ import { ProjectStatusWriter } from '../projects/project-status.writer';
 import { ProjectReviewService } from '../review/project-review.service';
 import { ProjectsController } from '../review/projects.controller';
 import { RoundsController } from './rounds.controller';
-import { MATCHER_CONFIG } from './tokens';
+import { MATCHER_CONFIG, MATCHER_WORK, type MatcherWork } from './tokens';
 import { TenantScope } from '../access/tenant-scope';
 import { AllianceController } from '../dashboard/alliance.controller';
 import { AlliancesController } from '../dashboard/alliances.controller';
@@ -122,177 +122,86 @@ export class RoundsModule {
             }),
         },
         {
-          provide: ProjectReviewService,
-          inject: [
-            DataSource,
-            ProjectReviewRepository,
-            OutboxRepository,
-            OutboxRelay,
-            OfferService,
-            MatchingPoolRepository,
-            AlliancePolicyService,
-            ProjectStatusWriter,
-          ],
-          useFactory: (
-            dataSource: DataSource,
-            review: ProjectReviewRepository,
-            outbox: OutboxRepository,
-            relay: OutboxRelay,
-            offers: OfferService,
-            pool: MatchingPoolRepository,
-            policies: AlliancePolicyService,
-            status: ProjectStatusWriter,
-          ) =>
-            new ProjectReviewService({
-              status,
-              dataSource,
-              review,
-              outbox,
-              relay,
-              offers,
-              pool,
-              policyFor: async (manager, allianceId, now) =>
-                (await policies.effective(manager, allianceId, now)).matching,
-              topics,
-            }),
-        },
-        {
-          provide: ClaimDecisionService,
+          // What the project services share, built once instead of listed per service.
+          provide: MATCHER_WORK,
           inject: [
             DataSource,
             ClaimsRepository,
             ProjectReviewRepository,
+            ProjectRepository,
+            MatchingPoolRepository,
+            UnmatchedDemandRepository,
             OfferService,
             OutboxRepository,
             OutboxRelay,
             PRODUCER,
             ProjectStatusWriter,
+            AlliancePolicyService,
           ],
           useFactory: (
             dataSource: DataSource,
             claims: ClaimsRepository,
             review: ProjectReviewRepository,
+            projects: ProjectRepository,
+            pool: MatchingPoolRepository,
+            unmatched: UnmatchedDemandRepository,
             offers: OfferService,
             outbox: OutboxRepository,
             relay: OutboxRelay,
             producer: Producer,
             status: ProjectStatusWriter,
-          ) =>
-            new ClaimDecisionService({
-              status,
-              dataSource,
-              claims,
-              review,
-              offers,
-              outbox,
-              relay,
-              producer,
-              topics,
-            }),
+            policies: AlliancePolicyService,
+          ): MatcherWork => ({
+            dataSource,
+            claims,
+            review,
+            projects,
+            pool,
+            unmatched,
+            offers,
+            outbox,
+            relay,
+            producer,
+            status,
+            topics,
+            logger,
+            policyFor: async (manager, allianceId, now) =>
+              (await policies.effective(manager, allianceId, now)).matching,
+            pointsFor: async (manager, allianceId) =>
+              (await policies.effective(manager, allianceId)).pointsPerProject,
+          }),
+        },
+        {
+          provide: ProjectReviewService,
+          inject: [MATCHER_WORK],
+          useFactory: (work: MatcherWork) => new ProjectReviewService(work),
+        },
+        {
+          provide: ClaimDecisionService,
+          inject: [MATCHER_WORK],
+          useFactory: (work: MatcherWork) => new ClaimDecisionService(work),
         },
         {
           provide: ProjectProgressService,
-          inject: [
-            DataSource,
-            ClaimsRepository,
-            ProjectReviewRepository,
-            OfferService,
-            OutboxRepository,
-            OutboxRelay,
-            AlliancePolicyService,
-            ProjectStatusWriter,
-          ],
-          useFactory: (
-            dataSource: DataSource,
-            claims: ClaimsRepository,
-            review: ProjectReviewRepository,
-            offers: OfferService,
-            outbox: OutboxRepository,
-            relay: OutboxRelay,
-            policies: AlliancePolicyService,
-            status: ProjectStatusWriter,
-          ) =>
-            new ProjectProgressService({
-              status,
-              dataSource,
-              claims,
-              review,
-              offers,
-              outbox,
-              relay,
-              pointsFor: async (manager, allianceId) =>
-                (await policies.effective(manager, allianceId)).pointsPerProject,
-            }),
+          inject: [MATCHER_WORK],
+          useFactory: (work: MatcherWork) => new ProjectProgressService(work),
+        },
+        {
+          provide: MatchingRoundService,
+          inject: [MATCHER_WORK],
+          useFactory: (work: MatcherWork) => new MatchingRoundService(work),
         },
         {
           provide: OfferExpiryService,
-          inject: [
-            DataSource,
-            ClaimsRepository,
-            ProjectReviewRepository,
-            OfferService,
-            OutboxRepository,
-            OutboxRelay,
-            MatchingRoundService,
-            ProjectStatusWriter,
-          ],
-          useFactory: (
-            dataSource: DataSource,
-            claims: ClaimsRepository,
-            review: ProjectReviewRepository,
-            offers: OfferService,
-            outbox: OutboxRepository,
-            relay: OutboxRelay,
-            rounds: MatchingRoundService,
-            status: ProjectStatusWriter,
-          ) => {
+          inject: [MATCHER_WORK, MatchingRoundService],
+          useFactory: (work: MatcherWork, rounds: MatchingRoundService) => {
             const expiry = new OfferExpiryService({
-              status,
-              dataSource,
-              claims,
-              review,
-              offers,
-              outbox,
-              relay,
+              ...work,
               rematch: (allianceId) => rounds.run(allianceId, 'offer-expired'),
-              logger,
             });
             expiry.start(config.MATCHER_OFFER_SWEEP_MS);
             return expiry;
           },
-        },
-        {
-          provide: MatchingRoundService,
-          inject: [
-            DataSource,
-            MatchingPoolRepository,
-            ProjectRepository,
-            UnmatchedDemandRepository,
-            OutboxRepository,
-            OutboxRelay,
-            AlliancePolicyService,
-          ],
-          useFactory: (
-            dataSource: DataSource,
-            pool: MatchingPoolRepository,
-            projects: ProjectRepository,
-            unmatched: UnmatchedDemandRepository,
-            outbox: OutboxRepository,
-            relay: OutboxRelay,
-            policies: AlliancePolicyService,
-          ) =>
-            new MatchingRoundService({
-              dataSource,
-              pool,
-              projects,
-              unmatched,
-              outbox,
-              relay,
-              topics,
-              policyFor: async (manager, allianceId, now) =>
-                (await policies.effective(manager, allianceId, now)).matching,
-              logger,
-            }),
         },
       ],
       exports: [KAFKA],
