@@ -59,61 +59,89 @@ export interface MatchingPool {
 const HOLDING_STATUSES = `('approved', 'offered', 'claimed', 'in-progress', 'completed')`;
 const EDITED_PROPOSAL = `EXISTS (SELECT 1 FROM project_allocations e WHERE e.project_id = p.id AND e.pinned)`;
 
+/** Open resource items with the capacity left after holding work ($1: the alliance). */
+const RESOURCES = `
+  SELECT ri.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "unitId", l.list_id AS "listId",
+    ri.item_id AS "itemId", ri.category, ri.quantity_unit AS "quantityUnit",
+    ri.quantity - coalesce(held.quantity, 0) AS capacity, ri.lat, ri.lng,
+    ri.service_radius_km AS "serviceRadiusKm", ri.available_from AS "availableFrom",
+    ri.available_to AS "availableTo", ri.tags
+  FROM resource_items ri
+  JOIN lists l ON l.id = ri.list_pk
+  LEFT JOIN (
+    SELECT pa.resource_item_pk, sum(pa.quantity)::int AS quantity
+    FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
+    WHERE p.alliance_id = $1
+      AND (p.status IN ${HOLDING_STATUSES} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
+    GROUP BY pa.resource_item_pk
+  ) held ON held.resource_item_pk = ri.id
+  WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')`;
+
+/** Open demand items no approved (or edited) project serves yet. */
+const DEMANDS = `
+  SELECT di.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "submitterId",
+    l.list_id AS "listId", di.item_id AS "itemId", di.title, di.category,
+    di.quantity_unit AS "quantityUnit", di.quantity, di.lat, di.lng,
+    di.window_from AS "windowFrom", di.window_to AS "windowTo", di.urgency,
+    di.created_at AS "postedAt", di.tags
+  FROM demand_items di
+  JOIN lists l ON l.id = di.list_pk
+  WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
+    AND NOT EXISTS (
+      SELECT 1 FROM projects p
+      WHERE p.demand_item_pk = di.id
+        AND (p.status NOT IN ('proposed', 'cancelled', 'expired') OR ${EDITED_PROPOSAL})
+    )`;
+
+/** Proposed projects a round may still revise or cancel, one row per allocation. */
+const PROPOSALS = `
+  SELECT p.id, p.demand_item_pk::text, p.version, p.requested, p.unmet,
+    pa.resource_item_pk::text, pa.quantity
+  FROM projects p LEFT JOIN project_allocations pa ON pa.project_id = p.id
+  WHERE p.alliance_id = $1 AND p.status = 'proposed' AND NOT ${EDITED_PROPOSAL}`;
+
 /** Reads an alliance's matching pool. All SQL for it lives here. */
 export class MatchingPoolRepository {
   async load(manager: EntityManager, allianceId: string): Promise<MatchingPool> {
-    const resources: PoolResource[] = await manager.query(
-      `SELECT ri.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "unitId", l.list_id AS "listId",
-         ri.item_id AS "itemId", ri.category, ri.quantity_unit AS "quantityUnit",
-         ri.quantity - coalesce(held.quantity, 0) AS capacity, ri.lat, ri.lng,
-         ri.service_radius_km AS "serviceRadiusKm", ri.available_from AS "availableFrom",
-         ri.available_to AS "availableTo", ri.tags
-       FROM resource_items ri
-       JOIN lists l ON l.id = ri.list_pk
-       LEFT JOIN (
-         SELECT pa.resource_item_pk, sum(pa.quantity)::int AS quantity
-         FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
-         WHERE p.alliance_id = $1
-           AND (p.status IN ${HOLDING_STATUSES} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
-         GROUP BY pa.resource_item_pk
-       ) held ON held.resource_item_pk = ri.id
-       WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')
-       ORDER BY ri.id`,
+    // One statement, so resources, demands and proposals come from one snapshot. With one
+    // statement each, an approval committing in between was half seen: its demand already
+    // out of the pool but its resources not yet held, and the round gave them out again.
+    const [snapshot] = (await manager.query(
+      `SELECT
+         (SELECT coalesce(json_agg(r ORDER BY r.id::bigint), '[]') FROM (${RESOURCES}) r) AS resources,
+         (SELECT coalesce(json_agg(d ORDER BY d.id::bigint), '[]') FROM (${DEMANDS}) d) AS demands,
+         (SELECT coalesce(json_agg(p ORDER BY p.id), '[]') FROM (${PROPOSALS}) p) AS proposals`,
       [allianceId],
-    );
-    const demands: PoolDemand[] = await manager.query(
-      `SELECT di.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "submitterId",
-         l.list_id AS "listId", di.item_id AS "itemId", di.title, di.category,
-         di.quantity_unit AS "quantityUnit", di.quantity, di.lat, di.lng,
-         di.window_from AS "windowFrom", di.window_to AS "windowTo", di.urgency,
-         di.created_at AS "postedAt", di.tags
-       FROM demand_items di
-       JOIN lists l ON l.id = di.list_pk
-       WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
-         AND NOT EXISTS (
-           SELECT 1 FROM projects p
-           WHERE p.demand_item_pk = di.id
-             AND (p.status NOT IN ('proposed', 'cancelled', 'expired') OR ${EDITED_PROPOSAL})
-         )
-       ORDER BY di.id`,
-      [allianceId],
-    );
-    const rows: Array<{
-      id: string;
-      demand_item_pk: string | null;
-      version: number;
-      requested: number;
-      unmet: number;
-      resource_item_pk: string | null;
-      quantity: number | null;
-    }> = await manager.query(
-      `SELECT p.id, p.demand_item_pk::text, p.version, p.requested, p.unmet,
-         pa.resource_item_pk::text, pa.quantity
-       FROM projects p LEFT JOIN project_allocations pa ON pa.project_id = p.id
-       WHERE p.alliance_id = $1 AND p.status = 'proposed' AND NOT ${EDITED_PROPOSAL}
-       ORDER BY p.id`,
-      [allianceId],
-    );
+    )) as Array<{
+      resources: Array<
+        Omit<PoolResource, 'availableFrom' | 'availableTo'> & Record<'availableFrom' | 'availableTo', string>
+      >;
+      demands: Array<
+        Omit<PoolDemand, 'windowFrom' | 'windowTo' | 'postedAt'> &
+          Record<'windowFrom' | 'windowTo' | 'postedAt', string>
+      >;
+      proposals: Array<{
+        id: string;
+        demand_item_pk: string | null;
+        version: number;
+        requested: number;
+        unmet: number;
+        resource_item_pk: string | null;
+        quantity: number | null;
+      }>;
+    }>;
+    const resources: PoolResource[] = snapshot!.resources.map((resource) => ({
+      ...resource,
+      availableFrom: new Date(resource.availableFrom),
+      availableTo: new Date(resource.availableTo),
+    }));
+    const demands: PoolDemand[] = snapshot!.demands.map((demand) => ({
+      ...demand,
+      windowFrom: new Date(demand.windowFrom),
+      windowTo: new Date(demand.windowTo),
+      postedAt: new Date(demand.postedAt),
+    }));
+    const rows = snapshot!.proposals;
     const proposed = new Map<string, ProposedProject>();
     for (const row of rows) {
       let project = proposed.get(row.id);
