@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { MutantResult } from '@stryker-mutator/api/core';
+import { repoRoot, runMain } from '../infra/processes';
+import { selectTargets, type MutationTarget } from './targets';
+
+/*
+ * `npm run test:mutation -- [target|all] [--incremental]`: runs Stryker (stryker.config.mjs)
+ * on each target in turn and fails unless every one reaches its minimum score. Reports go
+ * to reports/mutation/<target>/ (HTML to read the survivors, JSON for tools).
+ * `--incremental` reuses the previous run's results for unchanged code and tests: quick while
+ * writing tests, but the scores in README come from full runs.
+ */
+
+interface TargetScore {
+  target: MutationTarget;
+  detected: number;
+  valid: number;
+  score: number;
+}
+
+/** Stryker's mutation score: detected over valid mutants (ignored and non-compiling ones left out). */
+export function scoreOf(results: readonly Pick<MutantResult, 'status'>[]): {
+  detected: number;
+  valid: number;
+} {
+  let detected = 0;
+  let undetected = 0;
+  for (const { status } of results) {
+    if (status === 'Killed' || status === 'Timeout') detected++;
+    else if (status === 'Survived' || status === 'NoCoverage') undetected++;
+  }
+  return { detected, valid: detected + undetected };
+}
+
+async function mutateTarget(target: MutationTarget, incremental: boolean): Promise<TargetScore> {
+  const { Stryker } = await import('@stryker-mutator/core');
+  const reportDir = path.join('reports', 'mutation', target.name);
+  const stryker = new Stryker({
+    configFile: path.join(repoRoot, 'stryker.config.mjs'),
+    mutate: target.mutate,
+    htmlReporter: { fileName: path.join(reportDir, 'index.html') },
+    jsonReporter: { fileName: path.join(reportDir, 'report.json') },
+    incremental,
+    incrementalFile: path.join(reportDir, 'incremental.json'),
+    // One sandbox folder per target, so two targets can run at once.
+    tempDirName: path.join('.cache', 'stryker-tmp', target.name),
+  });
+  const { detected, valid } = scoreOf(await stryker.runMutationTest());
+  return { target, detected, valid, score: valid === 0 ? 0 : (100 * detected) / valid };
+}
+
+async function main(args: string[]): Promise<number> {
+  process.chdir(repoRoot);
+  const incremental = args.includes('--incremental');
+  const targets = selectTargets(args.find((arg) => !arg.startsWith('--')));
+  const scores: TargetScore[] = [];
+  for (const target of targets) scores.push(await mutateTarget(target, incremental));
+
+  console.log('\n| target | killed + timeout / valid mutants | score | minimum |');
+  console.log('|---|---|---|---|');
+  for (const { target, detected, valid, score } of scores)
+    console.log(
+      `| ${target.name} | ${detected} / ${valid} | ${score.toFixed(1)}% | ${target.minimumScore}% |`,
+    );
+  const short = scores.filter(({ target, score }) => score < target.minimumScore);
+  for (const { target } of short)
+    console.error(`${target.name} is below its minimum: see reports/mutation/${target.name}/index.html`);
+  return short.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) runMain(() => main(process.argv.slice(2)));
