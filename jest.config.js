@@ -7,6 +7,8 @@ const shared = {
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   setupFiles: ['reflect-metadata'],
+  // Stryker's sandboxes (copies of the repo) and the build must not be seen as modules.
+  modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/reports/'],
 };
 
 module.exports = {

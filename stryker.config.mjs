@@ -1,22 +1,15 @@
 // @ts-check
 // Shared Stryker settings. `npm run test:mutation -- <target>` adds the target's files
 // (tools/mutation/targets.ts) and its report paths.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const require = createRequire(import.meta.url);
-const { projects } = require('./jest.config.js');
-// Mutants are judged by the fast unit specs beside the code, not by the suites that need
-// Kafka and Postgres (those would take hours and add nothing the unit specs cannot see).
-const unit = projects.find((project) => project.displayName === 'unit');
-
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
-    config: { ...unit, rootDir: path.dirname(new URL(import.meta.url).pathname) },
+    // The unit specs only: the integration and e2e suites need Kafka and Postgres and would
+    // take hours per target while adding nothing the unit specs cannot see.
+    configFile: 'jest.unit.config.js',
     enableFindRelatedTests: false,
   },
   checkers: ['typescript'],

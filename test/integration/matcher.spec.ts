@@ -105,12 +105,26 @@ describe('matcher', () => {
       () => a.proposals().length === 1,
       () => `no proposal:\n${matcher.tail()}`,
     );
+    // Every event the matcher publishes is first an outbox row keyed by the alliance, in the
+    // round's transaction: no new row means nothing new can ever be published, however late.
+    const written = async () => {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*)::int FROM outbox_events WHERE message_key = $1) AS outbox,
+                (SELECT count(*)::int FROM project_events e JOIN projects p ON p.id = e.project_id
+                 WHERE p.alliance_id = $1) AS audit`,
+        [a.allianceId],
+      );
+      return rows[0] as { outbox: number; audit: number };
+    };
+    const before = await written();
+    expect(before.outbox).toBeGreaterThan(0);
     const signedIn = { headers: authHeaders(coordinatorOf(a.allianceId)) };
     const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/rounds`, {
       method: 'POST',
       ...signedIn,
     });
     expect(await response.json()).toMatchObject({ proposed: 0, revised: 0, cancelled: 0, unchanged: 1 });
+    expect(await written()).toEqual(before);
     const listed = (await (await fetch(`${matcher.url}/projects`, signedIn)).json()) as unknown[];
     expect(listed).toHaveLength(1);
     expect(a.proposals()).toHaveLength(1);

@@ -8,6 +8,7 @@ import { Partitioners, type Kafka } from 'kafkajs';
 import { topicNames, type TopicId } from '@redcrowd/contracts';
 import { createKafkaClient, ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
+import { authSettingsFor } from '../infra/dev-auth';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from '../infra/kafka';
 import { ensureDatabase, ensurePostgres } from '../infra/postgres';
 import { repoRoot, runMain } from '../infra/processes';
@@ -19,7 +20,8 @@ import { percentile, seededResourceLists, type SeededList } from './seeded-lists
 // same messages on the same broker in the same run (the ceiling intake could reach).
 const LISTS = Number(process.env.BENCH_LISTS ?? 2000);
 const SEED = Number(process.env.BENCH_SEED ?? 2022);
-const PACED_LISTS = 200;
+// The paced series never sends more lists than the main one (a smoke run sends a few).
+const PACED_LISTS = Math.min(200, LISTS);
 const PACE_MS = 25;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -95,10 +97,13 @@ async function rawKafkaThroughput(kafka: Kafka, prefix: string, lists: SeededLis
   const topic = `${prefix}raw-baseline`;
   const admin = kafka.admin();
   await admin.connect();
+  // Not kafkajs's `waitForLeaders` (on by default): it asks for the new topic's metadata at
+  // once, Kafka 4 may answer UNKNOWN_TOPIC_OR_PARTITION, and kafkajs does not retry that.
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [{ topic, numPartitions: 6, configEntries: [{ name: 'max.message.bytes', value: '2097152' }] }],
   });
+  await waitForLeaders(admin, topic);
   await admin.disconnect();
   const consumer = kafka.consumer({ groupId: `${prefix}raw`, maxBytesPerPartition: 4 * 1024 * 1024 });
   await consumer.connect();
@@ -143,6 +148,8 @@ async function startIntake(brokers: string[], databaseUrl: string, prefix: strin
       KAFKA_TOPIC_PREFIX: prefix,
       INTAKE_CONSUMER_GROUP: `${prefix}intake`,
       INTAKE_HTTP_PORT: '0',
+      // Intake refuses to start without a sign-in secret; the bench uses npm start's.
+      AUTH_JWT_SECRET: authSettingsFor(env).secret,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -218,6 +225,16 @@ async function measureIntake(
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
   };
+}
+
+async function waitForLeaders(admin: ReturnType<Kafka['admin']>, topic: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    const partitions = metadata?.topics[0]?.partitions ?? [];
+    if (partitions.length > 0 && partitions.every((partition) => partition.leader >= 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`topic ${topic} has no leader for every partition after 10 s`);
 }
 
 /** A consumer subscribed from the latest offset must own its partitions before we publish. */

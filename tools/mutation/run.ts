@@ -1,15 +1,23 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { MutantResult } from '@stryker-mutator/api/core';
+import { InfraError } from '../infra/errors';
 import { repoRoot, runMain } from '../infra/processes';
 import { selectTargets, type MutationTarget } from './targets';
 
 /*
- * `npm run test:mutation -- [target|all] [--incremental]`: runs Stryker (stryker.config.mjs)
- * on each target in turn and fails unless every one reaches its minimum score. Reports go
- * to reports/mutation/<target>/ (HTML to read the survivors, JSON for tools).
+ * `npm run test:mutation -- [target|all] [--files GLOB] [--incremental]`: runs Stryker
+ * (stryker.config.mjs) on each target in turn and fails unless every one reaches its minimum
+ * score. Reports go to reports/mutation/<target>/ (HTML to read the survivors, JSON for tools).
+ * `--files` mutates only the target's files that match GLOB (reports in <target>-files/).
  * `--incremental` reuses the previous run's results for unchanged code and tests: quick while
  * writing tests, but the scores in README come from full runs.
  */
+
+interface MutationRunOptions {
+  files?: string;
+  incremental: boolean;
+}
 
 interface TargetScore {
   target: MutationTarget;
@@ -32,12 +40,22 @@ export function scoreOf(results: readonly Pick<MutantResult, 'status'>[]): {
   return { detected, valid: detected + undetected };
 }
 
-async function mutateTarget(target: MutationTarget, incremental: boolean): Promise<TargetScore> {
+async function mutateTarget(
+  target: MutationTarget,
+  { files, incremental }: MutationRunOptions,
+): Promise<TargetScore> {
   const { Stryker } = await import('@stryker-mutator/core');
-  const reportDir = path.join('reports', 'mutation', target.name);
+  const reportDir = path.join(
+    'reports',
+    'mutation',
+    files === undefined ? target.name : `${target.name}-files`,
+  );
   const stryker = new Stryker({
     configFile: path.join(repoRoot, 'stryker.config.mjs'),
-    mutate: target.mutate,
+    // Stryker mutates what matches every pattern's sum, so a narrowing glob replaces the
+    // target's positive patterns and keeps its exclusions.
+    mutate:
+      files === undefined ? target.mutate : [files, ...target.mutate.filter((glob) => glob.startsWith('!'))],
     htmlReporter: { fileName: path.join(reportDir, 'index.html') },
     jsonReporter: { fileName: path.join(reportDir, 'report.json') },
     incremental,
@@ -51,10 +69,15 @@ async function mutateTarget(target: MutationTarget, incremental: boolean): Promi
 
 async function main(args: string[]): Promise<number> {
   process.chdir(repoRoot);
-  const incremental = args.includes('--incremental');
-  const targets = selectTargets(args.find((arg) => !arg.startsWith('--')));
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { files: { type: 'string' }, incremental: { type: 'boolean', default: false } },
+  });
+  if (positionals.length > 1) throw new InfraError(`name one target, not ${positionals.join(' and ')}`);
+  const targets = selectTargets(positionals[0]);
   const scores: TargetScore[] = [];
-  for (const target of targets) scores.push(await mutateTarget(target, incremental));
+  for (const target of targets) scores.push(await mutateTarget(target, values));
 
   console.log('\n| target | killed + timeout / valid mutants | score | minimum |');
   console.log('|---|---|---|---|');

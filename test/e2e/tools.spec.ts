@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { brokers, databaseUrl } from '@test/support/topics';
+
+const DIST_TOOLS = join(__dirname, '..', '..', 'dist', 'tools');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built tool as its npm script does, with extra environment, and collects its output. */
+function runTool(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(DIST_TOOLS, script), ...args], {
+      env: { ...process.env, KAFKA_BROKERS: brokers().join(','), DATABASE_URL: databaseUrl(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The value column of a `name  value` row the benches print. */
+function row(output: string, name: string): string {
+  const line = output.split('\n').find((candidate) => candidate.startsWith(name));
+  if (!line) throw new Error(`no row "${name}" in:\n${output}`);
+  return line.slice(name.length).trim();
+}
+
+/*
+ * A tiny run of every bench and command-line tool README names, so none can break unnoticed
+ * (bench:intake once exited at once without AUTH_JWT_SECRET, and nothing saw it). The figures
+ * are not judged here — benches do that at full size — only that each tool runs and reports.
+ */
+describe('benches and tools at tiny size', () => {
+  it('bench:intake publishes seeded lists to a real intake and reports throughput beside raw Kafka', async () => {
+    const run = await runTool('bench/intake.bench.js', [], { BENCH_LISTS: '12', AUTH_JWT_SECRET: '' });
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Seed 2022: 12 resource lists,');
+    expect(row(run.stdout, 'raw kafkajs produce->consume')).toMatch(/^[\d,]+ items\/s \([\d,]+ lists\/s\)$/);
+    expect(row(run.stdout, 'intake accepted')).toMatch(/^[\d,]+ items\/s \([\d,]+ lists\/s\)$/);
+    expect(row(run.stdout, 'intake / raw kafkajs')).toMatch(/^\d+\.\d\dx$/);
+    expect(row(run.stdout, 'latency p50 / p99, one list every 25 ms')).toMatch(/^\d+ \/ \d+ ms$/);
+    expect(row(run.stdout, 'save() / jsonb_to_recordset')).toMatch(/^\d+\.\dx slower$/);
+  });
+
+  it('bench:match solves seeded instances beside highs and greedy, with the incremental and pipeline series', async () => {
+    const run = await runTool('bench/match.bench.js', [], {
+      BENCH_MATCH_SIZES: '30',
+      BENCH_MATCH_POOL: '40',
+    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [objective, highsObjective] = row(run.stdout, '30×30')
+      .split(/\s{2,}/)
+      .filter((_, column) => column === 3 || column === 5);
+    // The exact solver and the LP reference agree on the optimum.
+    expect(objective).toMatch(/^\d+\.\d\d$/);
+    expect(highsObjective).toBe(objective);
+    expect(run.stdout).toMatch(
+      /Incremental: 40 demands arriving one by one in a solved 40×40 pool: .*objective equals a fresh solve: yes\./,
+    );
+    expect(run.stdout).toMatch(
+      /Full match\(\) on a city pool of 40 resource and 40 demand items .* \d+ projects proposed/,
+    );
+  });
+
+  it('infra:up and migrate use the configured Kafka and Postgres and print what to export', async () => {
+    const up = await runTool('infra-cli.js', ['up']);
+    expect(up).toMatchObject({ code: 0 });
+    expect(up.stdout.trim().split('\n')).toEqual([
+      `KAFKA_BROKERS=${brokers().join(',')}`,
+      `DATABASE_URL=${databaseUrl()}`,
+    ]);
+    const migrate = await runTool('infra-cli.js', ['migrate']);
+    expect(migrate).toMatchObject({ code: 0, stdout: '' });
+    expect(migrate.stderr).toContain('Database schema is up to date.');
+    const wrong = await runTool('infra-cli.js', ['sideways']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Usage: node dist/tools/infra-cli.js up|down|migrate|topics');
+  });
+
+  it('test:mutation mutates a target (narrowed to one small file) and reports its score', async () => {
+    const run = await runTool('mutation/run.js', ['auth', '--files', 'libs/auth/src/auth.errors.ts']);
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('| auth | 1 / 1 | 100.0% | 90% |');
+    const unknown = await runTool('mutation/run.js', ['everything']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'unknown mutation target "everything"; choose one of: solver, matching, validation, auth, all',
+    );
+  }, 600_000);
+});
