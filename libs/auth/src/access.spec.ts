@@ -19,15 +19,18 @@ const coordinator: Principal = {
 const unit: Principal = { ...coordinator, subject: 'u1', role: 'unit', unitId: 'unit-1' };
 const admin: Principal = { ...coordinator, subject: 'root', role: 'admin', allianceId: null };
 
-function kindOf(action: () => unknown): AuthErrorKind {
+/** The refusal an action ends in: its kind (the HTTP status) and the message the caller reads. */
+function refusalOf(action: () => unknown): { kind: AuthErrorKind; message: string } {
   try {
     action();
   } catch (error) {
-    if (error instanceof AuthError) return error.kind;
+    if (error instanceof AuthError) return { kind: error.kind, message: error.message };
     throw error;
   }
   throw new Error('nothing was refused');
 }
+const forbidden = (message: string) => ({ kind: 'forbidden', message });
+const notFound = (message: string) => ({ kind: 'not-found', message });
 
 const noToken = () => {
   throw new AuthError('unauthenticated', 'no token');
@@ -41,18 +44,28 @@ describe('authorize', () => {
   });
 
   it('closes a route without a rule to everyone, admin included (deny by default)', () => {
-    expect(kindOf(() => authorize(undefined, () => admin, 'GET /new'))).toBe('forbidden');
-    expect(kindOf(() => authorize(undefined, () => coordinator, 'GET /new'))).toBe('forbidden');
+    const closed = forbidden('GET /new has no access rule, so it is closed');
+    expect(refusalOf(() => authorize(undefined, () => admin, 'GET /new'))).toEqual(closed);
+    expect(refusalOf(() => authorize(undefined, () => coordinator, 'GET /new'))).toEqual(closed);
   });
 
   it('asks for a token before saying a route is closed', () => {
-    expect(kindOf(() => authorize(undefined, noToken, 'GET /new'))).toBe('unauthenticated');
-    expect(kindOf(() => authorize(coordinators, () => undefined, 'GET /projects'))).toBe('unauthenticated');
+    expect(refusalOf(() => authorize(undefined, noToken, 'GET /new'))).toEqual({
+      kind: 'unauthenticated',
+      message: 'no token',
+    });
+    expect(refusalOf(() => authorize(coordinators, () => undefined, 'GET /projects'))).toEqual({
+      kind: 'unauthenticated',
+      message: 'sign in: send Authorization: Bearer <token>',
+    });
   });
 
-  it('refuses a role the rule does not name', () => {
-    expect(kindOf(() => authorize(coordinators, () => unit, 'POST /projects/x/approve'))).toBe('forbidden');
+  it('refuses a role the rule does not name, saying who may', () => {
+    expect(refusalOf(() => authorize(coordinators, () => unit, 'POST /projects/x/approve'))).toEqual(
+      forbidden('POST /projects/x/approve is for coordinator or admin, not unit'),
+    );
     expect(authorize(coordinators, () => coordinator, 'POST /projects/x/approve')).toBe(coordinator);
+    expect(authorize(coordinators, () => admin, 'POST /projects/x/approve')).toBe(admin);
   });
 });
 
@@ -60,21 +73,35 @@ describe('allianceOf', () => {
   it("is the token's alliance, and another named alliance is not found", () => {
     expect(allianceOf(coordinator)).toBe('alliance-a');
     expect(allianceOf(coordinator, 'alliance-a')).toBe('alliance-a');
-    expect(kindOf(() => allianceOf(coordinator, 'alliance-b'))).toBe('not-found');
+    expect(refusalOf(() => allianceOf(coordinator, 'alliance-b'))).toEqual(
+      notFound('no alliance alliance-b'),
+    );
+    // An empty name is still a name that is not the token's.
+    expect(refusalOf(() => allianceOf(coordinator, ''))).toEqual(notFound('no alliance '));
   });
 
   it('must be named by an admin', () => {
     expect(allianceOf(admin, 'alliance-b')).toBe('alliance-b');
-    expect(kindOf(() => allianceOf(admin))).toBe('forbidden');
+    const unnamed = forbidden('an admin must name the alliance (allianceId)');
+    expect(refusalOf(() => allianceOf(admin))).toEqual(unnamed);
+    expect(refusalOf(() => allianceOf(admin, ''))).toEqual(unnamed);
   });
 });
 
 describe('assertSameAlliance', () => {
   it("answers another alliance's thing as not found, and lets admin see any", () => {
     expect(() => assertSameAlliance(coordinator, 'alliance-a', 'project p')).not.toThrow();
-    expect(kindOf(() => assertSameAlliance(coordinator, 'alliance-b', 'project p'))).toBe('not-found');
-    expect(kindOf(() => assertSameAlliance(coordinator, undefined, 'project p'))).toBe('not-found');
+    expect(refusalOf(() => assertSameAlliance(coordinator, 'alliance-b', 'project p'))).toEqual(
+      notFound('no project p'),
+    );
     expect(() => assertSameAlliance(admin, 'alliance-b', 'project p')).not.toThrow();
+  });
+
+  it('answers a thing that does not exist as not found, for admin too', () => {
+    expect(refusalOf(() => assertSameAlliance(coordinator, undefined, 'offer o'))).toEqual(
+      notFound('no offer o'),
+    );
+    expect(refusalOf(() => assertSameAlliance(admin, undefined, 'offer o'))).toEqual(notFound('no offer o'));
   });
 });
 
@@ -90,28 +117,50 @@ describe('assertMayWriteList', () => {
   it('lets a unit submit its own resource and demand lists, and no other unit’s', () => {
     expect(() => assertMayWriteList(unit, list())).not.toThrow();
     expect(() => assertMayWriteList(unit, list({ kind: 'demand' }))).not.toThrow();
-    expect(kindOf(() => assertMayWriteList(unit, list({ submitter: { kind: 'unit', id: 'unit-2' } })))).toBe(
-      'forbidden',
+    expect(
+      refusalOf(() => assertMayWriteList(unit, list({ submitter: { kind: 'unit', id: 'unit-2' } }))),
+    ).toEqual(forbidden('you sign in as unit unit-1; this list is from unit unit-2'));
+  });
+
+  it('refuses a unit a list of a community that happens to share its id', () => {
+    const namesake = list({ kind: 'demand', submitter: { kind: 'community', id: 'unit-1' } });
+    expect(refusalOf(() => assertMayWriteList(unit, namesake))).toEqual(
+      forbidden('you sign in as unit unit-1; this list is from community unit-1'),
     );
   });
 
   it('lets a community submit its own demand lists only', () => {
     const own = list({ kind: 'demand', submitter: { kind: 'community', id: 'c-014' } });
     expect(() => assertMayWriteList(community, own)).not.toThrow();
-    expect(kindOf(() => assertMayWriteList(community, { ...own, kind: 'resource' }))).toBe('forbidden');
+    expect(refusalOf(() => assertMayWriteList(community, { ...own, kind: 'resource' }))).toEqual(
+      forbidden('communities submit demand lists; resource lists come from units'),
+    );
     expect(
-      kindOf(() => assertMayWriteList(community, { ...own, submitter: { kind: 'community', id: 'c-015' } })),
-    ).toBe('forbidden');
+      refusalOf(() =>
+        assertMayWriteList(community, { ...own, submitter: { kind: 'community', id: 'c-015' } }),
+      ),
+    ).toEqual(forbidden('you sign in as community c-014; this list is from community c-015'));
   });
 
   it('lets a coordinator submit for any member of the alliance, never for another alliance', () => {
     expect(() =>
       assertMayWriteList(coordinator, list({ submitter: { kind: 'unit', id: 'x' } })),
     ).not.toThrow();
-    expect(kindOf(() => assertMayWriteList(coordinator, list({ allianceId: 'alliance-b' })))).toBe(
-      'forbidden',
+    expect(() =>
+      assertMayWriteList(
+        coordinator,
+        list({ kind: 'demand', submitter: { kind: 'community', id: 'c-014' } }),
+      ),
+    ).not.toThrow();
+    const otherAlliance = forbidden(
+      'your sign-in is for alliance alliance-a; this list names alliance alliance-b',
     );
-    expect(kindOf(() => assertMayWriteList(unit, list({ allianceId: 'alliance-b' })))).toBe('forbidden');
+    expect(refusalOf(() => assertMayWriteList(coordinator, list({ allianceId: 'alliance-b' })))).toEqual(
+      otherAlliance,
+    );
+    expect(refusalOf(() => assertMayWriteList(unit, list({ allianceId: 'alliance-b' })))).toEqual(
+      otherAlliance,
+    );
     expect(() => assertMayWriteList(admin, list({ allianceId: 'alliance-b' }))).not.toThrow();
   });
 });
