@@ -58,7 +58,9 @@ async function mutateTarget(
       files === undefined ? target.mutate : [files, ...target.mutate.filter((glob) => glob.startsWith('!'))],
     htmlReporter: { fileName: path.join(reportDir, 'index.html') },
     jsonReporter: { fileName: path.join(reportDir, 'report.json') },
-    incremental,
+    // Every run leaves its results for the next --incremental one; a full run still tests all.
+    incremental: true,
+    force: !incremental,
     incrementalFile: path.join(reportDir, 'incremental.json'),
     // One sandbox folder per target, so two targets can run at once.
     tempDirName: path.join('.cache', 'stryker-tmp', target.name),

@@ -268,6 +268,10 @@ describe('signToken', () => {
       alliance: ALLIANCE,
       alliance_name: '联盟',
     });
+    expect(body({ ...coordinator, role: 'unit', unitId: 'unit-kongkong' })).toMatchObject({
+      alliance: ALLIANCE,
+      unit: 'unit-kongkong',
+    });
     const community = body({ ...coordinator, role: 'community', communityId: 'c-014' });
     expect(community.community).toBe('c-014');
     expect(Object.keys(community).sort()).toEqual([
