@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsObject, ValidateNested } from 'class-validator';
 
 type NestedClass = new () => object;
 
@@ -14,6 +14,8 @@ export function Nested(type: () => NestedClass, options: { each?: boolean } = {}
     const properties = nestedByClass.get(target.constructor) ?? new Map<string, () => NestedClass>();
     properties.set(String(key), type);
     nestedByClass.set(target.constructor, properties);
+    // ValidateNested alone passes an array given for an object (it validates the elements).
+    IsObject({ each: options.each ?? false })(target, key);
     ValidateNested({ each: options.each ?? false })(target, key);
     Type(type)(target, key);
   };

@@ -137,6 +137,7 @@ function readHints(kind: ListKind, document: Record<string, unknown>): Rejection
   const allianceId = text(document.allianceId);
   if (allianceId) hints.allianceId = allianceId;
   const who = kind === 'resource' ? document.unit : document.submitter;
+  // Stryker disable next-line ConditionalExpression: a string or number in place of the submitter has no id either, so skipping it or reading it finds none
   if (who && typeof who === 'object') {
     const record = who as Record<string, unknown>;
     const id = text(record.id);

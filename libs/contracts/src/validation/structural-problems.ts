@@ -26,6 +26,7 @@ export function findStructuralProblems(root: unknown): Problem[] {
       });
       continue;
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: without this branch the loop below walks an array's index keys, which joinPath writes as [i], to the same effect
     if (Array.isArray(value)) {
       value.forEach((element, index) =>
         stack.push({ value: element, path: `${path}[${index}]`, depth: depth + 1 }),

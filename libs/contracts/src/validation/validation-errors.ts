@@ -3,9 +3,7 @@ import type { Problem, ProblemCode } from './problem';
 
 // class-validator names constraints after its decorators; submitters get our stable codes.
 const CODE_BY_CONSTRAINT: Record<string, ProblemCode> = {
-  whitelistValidation: 'unknown-field',
   unknownValue: 'wrong-type',
-  isDefined: 'required',
   isNotEmpty: 'required',
   isString: 'wrong-type',
   isInt: 'wrong-type',
@@ -41,29 +39,37 @@ export function problemsFromValidationErrors(errors: ValidationError[], parent =
   for (const error of errors) {
     const path = joinPath(parent, error.property);
     const constraints = error.constraints ?? {};
-    const names = Object.keys(constraints);
-    if (names.length > 0 && error.value === undefined && !('whitelistValidation' in constraints)) {
+    // A value of the wrong type also fails its length and range checks ("30" is "greater than
+    // 1000000000"), and an object given for an array fails every item rule: only the type is news.
+    // Nested pairs IsObject with ValidateNested, whose complaint about the same value repeats it.
+    const typeFailures = Object.keys(constraints).filter(
+      (name) => CODE_BY_CONSTRAINT[name] === 'wrong-type' && name !== 'nestedValidation',
+    );
+    const reported = typeFailures.length > 0 ? typeFailures : Object.keys(constraints);
+    // An unknown field is reported as unknown even when null. An error without constraints
+    // only carries its children's and holds an object, so it reaches the loop, which is empty.
+    if ('whitelistValidation' in constraints) {
+      problems.push({ path, code: 'unknown-field', message: `${path} is not a known field` });
+    } else if (error.value === undefined) {
       problems.push({ path, code: 'required', message: `${path} is required` });
-    } else if (error.value === null && names.length > 0) {
+    } else if (error.value === null) {
       problems.push({ path, code: 'wrong-type', message: `${path} must not be null` });
     } else {
-      for (const name of names) {
+      for (const name of reported) {
         problems.push({
           path,
           code: CODE_BY_CONSTRAINT[name] ?? 'invalid-value',
-          message: describe(name, path, error.property, constraints[name] ?? ''),
+          // Stryker disable next-line StringLiteral: `name` is a key of `constraints`, so the fallback is never used
+          message: withPath(path, error.property, constraints[name] ?? ''),
         });
       }
     }
-    if (error.children && error.children.length > 0) {
-      problems.push(...problemsFromValidationErrors(error.children, path));
-    }
+    if (typeFailures.length === 0) problems.push(...problemsFromValidationErrors(error.children ?? [], path));
   }
   return problems;
 }
 
-function describe(constraint: string, path: string, property: string, message: string): string {
-  if (constraint === 'whitelistValidation') return `${path} is not a known field`;
-  // class-validator starts messages with the bare property name; readers need the full path.
+// class-validator starts messages with the bare property name; readers need the full path.
+function withPath(path: string, property: string, message: string): string {
   return message.startsWith(property) ? path + message.slice(property.length) : `${path}: ${message}`;
 }
