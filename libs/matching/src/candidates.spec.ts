@@ -337,3 +337,213 @@ describe('generateCandidates, on random instances', () => {
     );
   });
 });
+
+describe('generateCandidates, exactly', () => {
+  it('gives the whole candidate: ids, distance, score, priority, weight and every component', () => {
+    const [candidate, ...rest] = generateCandidates(
+      [resource({ id: 'kongkong-meals', tags: ['党员', '送餐'] })],
+      [demand({ id: 'mangling-meals', tags: ['送餐'], urgency: 'urgent', postedAt: NOW - 7 * DAY })],
+      policy,
+    );
+    expect(rest).toEqual([]);
+    const distanceKm = greatCircleKm(
+      MANGLING_ROAD.lat,
+      MANGLING_ROAD.lng,
+      MANGLING_ROAD.lat + 0.01,
+      MANGLING_ROAD.lng,
+    );
+    const distanceValue = 1 - distanceKm / 5;
+    const score = (0.35 * 1 + 0.15 * 0.5 + 0.3 * distanceValue + 0.2 * 1) / (0.35 + 0.15 + 0.3 + 0.2);
+    expect(candidate).toEqual({
+      resourceId: 'kongkong-meals',
+      demandId: 'mangling-meals',
+      distanceKm,
+      score: expect.closeTo(score, 12),
+      priority: 1.875,
+      weight: expect.closeTo(score * 1.875, 12),
+      components: [
+        { name: 'category', value: 1, weight: 0.35, detail: 'same category elderly-care' },
+        { name: 'tags', value: 0.5, weight: 0.15, detail: 'tags 送餐 shared (1 of 2)' },
+        { name: 'distance', value: distanceValue, weight: 0.3, detail: '1.1 km of 5 km radius' },
+        { name: 'window', value: 1, weight: 0.2, detail: 'covers 100% of the demand window' },
+      ],
+    });
+  });
+
+  it('scores several resources for one demand each by its own distance and tags', () => {
+    const candidates = generateCandidates(
+      [
+        resource({ id: 'r-far', lat: MANGLING_ROAD.lat - 0.02, tags: [] }),
+        resource({ id: 'r-near', lat: MANGLING_ROAD.lat + 0.01, tags: ['送餐'] }),
+        resource({ id: 'r-mid', lat: MANGLING_ROAD.lat, tags: ['党员', '送餐'] }),
+      ],
+      [demand()],
+      policy,
+    );
+    expect(
+      candidates.map((c) => [c.resourceId, Math.round(c.distanceKm * 100) / 100, c.components[1]?.value]),
+    ).toEqual([
+      ['r-far', 3.34, 0],
+      ['r-mid', 1.11, 0.5],
+      ['r-near', 0, 1],
+    ]);
+  });
+
+  it('pairs windows that overlap by a single millisecond', () => {
+    expect(
+      generateCandidates(
+        [resource({ availableFrom: NOW + 3 * DAY - 1, availableTo: NOW + 9 * DAY })],
+        [demand()],
+        policy,
+      ),
+    ).toHaveLength(1);
+    expect(
+      generateCandidates([resource({ availableFrom: NOW, availableTo: NOW + DAY + 1 })], [demand()], policy),
+    ).toHaveLength(1);
+    expect(
+      generateCandidates([resource({ availableFrom: NOW, availableTo: NOW + DAY })], [demand()], policy),
+    ).toEqual([]);
+  });
+
+  it('excludes a demand a hair beyond the service radius', () => {
+    const edge = greatCircleKm(
+      MANGLING_ROAD.lat,
+      MANGLING_ROAD.lng,
+      MANGLING_ROAD.lat + 0.01,
+      MANGLING_ROAD.lng,
+    );
+    const [atEdge] = generateCandidates([resource({ serviceRadiusKm: edge })], [demand()], policy);
+    expect(atEdge?.components[2]).toEqual({
+      name: 'distance',
+      value: 0,
+      weight: 0.3,
+      detail: '1.1 km of 1.1 km radius',
+    });
+    expect(
+      generateCandidates([resource({ serviceRadiusKm: edge * (1 - 1e-9) })], [demand()], policy),
+    ).toEqual([]);
+  });
+
+  it('pairs a resource with capacity 1 and a demand for 1', () => {
+    expect(generateCandidates([resource({ capacity: 1 })], [demand({ quantity: 1 })], policy)).toHaveLength(
+      1,
+    );
+  });
+
+  it('serves each demand of a category from the same compatible categories, however many there are', () => {
+    const candidates = generateCandidates(
+      [
+        resource({ id: 'r-care', category: 'elderly-care' }),
+        resource({ id: 'r-health', category: 'health' }),
+        resource({ id: 'r-volunteers', category: 'volunteering' }),
+        resource({ id: 'r-goods', category: 'goods' }),
+      ],
+      [demand({ id: 'd1' }), demand({ id: 'd2' }), demand({ id: 'd3', category: 'health' })],
+      policy,
+    );
+    expect(pairs(candidates)).toEqual([
+      'd1/r-care',
+      'd1/r-health',
+      'd1/r-volunteers',
+      'd2/r-care',
+      'd2/r-health',
+      'd2/r-volunteers',
+      'd3/r-care',
+      'd3/r-health',
+    ]);
+  });
+
+  it('refuses duplicate ids with a message naming the kind and the id', () => {
+    expect(() =>
+      generateCandidates([resource({ id: '空空-1' }), resource({ id: '空空-1' })], [demand()], policy),
+    ).toThrow(new Error('duplicate resource id 空空-1: ids must be unique for a deterministic result'));
+    expect(() =>
+      generateCandidates(
+        [resource()],
+        [demand({ id: 'd' }), demand({ id: 'e' }), demand({ id: 'd' })],
+        policy,
+      ),
+    ).toThrow(new Error('duplicate demand id d: ids must be unique for a deterministic result'));
+  });
+});
+
+describe('windowsOverlap, at every boundary', () => {
+  it.each<[string, number, number, number, number, boolean]>([
+    ['overlapping', 0, 10, 5, 15, true],
+    ['nested', 0, 10, 2, 3, true],
+    ['identical', 0, 10, 0, 10, true],
+    ['one unit of overlap at the end of the resource window', 0, 10, 9, 20, true],
+    ['one unit of overlap at the start of the resource window', 10, 20, 0, 11, true],
+    ['touching at the end of the resource window', 0, 10, 10, 20, false],
+    ['touching at the start of the resource window', 10, 20, 0, 10, false],
+    ['apart', 0, 5, 6, 9, false],
+    ['an empty resource window inside the demand window', 5, 5, 0, 10, false],
+    ['an inverted resource window whose ends lie inside the demand window', 6, 4, 0, 10, false],
+    ['an empty demand window inside the resource window', 0, 10, 5, 5, false],
+    ['an inverted demand window whose ends lie inside the resource window', 0, 10, 6, 4, false],
+  ])('%s', (_case, availableFrom, availableTo, windowFrom, windowTo, expected) => {
+    expect(windowsOverlap({ availableFrom, availableTo }, { windowFrom, windowTo })).toBe(expected);
+  });
+});
+
+describe('explainNoCandidates, exactly', () => {
+  it('refuses duplicate ids like generateCandidates', () => {
+    expect(() => explainNoCandidates([resource(), resource()], [demand()], policy)).toThrow(
+      new Error('duplicate resource id r-kongkong-meals: ids must be unique for a deterministic result'),
+    );
+    expect(() => explainNoCandidates([resource()], [demand(), demand()], policy)).toThrow(
+      new Error('duplicate demand id d-mangling-meals: ids must be unique for a deterministic result'),
+    );
+  });
+
+  it('leaves out demands that have a candidate, and says nothing when all do', () => {
+    expect(explainNoCandidates([resource()], [demand({ id: 'a' }), demand({ id: 'b' })], policy)).toEqual([]);
+  });
+
+  it('blames capacity only when some resource fits in place and time, even next to one that fits but has none', () => {
+    const fits = [resource({ id: 'empty', capacity: 0 }), resource({ id: 'full', capacity: 1 })];
+    expect(explainNoCandidates(fits, [demand()], policy)).toEqual([]);
+    expect(explainNoCandidates([resource({ capacity: 0 })], [demand()], policy)).toEqual([
+      { demandId: 'd-mangling-meals', reason: 'no-capacity' },
+    ]);
+  });
+
+  it('looks at supply of related categories, in the same unit, open to the alliance', () => {
+    const xigong = resource({ allianceId: 'alliance-xigong' });
+    expect(explainNoCandidates([xigong], [demand()], policy)).toEqual([
+      { demandId: 'd-mangling-meals', reason: 'no-supply-in-category' },
+    ]);
+    expect(explainNoCandidates([xigong], [demand()], { ...policy, allowCrossAlliance: true })).toEqual([]);
+    expect(explainNoCandidates([resource({ quantityUnit: 'people' })], [demand()], policy)).toEqual([
+      { demandId: 'd-mangling-meals', reason: 'no-supply-in-category' },
+    ]);
+    expect(
+      explainNoCandidates([resource({ category: 'health', serviceRadiusKm: 0.5 })], [demand()], policy),
+    ).toEqual([{ demandId: 'd-mangling-meals', reason: 'none-in-radius' }]);
+  });
+
+  it('blames the window for a demand whose window is empty or inverted', () => {
+    expect(
+      explainNoCandidates(
+        [resource()],
+        [
+          demand({ id: 'inverted', windowFrom: NOW + 3 * DAY, windowTo: NOW + DAY }),
+          demand({ id: 'empty', windowFrom: NOW + DAY, windowTo: NOW + DAY }),
+        ],
+        policy,
+      ),
+    ).toEqual([
+      { demandId: 'empty', reason: 'no-window-overlap' },
+      { demandId: 'inverted', reason: 'no-window-overlap' },
+    ]);
+  });
+
+  it('says nothing was requested for a demand of quantity 0 even with no supply at all', () => {
+    expect(
+      explainNoCandidates([], [demand({ quantity: 0 }), demand({ id: 'zz', quantity: -1 })], policy),
+    ).toEqual([
+      { demandId: 'd-mangling-meals', reason: 'nothing-requested' },
+      { demandId: 'zz', reason: 'nothing-requested' },
+    ]);
+  });
+});

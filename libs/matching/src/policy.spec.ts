@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import type { MatchingPolicy } from './model';
 import {
   CategoryCompatibility,
   DEFAULT_POLICY_WEIGHTS,
   DEFAULT_RELATED_CATEGORY_PAIRS,
+  SCORE_COMPONENT_NAMES,
   areCategoriesCompatible,
+  compareCodeUnits,
   defaultMatchingPolicy,
   relatedCategoriesFromPairs,
   validatePolicy,
@@ -171,5 +174,274 @@ describe('CategoryCompatibility', () => {
     ]);
     expect(compatibility.servingCategories('health')).toEqual(['health', 'elderly-care']);
     expect(compatibility.servingCategories('legal')).toEqual(['legal']);
+  });
+});
+
+describe('the default policy, exactly', () => {
+  it('relates exactly the default pairs, both ways', () => {
+    expect(defaultMatchingPolicy(NOW).relatedCategories).toEqual({
+      'business-support': ['employment'],
+      childcare: ['education'],
+      'culture-sports': ['education', 'venue'],
+      education: ['childcare', 'culture-sports'],
+      'elderly-care': ['health', 'volunteering'],
+      employment: ['business-support'],
+      environment: ['volunteering'],
+      health: ['elderly-care'],
+      repairs: ['safety'],
+      safety: ['repairs'],
+      venue: ['culture-sports'],
+      volunteering: ['elderly-care', 'environment'],
+    });
+  });
+
+  it('lists the score components in explanation order and keeps the list frozen', () => {
+    expect([...SCORE_COMPONENT_NAMES]).toEqual(['category', 'tags', 'distance', 'window']);
+    expect(Object.isFrozen(SCORE_COMPONENT_NAMES)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_POLICY_WEIGHTS)).toBe(true);
+  });
+});
+
+describe('relatedCategoriesFromPairs, exactly', () => {
+  it('merges repeated pairs and pairs given both ways', () => {
+    expect(
+      relatedCategoriesFromPairs([
+        ['b', 'a'],
+        ['a', 'b'],
+        ['a', 'C'],
+        ['b', 'a'],
+      ]),
+    ).toEqual({ C: ['a'], a: ['C', 'b'], b: ['a'] });
+  });
+
+  it('lists categories in code-unit order', () => {
+    expect(
+      Object.keys(
+        relatedCategoriesFromPairs([
+          ['z', 'Y'],
+          ['b', 'a'],
+        ]),
+      ),
+    ).toEqual(['Y', 'a', 'b', 'z']);
+  });
+
+  it('is empty for no pairs, or only self-pairs', () => {
+    expect(relatedCategoriesFromPairs([])).toEqual({});
+    expect(relatedCategoriesFromPairs([['legal', 'legal']])).toEqual({});
+  });
+});
+
+describe('validatePolicy, word for word', () => {
+  it('names every problem of a thoroughly broken policy, in a fixed order', () => {
+    const broken = policyWith((p) => {
+      p.weights = { category: -1, tags: Number.NaN, distance: Infinity, window: 0.5 };
+      p.relatedCategoryFit = Number.NaN;
+      p.urgencyFactor = { routine: 0.9, urgent: Number.NaN, critical: -Infinity };
+      p.ageing = { maxBoost: Number.NaN, fullBoostDays: -1 };
+      p.now = Infinity;
+    });
+    expect(validatePolicy(broken)).toEqual([
+      'weights.category must be a finite number >= 0 (got -1)',
+      'weights.tags must be a finite number >= 0 (got NaN)',
+      'weights.distance must be a finite number >= 0 (got Infinity)',
+      'relatedCategoryFit must be in (0, 1] (got NaN)',
+      'urgencyFactor.routine must be a finite number >= 1 (got 0.9)',
+      'urgencyFactor.urgent must be a finite number >= 1 (got NaN)',
+      'urgencyFactor.critical must be a finite number >= 1 (got -Infinity)',
+      'ageing.maxBoost must be a finite number >= 0 (got NaN)',
+      'ageing.fullBoostDays must be a finite number > 0 (got -1)',
+      'now must be a finite epoch-ms time (got Infinity)',
+    ]);
+  });
+
+  it.each<[string, (p: MatchingPolicy) => void, string]>([
+    [
+      'a weight that is not a number',
+      (p) => ((p.weights as Record<string, unknown>)['window'] = '0.2'),
+      'weights.window must be a finite number >= 0 (got 0.2)',
+    ],
+    [
+      'a missing weight',
+      (p) => delete (p.weights as Partial<MatchingPolicy['weights']>).tags,
+      'weights.tags must be a finite number >= 0 (got undefined)',
+    ],
+    [
+      'a negative related fit',
+      (p) => (p.relatedCategoryFit = -0.5),
+      'relatedCategoryFit must be in (0, 1] (got -0.5)',
+    ],
+    [
+      'a related fit just above 1',
+      (p) => (p.relatedCategoryFit = 1.0000001),
+      'relatedCategoryFit must be in (0, 1] (got 1.0000001)',
+    ],
+    [
+      'an infinite related fit',
+      (p) => (p.relatedCategoryFit = Infinity),
+      'relatedCategoryFit must be in (0, 1] (got Infinity)',
+    ],
+    [
+      'an urgency factor just below 1',
+      (p) => (p.urgencyFactor.critical = 0.999),
+      'urgencyFactor.critical must be a finite number >= 1 (got 0.999)',
+    ],
+    [
+      'an infinite urgency factor',
+      (p) => (p.urgencyFactor.routine = Infinity),
+      'urgencyFactor.routine must be a finite number >= 1 (got Infinity)',
+    ],
+    [
+      'an infinite ageing boost',
+      (p) => (p.ageing.maxBoost = Infinity),
+      'ageing.maxBoost must be a finite number >= 0 (got Infinity)',
+    ],
+    [
+      'a negative ageing boost',
+      (p) => (p.ageing.maxBoost = -0.01),
+      'ageing.maxBoost must be a finite number >= 0 (got -0.01)',
+    ],
+    [
+      'an infinite ageing period',
+      (p) => (p.ageing.fullBoostDays = Infinity),
+      'ageing.fullBoostDays must be a finite number > 0 (got Infinity)',
+    ],
+    [
+      'a zero ageing period',
+      (p) => (p.ageing.fullBoostDays = 0),
+      'ageing.fullBoostDays must be a finite number > 0 (got 0)',
+    ],
+    [
+      'a now that is not a number',
+      (p) => ((p as { now: unknown }).now = '2025-06-01'),
+      'now must be a finite epoch-ms time (got 2025-06-01)',
+    ],
+    [
+      'related categories that are not a list',
+      (p) => ((p.relatedCategories as Record<string, unknown>)['legal'] = 'volunteering'),
+      'relatedCategories.legal must be a list of category codes',
+    ],
+    [
+      'a related list with something other than a code in it',
+      (p) => ((p.relatedCategories as Record<string, unknown>)['legal'] = ['volunteering', 7]),
+      'relatedCategories.legal must be a list of category codes',
+    ],
+    [
+      'a category related to itself among others',
+      (p) => (p.relatedCategories['legal'] = ['volunteering', 'legal']),
+      'relatedCategories.legal lists legal itself',
+    ],
+  ])('%s', (_case, change, problem) => {
+    expect(validatePolicy(policyWith(change))).toEqual([problem]);
+  });
+
+  it('does not add "all zero" when the only non-zero weight is already reported', () => {
+    expect(
+      validatePolicy(policyWith((p) => (p.weights = { category: -1, tags: 0, distance: 0, window: 0 }))),
+    ).toEqual(['weights.category must be a finite number >= 0 (got -1)']);
+  });
+
+  it('accepts a single positive weight, the smallest positive fit and a factor of exactly 1', () => {
+    expect(
+      validatePolicy(
+        policyWith((p) => {
+          p.weights = { category: 0, tags: 0, distance: 0, window: Number.MIN_VALUE };
+          p.relatedCategoryFit = Number.MIN_VALUE;
+          p.urgencyFactor = { routine: 1, urgent: 1, critical: 1 };
+          p.ageing.fullBoostDays = Number.MIN_VALUE;
+          p.relatedCategories = {};
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports problems in the related categories in code-unit order of the category', () => {
+    const problems = validatePolicy(
+      policyWith((p) => {
+        p.relatedCategories = {
+          venue: ['venue'],
+          Legal: ['Legal'],
+          'elderly-care': ['health', 'elderly-care'],
+        };
+      }),
+    );
+    expect(problems).toEqual([
+      'relatedCategories.Legal lists Legal itself',
+      'relatedCategories.elderly-care lists elderly-care itself',
+      'relatedCategories.venue lists venue itself',
+    ]);
+  });
+});
+
+describe('areCategoriesCompatible, against odd relations', () => {
+  it('ignores relations a policy only inherits', () => {
+    const inherited = Object.create({ legal: ['volunteering'] }) as Record<string, string[]>;
+    const policy = policyWith((p) => (p.relatedCategories = inherited));
+    expect(areCategoriesCompatible('volunteering', 'legal', policy)).toBeNull();
+    expect(areCategoriesCompatible('legal', 'volunteering', policy)).toBeNull();
+    expect(new CategoryCompatibility(inherited).fit('volunteering', 'legal')).toBeNull();
+  });
+
+  it('ignores entries that are not lists, and entries in a list that are not codes', () => {
+    const odd = { legal: 'volunteering', health: [7, 'venue'] } as unknown as Record<string, string[]>;
+    const policy = policyWith((p) => (p.relatedCategories = odd));
+    expect(areCategoriesCompatible('volunteering', 'legal', policy)).toBeNull();
+    expect(areCategoriesCompatible('venue', 'health', policy)).toBe('related');
+    expect(areCategoriesCompatible('health', 'venue', policy)).toBe('related');
+    expect(new CategoryCompatibility(odd).servingCategories('health')).toEqual(['health', 'venue']);
+    expect(new CategoryCompatibility(odd).servingCategories('legal')).toEqual(['legal']);
+  });
+
+  it('is exact for the same category even when the relation lists nothing for it', () => {
+    const policy = policyWith((p) => (p.relatedCategories = {}));
+    expect(areCategoriesCompatible('legal', 'legal', policy)).toBe('exact');
+    expect(new CategoryCompatibility({}).fit('legal', 'legal')).toBe('exact');
+  });
+});
+
+describe('CategoryCompatibility, exactly', () => {
+  it('is related both ways from a one-way listing, and null otherwise', () => {
+    const compatibility = new CategoryCompatibility({ venue: ['culture-sports'] });
+    expect(compatibility.fit('culture-sports', 'venue')).toBe('related');
+    expect(compatibility.fit('venue', 'culture-sports')).toBe('related');
+    expect(compatibility.fit('venue', 'legal')).toBeNull();
+    expect(compatibility.fit('legal', 'venue')).toBeNull();
+    expect(compatibility.servingCategories('culture-sports')).toEqual(['culture-sports', 'venue']);
+  });
+
+  it('never serves a category twice: self-relations and repeats are dropped', () => {
+    const compatibility = new CategoryCompatibility({
+      legal: ['legal', 'safety', 'safety'],
+      safety: ['legal'],
+    });
+    expect(compatibility.servingCategories('legal')).toEqual(['legal', 'safety']);
+    expect(compatibility.servingCategories('safety')).toEqual(['safety', 'legal']);
+  });
+
+  it('lists related categories in code-unit order, after the category itself', () => {
+    const compatibility = new CategoryCompatibility({ m: ['b', 'Z', 'a'] });
+    expect(compatibility.servingCategories('m')).toEqual(['m', 'Z', 'a', 'b']);
+  });
+
+  it('agrees with areCategoriesCompatible on random relations', () => {
+    const code = fc.constantFrom('a', 'b', 'c', 'd', 'constructor', 'toString');
+    fc.assert(
+      fc.property(fc.dictionary(code, fc.array(code, { maxLength: 4 })), code, code, (relation, r, d) => {
+        const policy = policyWith((p) => (p.relatedCategories = relation));
+        expect(new CategoryCompatibility(relation).fit(r, d)).toBe(areCategoriesCompatible(r, d, policy));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('compareCodeUnits', () => {
+  it('orders by UTF-16 code units, independent of locale', () => {
+    expect(compareCodeUnits('a', 'b')).toBe(-1);
+    expect(compareCodeUnits('b', 'a')).toBe(1);
+    expect(compareCodeUnits('a', 'a')).toBe(0);
+    expect(compareCodeUnits('Z', 'a')).toBe(-1);
+    expect(compareCodeUnits('a', 'Z')).toBe(1);
+    expect(compareCodeUnits('', '')).toBe(0);
+    expect(['送餐', 'b', '党员', 'B', 'a'].sort(compareCodeUnits)).toEqual(['B', 'a', 'b', '党员', '送餐']);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { DemandItemInput, MatchingPolicy, ResourceItemInput, ScoreComponentName } from './model';
 import { defaultMatchingPolicy } from './policy';
 import {
@@ -254,5 +255,232 @@ describe('scoreCandidate', () => {
     );
     expect(scored.priority).toBeCloseTo(1.5 * 1.25, 12);
     expect(scored.weight).toBeCloseTo(scored.score * scored.priority, 12);
+  });
+});
+
+describe('score components, exactly', () => {
+  it('gives a related category its fit, the policy weight and both categories in the detail', () => {
+    expect(categoryComponent('volunteering', 'elderly-care', 'related', policy)).toEqual({
+      name: 'category',
+      value: 0.6,
+      weight: 0.35,
+      detail: 'related category volunteering for elderly-care',
+    });
+  });
+
+  it('keeps a related fit outside [0, 1] inside it', () => {
+    const fit = (relatedCategoryFit: number) =>
+      categoryComponent('health', 'elderly-care', 'related', { ...policy, relatedCategoryFit }).value;
+    expect(fit(1.5)).toBe(1);
+    expect(fit(1)).toBe(1);
+    expect(fit(-0.2)).toBe(0);
+    expect(fit(Number.NaN)).toBe(0);
+  });
+
+  it('counts each tag once and lists the shared ones in code-unit order', () => {
+    expect(tagsComponent(['b', 'B', 'a', 'c'], ['b', 'a', 'B', 'b', 'z'], 0.15)).toEqual({
+      name: 'tags',
+      value: 3 / 5,
+      weight: 0.15,
+      detail: 'tags B, a, b shared (3 of 5)',
+    });
+  });
+
+  it('gives a demand with tags and a resource without them 0, over the demand tags alone', () => {
+    expect(tagsComponent([], ['送餐', '党员', '送餐'], 0.4)).toEqual({
+      name: 'tags',
+      value: 0,
+      weight: 0.4,
+      detail: 'no tags shared (0 of 2)',
+    });
+  });
+
+  it('gives a demand without tags the neutral value with the policy weight', () => {
+    expect(tagsComponent(['党员'], [], 0.15)).toEqual({
+      name: 'tags',
+      value: NEUTRAL_TAG_VALUE,
+      weight: 0.15,
+      detail: 'demand names no tags (neutral)',
+    });
+    expect(NEUTRAL_TAG_VALUE).toBe(0.5);
+  });
+
+  it.each<[number, number, number, string]>([
+    [0, 5, 1, '0 km of 5 km radius'],
+    [1.25, 5, 0.75, '1.3 km of 5 km radius'],
+    [4.96, 5, 1 - 4.96 / 5, '5 km of 5 km radius'],
+    [5, 5, 0, '5 km of 5 km radius'],
+    [9.04, 2.5, 0, '9 km of 2.5 km radius'],
+    [0, 0, 1, '0 km of 0 km radius'],
+    [0.04, 0, 0, '0 km of 0 km radius'],
+    [0, -1, 1, '0 km of -1 km radius'],
+    [0.5, -1, 0, '0.5 km of -1 km radius'],
+    [3, Infinity, 1, '3 km of an unlimited radius'],
+  ])('is %p km within a %p km radius: %p, "%s"', (distanceKm, radiusKm, value, detail) => {
+    expect(distanceComponent(distanceKm, radiusKm, 0.3)).toEqual({
+      name: 'distance',
+      value,
+      weight: 0.3,
+      detail,
+    });
+  });
+
+  it.each<[string, number, number, number, string]>([
+    ['covers it', -DAY, 11 * DAY, 1, 'covers 100% of the demand window'],
+    ['covers it exactly', 0, 10 * DAY, 1, 'covers 100% of the demand window'],
+    ['starts inside it', 2 * DAY, 30 * DAY, 0.8, 'covers 80% of the demand window'],
+    ['ends inside it', -5 * DAY, 4 * DAY, 0.4, 'covers 40% of the demand window'],
+    ['lies inside it', 3 * DAY, 5 * DAY, 0.2, 'covers 20% of the demand window'],
+    ['ends where it starts', -5 * DAY, 0, 0, 'covers 0% of the demand window'],
+    ['starts where it ends', 10 * DAY, 20 * DAY, 0, 'covers 0% of the demand window'],
+    ['lies before it', -5 * DAY, -DAY, 0, 'covers 0% of the demand window'],
+    ['misses it by one ms', 1, 10 * DAY + 1, 1 - 1 / (10 * DAY), 'covers 99% of the demand window'],
+  ])('when the resource window %s', (_case, availableFrom, availableTo, value, detail) => {
+    expect(
+      windowComponent({ availableFrom, availableTo }, { windowFrom: 0, windowTo: 10 * DAY }, 0.25),
+    ).toEqual({ name: 'window', value, weight: 0.25, detail });
+  });
+
+  it('counts a zero-length demand window at the first available instant, not at the last (half-open)', () => {
+    const instant = { windowFrom: DAY, windowTo: DAY };
+    expect(windowComponent({ availableFrom: DAY, availableTo: 2 * DAY }, instant, 0.2)).toEqual({
+      name: 'window',
+      value: 1,
+      weight: 0.2,
+      detail: 'covers 100% of the demand window',
+    });
+    expect(windowComponent({ availableFrom: DAY + 1, availableTo: 2 * DAY }, instant, 0.2).value).toBe(0);
+    expect(windowComponent({ availableFrom: 0, availableTo: DAY }, instant, 0.2)).toEqual({
+      name: 'window',
+      value: 0,
+      weight: 0.2,
+      detail: 'covers 0% of the demand window',
+    });
+  });
+
+  it('treats an inverted demand window like an instant at its start', () => {
+    const inverted = { windowFrom: DAY, windowTo: 0 };
+    expect(windowComponent({ availableFrom: 0, availableTo: 2 * DAY }, inverted, 0.2).value).toBe(1);
+    expect(windowComponent({ availableFrom: 0, availableTo: DAY / 2 }, inverted, 0.2).value).toBe(0);
+  });
+});
+
+describe('demandPriority, exactly', () => {
+  it('ages linearly by the day, in whole-millisecond days', () => {
+    expect(demandPriority(demand({ postedAt: NOW - 7 * DAY }), policy)).toBe(1.25);
+    expect(demandPriority(demand({ postedAt: NOW - 3.5 * DAY }), policy)).toBe(1.125);
+    expect(demandPriority(demand({ postedAt: NOW - 14 * DAY }), policy)).toBe(1.5);
+    expect(demandPriority(demand({ postedAt: NOW - 15 * DAY }), policy)).toBe(1.5);
+    expect(demandPriority(demand({ urgency: 'urgent', postedAt: NOW - 7 * DAY }), policy)).toBe(1.875);
+  });
+
+  it('gives the full boost at once when the boost period is 0, and none to a brand-new demand', () => {
+    const instant: MatchingPolicy = { ...policy, ageing: { maxBoost: 0.5, fullBoostDays: 0 } };
+    expect(demandPriority(demand({ postedAt: NOW - 1 }), instant)).toBe(1.5);
+    expect(demandPriority(demand({ postedAt: NOW }), instant)).toBe(1);
+    expect(demandPriority(demand({ postedAt: NOW + DAY }), instant)).toBe(1);
+  });
+
+  it('does not age a demand whose posting time is unknown or infinitely old', () => {
+    expect(demandPriority(demand({ postedAt: Number.NaN }), policy)).toBe(1);
+    expect(demandPriority(demand({ postedAt: -Infinity }), policy)).toBe(1);
+    expect(demandPriority(demand({ urgency: 'critical', postedAt: Infinity }), policy)).toBe(2);
+  });
+
+  it('uses the urgency factors of the policy, not fixed ones', () => {
+    const steep: MatchingPolicy = { ...policy, urgencyFactor: { routine: 1.2, urgent: 3, critical: 7 } };
+    expect(demandPriority(demand({ urgency: 'routine' }), steep)).toBe(1.2);
+    expect(demandPriority(demand({ urgency: 'urgent' }), steep)).toBe(3);
+    expect(demandPriority(demand({ urgency: 'critical', postedAt: NOW - 7 * DAY }), steep)).toBe(8.75);
+  });
+});
+
+describe('scoreCandidate, exactly', () => {
+  it('returns the four components with values, weights and details, and weight = score × priority', () => {
+    const scored = scoreCandidate(
+      resource({ tags: ['党员'], availableFrom: NOW + 5 * DAY }),
+      demand({ urgency: 'critical', postedAt: NOW - 7 * DAY }),
+      2.5,
+      'related',
+      policy,
+    );
+    expect(scored.components).toEqual([
+      {
+        name: 'category',
+        value: 0.6,
+        weight: 0.35,
+        detail: 'related category elderly-care for elderly-care',
+      },
+      { name: 'tags', value: 0.5, weight: 0.15, detail: 'tags 党员 shared (1 of 2)' },
+      { name: 'distance', value: 0.5, weight: 0.3, detail: '2.5 km of 5 km radius' },
+      { name: 'window', value: 0.5, weight: 0.2, detail: 'covers 50% of the demand window' },
+    ]);
+    const mean = (0.35 * 0.6 + 0.15 * 0.5 + 0.3 * 0.5 + 0.2 * 0.5) / (0.35 + 0.15 + 0.3 + 0.2);
+    expect(scored.score).toBeCloseTo(mean, 12);
+    expect(scored.priority).toBe(2.5);
+    expect(scored.weight).toBe(scored.score * 2.5);
+  });
+
+  it('takes the weights from the policy into the components and the mean', () => {
+    const skewed: MatchingPolicy = { ...policy, weights: { category: 3, tags: 0, distance: 1, window: 0 } };
+    const scored = scoreCandidate(resource(), demand(), 4, 'related', skewed);
+    expect(scored.components.map((c) => [c.name, c.weight])).toEqual([
+      ['category', 3],
+      ['tags', 0],
+      ['distance', 1],
+      ['window', 0],
+    ]);
+    expect(scored.score).toBeCloseTo((3 * 0.6 + 1 * 0.2) / 4, 12);
+  });
+
+  it('copes with extreme weights: one huge weight decides the score', () => {
+    const huge: MatchingPolicy = { ...policy, weights: { category: 1e300, tags: 1, distance: 1, window: 1 } };
+    expect(scoreCandidate(resource(), demand(), 5, 'related', huge).score).toBeCloseTo(0.6, 12);
+  });
+
+  it('scores the best pair 1 and the worst admissible one nearly 0, whatever the weights', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          category: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          tags: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          distance: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          window: fc.double({ min: 0, max: 1e6, noNaN: true }),
+        }),
+        (weights) => {
+          const p: MatchingPolicy = { ...policy, weights };
+          const total = weights.category + weights.tags + weights.distance + weights.window;
+          const best = scoreCandidate(resource(), demand(), 0, 'exact', p);
+          expect(best.score).toBe(total > 0 ? 1 : 0);
+          // Nothing shared, at the edge of the radius, windows touching: only a related fit remains.
+          const worst = scoreCandidate(
+            resource({ tags: ['理发'], availableFrom: NOW + 10 * DAY, availableTo: NOW + 20 * DAY }),
+            demand(),
+            5,
+            'related',
+            { ...p, relatedCategoryFit: 1e-9 },
+          );
+          expect(worst.score).toBeCloseTo(total > 0 ? (1e-9 * weights.category) / total : 0, 15);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('scoreCandidate, with weights that cancel out', () => {
+  it('scores 0 rather than dividing by a total weight of 0 or less', () => {
+    // validatePolicy rejects negative weights; scoring must still never divide by them.
+    const cancelling: MatchingPolicy = {
+      ...policy,
+      weights: { category: 1, tags: -1, distance: 0, window: 0 },
+    };
+    const negative: MatchingPolicy = {
+      ...policy,
+      weights: { category: 1, tags: -2, distance: 0, window: 0 },
+    };
+    // Tags score 0.5 (the demand names none), so the weighted sum is not 0.
+    expect(scoreCandidate(resource(), demand({ tags: [] }), 0, 'exact', cancelling).score).toBe(0);
+    expect(scoreCandidate(resource(), demand({ tags: [] }), 0, 'exact', negative).score).toBe(0);
   });
 });

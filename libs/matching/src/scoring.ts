@@ -109,6 +109,7 @@ export function windowComponent(
     value = instant >= resource.availableFrom && instant < resource.availableTo ? 1 : 0;
   }
   // Floor, so "100%" is only ever said of a fully covered window.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: value <= 1, and Math.floor(1 * 100) is 100 too
   const percent = value >= 1 ? 100 : Math.floor(value * 100);
   return { name: 'window', value, weight, detail: `covers ${percent}% of the demand window` };
 }
@@ -136,5 +137,6 @@ function formatKm(km: number): string {
 
 /** Into [0, 1]; NaN (from non-finite input) becomes 0. */
 function clamp01(value: number): number {
+  // Stryker disable next-line EqualityOperator: at 0 and at 1 either branch returns the same number
   return !(value > 0) ? 0 : value >= 1 ? 1 : value;
 }
