@@ -76,12 +76,18 @@ describe('npm start', () => {
       expect(http.status).toBe(201);
 
       // The demo alliance is loaded and a login link printed per role; the coordinator's works.
-      const coordinatorLink = output.find(
-        (line) =>
-          line.includes('/dashboard/#token=') && output[output.indexOf(line) - 1]?.includes('coordinator'),
+      // The links follow the demo's lists, which may still be going in (slowly on a busy machine).
+      const coordinatorLink = await eventually(
+        () =>
+          output.find(
+            (line) =>
+              line.includes('/dashboard/#token=') &&
+              output[output.indexOf(line) - 1]?.includes('coordinator'),
+          ),
+        () => `no coordinator login link:\n${output.slice(-30).join('\n')}`,
+        60_000,
       );
-      expect(coordinatorLink).toBeDefined();
-      const [, token] = /#token=(\S+)/.exec(coordinatorLink!)!;
+      const [, token] = /#token=(\S+)/.exec(coordinatorLink)!;
       const me = await fetch(`http://127.0.0.1:${matcherPort}/me`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -58,9 +58,11 @@ async function mutateTarget(
       files === undefined ? target.mutate : [files, ...target.mutate.filter((glob) => glob.startsWith('!'))],
     htmlReporter: { fileName: path.join(reportDir, 'index.html') },
     jsonReporter: { fileName: path.join(reportDir, 'report.json') },
-    // Every run leaves its results for the next --incremental one; a full run still tests all.
-    incremental: true,
-    force: !incremental,
+    // A whole target's run leaves its results for the next --incremental one (a full run still
+    // tests every mutant). A narrowed run keeps none unless asked: Stryker would merge in the
+    // results of files an earlier narrowed run covered.
+    incremental: files === undefined || incremental,
+    force: files === undefined && !incremental,
     incrementalFile: path.join(reportDir, 'incremental.json'),
     // One sandbox folder per target, so two targets can run at once.
     tempDirName: path.join('.cache', 'stryker-tmp', target.name),
