@@ -63,6 +63,7 @@ export function validateInstance(value: unknown): AllocationInstance {
     if (!demandIds.has(edge.demand)) {
       throw new InvalidInstanceError(`${where}.demand "${edge.demand}" is not a known demand`);
     }
+    // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number, so the typeof test only narrows the type
     if (typeof edge.weight !== 'number' || !Number.isFinite(edge.weight)) {
       throw new InvalidInstanceError(`${where}.weight must be a finite number`);
     }

@@ -24,5 +24,7 @@ export function toLpFormat(instance: AllocationInstance): string {
 }
 
 function formatNumber(value: number): string {
-  return value.toPrecision(17).replace(/\.?0+$/, '');
+  // The shortest text that reads back as the same number. (Cutting the trailing zeros of
+  // toPrecision(17) also cut those of integers from 1e16 up: 1e16 was written "1".)
+  return String(value);
 }

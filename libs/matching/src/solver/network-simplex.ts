@@ -97,9 +97,12 @@ export class NetworkSimplex {
    * solved problem that will grow; it costs memory a one-off solve does not need.
    */
   trackIncidentArcs(): void {
+    // Stryker disable next-line ConditionalExpression: building the lists again gives the same lists; the guard only saves the work
     if (this.incidentArcs) return;
     this.incidentArcs = [];
+    // Stryker disable next-line EqualityOperator: one list too many is the one newNode would push for the next node
     for (let node = 0; node < this.nodeCount; node++) this.incidentArcs.push([]);
+    // Stryker disable next-line EqualityOperator: the arc one past the end is zero-filled (root to root), and the root's list is never read: the root's potential never moves
     for (let arc = 0; arc < this.arcCount; arc++) {
       this.incidentArcs[this.source[arc]!]!.push(arc);
       this.incidentArcs[this.target[arc]!]!.push(arc);
@@ -113,17 +116,21 @@ export class NetworkSimplex {
    */
   runFrom(firstNewArc: number): void {
     if (!this.incidentArcs) throw new Error('runFrom needs trackIncidentArcs() first');
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without room for a stamp an arc may be listed twice, which only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
     if (this.listedStamp.length < this.arcCount)
       this.listedStamp = grow(this.listedStamp, this.source.length, 0);
+    // Stryker disable next-line UpdateOperator: counting down also gives each run a stamp no arc carries yet
     const stamp = ++this.listStamp;
     const listed = this.listedStamp;
     const candidates: number[] = [];
     const list = (arc: number) => {
+      // Stryker disable next-line ConditionalExpression: listing an arc twice only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
       if (listed[arc] !== stamp) {
         listed[arc] = stamp;
         candidates.push(arc);
       }
     };
+    // Stryker disable next-line EqualityOperator: the arc one past the end is zero-filled (root to root, cost 0) and never enters; listing it only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
     for (let arc = firstNewArc; arc < this.arcCount; arc++) list(arc);
     this.movedNodes = [];
     let cursor = 0;
@@ -175,21 +182,26 @@ export class NetworkSimplex {
     arcAt: (position: number) => number,
   ): { arc: number; cursor: number } {
     if (count === 0) return { arc: NONE, cursor };
+    // Stryker disable next-line MethodExpression: block size only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
     const blockSize = Math.max(10, Math.ceil(Math.sqrt(count)));
     const { source, target, cost, potential } = this;
     let best = NONE;
     let bestCost = -this.epsilon;
     let inBlock = 0;
     let position = cursor % count;
+    // Stryker disable next-line EqualityOperator: one more step prices the first arc of the round again, which only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
     for (let scanned = 0; scanned < count; scanned++) {
       const arc = arcAt(position);
       const reduced = cost[arc]! + potential[source[arc]!]! - potential[target[arc]!]!;
+      // Stryker disable next-line EqualityOperator: taking the last of equally negative arcs instead of the first only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
       if (reduced < bestCost) {
         bestCost = reduced;
         best = arc;
       }
       position = position + 1 === count ? 0 : position + 1;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator,BlockStatement: block size only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
       if (++inBlock === blockSize) {
+        // Stryker disable next-line ConditionalExpression: scanning on to the end of the round (a larger block) only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
         if (best !== NONE) break;
         inBlock = 0;
       }
@@ -230,6 +242,7 @@ export class NetworkSimplex {
     }
     if (leavingNode === NONE) throw new Error('unbounded cycle: the allocation graph is malformed');
 
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a degenerate pivot (delta 0) moves no flow, so updating the flows by 0 changes nothing
     if (delta > 0) {
       this.flow[entering] = this.flow[entering]! + delta;
       for (let node = first; node !== join; node = this.parent[node]!) {
@@ -254,6 +267,7 @@ export class NetworkSimplex {
   }
 
   private findJoin(a: number, b: number): number {
+    // Stryker disable next-line UpdateOperator: counting down also gives each search a stamp no node carries yet
     const stamp = ++this.markStamp;
     const mark = this.mark;
     for (;;) {
@@ -291,6 +305,7 @@ export class NetworkSimplex {
   }
 
   private shiftSubtree(root: number, shift: number): void {
+    // Stryker disable next-line ConditionalExpression: shifting by 0 leaves the potentials as they are; runFrom then only re-prices a few more arcs, which only changes the order arcs are priced in: the entering arc still has a negative reduced cost, and the simplex still stops only at an optimum
     if (shift === 0) return;
     const stack = [root];
     while (stack.length > 0) {
@@ -310,17 +325,20 @@ export class NetworkSimplex {
     const head = this.firstChild[parent]!;
     this.nextSibling[node] = head;
     this.prevSibling[node] = NONE;
+    // Stryker disable next-line ConditionalExpression: with no head the write goes to index -1 of a typed array, which stores nothing
     if (head !== NONE) this.prevSibling[head] = node;
     this.firstChild[parent] = node;
   }
 
   private detach(node: number): void {
     const parent = this.parent[node]!;
+    // Stryker disable next-line ConditionalExpression: detach is only called on nodes below the root, which always have a parent
     if (parent === NONE) return;
     const previous = this.prevSibling[node]!;
     const next = this.nextSibling[node]!;
     if (previous === NONE) this.firstChild[parent] = next;
     else this.nextSibling[previous] = next;
+    // Stryker disable next-line ConditionalExpression: with no next sibling the write goes to index -1 of a typed array, which stores nothing
     if (next !== NONE) this.prevSibling[next] = previous;
     this.parent[node] = NONE;
   }
