@@ -77,9 +77,21 @@ export function match(
   const demandsWithCandidates = new Set(candidates.map((candidate) => candidate.demandId));
   const candidateOf = candidateLookup(candidates);
   // Pins are explained on the items before the pins: one that uses up a capacity or a quantity
-  // still passes every other hard constraint and keeps its explanation.
-  // Stryker disable next-line ConditionalExpression: without pins, regenerating gives the same list
-  const beforePins = pinned.length === 0 ? candidates : generateCandidates(resources, demands, policy);
+  // still passes every other hard constraint and keeps its explanation. Only the pinned items
+  // are scored again, since a pair's candidate depends on that pair alone.
+  const pinnedResources = new Set(pinned.map((pin) => pin.resourceId));
+  const pinnedDemands = new Set(pinned.map((pin) => pin.demandId));
+  const beforePins =
+    // Stryker disable next-line ConditionalExpression: without pins, regenerating gives the same list
+    pinned.length === 0
+      ? candidates
+      : generateCandidates(
+          // Stryker disable next-line MethodExpression,ConditionalExpression: scoring more items only adds pairs no pin looks up
+          resources.filter((resource) => pinnedResources.has(resource.id)),
+          // Stryker disable next-line MethodExpression,ConditionalExpression: scoring more items only adds pairs no pin looks up
+          demands.filter((demand) => pinnedDemands.has(demand.id)),
+          policy,
+        );
   const pinnedCandidateOf = candidateLookup(beforePins);
   const byDemand = new Map<string, ProposedAllocation[]>();
   const add = (demandId: string, allocation: ProposedAllocation) => {
