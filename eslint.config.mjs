@@ -4,7 +4,19 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', '.data/', 'coverage/', 'test-results/', '*.js', '*.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.cache/',
+      '.data/',
+      'coverage/',
+      'test-results/',
+      'test/support/jest/',
+      '*.js',
+      '*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,9 +65,10 @@ export default tseslint.config(
     },
   },
   {
-    // The matching engine is plain TypeScript: no framework, database, broker or I/O, so it
-    // runs the same in a service, a CLI (file reading lives in tools/) or a test.
-    files: ['libs/matching/**/*.ts'],
+    // The matching engine and the project aggregate are plain TypeScript: no framework,
+    // database, broker or I/O, so they run the same in a service, a CLI (file reading lives
+    // in tools/) or a test.
+    files: ['libs/matching/**/*.ts', 'libs/projects/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -76,10 +89,42 @@ export default tseslint.config(
                 'http',
               ],
               message:
-                'libs/matching is plain TypeScript: no Nest, database, Kafka or I/O; do that in apps/ or tools/.',
+                'libs/matching and libs/projects are plain TypeScript: no Nest, database, Kafka or I/O; do that in apps/ or tools/.',
             },
             { group: ['**/libs/*'], message: 'Import libraries by alias (@redcrowd/...).' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The matcher's features reach the database only through repositories inside a unit of
+    // work: no TypeORM handles and no SQL in controllers or services. Only the core module,
+    // which wires the data source, may name TypeORM.
+    files: ['apps/matcher/src/**/*.ts'],
+    ignores: ['apps/matcher/src/core/matcher-core.module.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'pg'],
+              message: 'Use a repository through the UnitOfWork (apps/matcher/src/core).',
+            },
+            { group: ['**/libs/*'], message: 'Import libraries by alias (@redcrowd/...).' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL lives in libs/persistence repositories, not in the matcher app.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open transactions with the UnitOfWork, not with TypeORM.',
         },
       ],
     },

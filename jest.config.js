@@ -1,4 +1,7 @@
-/** Three tiers: unit specs beside the code, integration and e2e suites under test/. */
+/**
+ * Four tiers: unit specs beside the code; services (use cases wired by Nest against a real
+ * Postgres, no Kafka or HTTP), integration and e2e suites under test/.
+ */
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
@@ -16,6 +19,17 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'services',
+      testMatch: ['<rootDir>/test/services/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/require-postgres.ts',
+      transform: {
+        ...shared.transform,
+        'node_modules/@nestjs/.+\\.js$': ['babel-jest', require('./test/support/jest/nest-esm.babel.js')],
+      },
+      transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { REVIEW_ERROR_CODES } from '../apps/matcher/src/review/review.errors';
+import { ERROR_CODES } from '@redcrowd/contracts';
 
 /*
  * docs/openapi.yaml is what HTTP clients read; the controllers are what the apps serve.
@@ -204,7 +204,7 @@ describe('docs/openapi.yaml', () => {
   });
 
   it('lists every review error code the matcher can answer', () => {
-    expect(loadDocument().components.schemas['ReviewErrorCode']?.enum).toEqual([...REVIEW_ERROR_CODES]);
+    expect(loadDocument().components.schemas['ErrorCode']?.enum).toEqual([...ERROR_CODES]);
   });
 
   it('resolves every $ref, in this document and in docs/asyncapi.yaml', () => {

@@ -108,7 +108,7 @@ describe('dashboard in a browser', () => {
     await eventually(
       async () => {
         const english = (await projectRow(page).textContent()) ?? '';
-        return english.includes('Proposed') && english.includes('same category elderly-care');
+        return english.includes('Proposed') && english.includes('Same category: Elderly care');
       },
       () => 'the review screen did not switch to English',
     );

@@ -129,9 +129,22 @@ describe('offers and claims', () => {
     });
 
     const notOffered = await claim(projectId, units[1]!, 1);
-    expect(notOffered).toMatchObject({ status: 409, body: { decision: 'rejected', code: 'not-offered' } });
+    // A refused claim answers like every error, with its published decision beside it.
+    expect(notOffered).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'not-offered', message: notOffered.body.decision.reason },
+        decision: { decision: 'rejected', code: 'not-offered', unitId: units[1] },
+      },
+    });
     const tooMuch = await claim(projectId, units[0]!, 11);
-    expect(tooMuch.body).toMatchObject({ decision: 'rejected', code: 'over-quantity' });
+    expect(tooMuch).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'over-quantity', message: '11 asked, but only 10 can be claimed by this unit now' },
+        decision: { decision: 'rejected', code: 'over-quantity', acceptedQuantity: 0 },
+      },
+    });
     const invalid = await post(
       '/claims',
       {
@@ -144,10 +157,13 @@ describe('offers and claims', () => {
       signedInUnit(units[0]!),
     );
     expect(invalid.status).toBe(400);
-    expect(invalid.body.problems.map((p: { path: string }) => p.path).sort()).toEqual([
+    expect(invalid.body.error.code).toBe('invalid-claim');
+    expect(invalid.body.error.problems.map((p: { path: string }) => p.path).sort()).toEqual([
       'quantity',
       'submittedAt',
     ]);
+    expect(invalid.body.decision).toMatchObject({ decision: 'rejected', code: 'invalid-claim' });
+    expect(invalid.body.decision.problems).toEqual(invalid.body.error.problems);
 
     const accepted = await claim(projectId, units[0]!, 10, 'claim-canteen-1');
     expect(accepted).toMatchObject({
@@ -157,7 +173,7 @@ describe('offers and claims', () => {
     const resent = await claim(projectId, units[0]!, 10, 'claim-canteen-1');
     expect(resent.body).toEqual(accepted.body);
     const twice = await claim(projectId, units[0]!, 1);
-    expect(twice.body.code).toBe('project-not-claimable');
+    expect(twice).toMatchObject({ status: 409, body: { error: { code: 'project-not-claimable' } } });
 
     const decided = await eventually(
       () => {
@@ -180,7 +196,13 @@ describe('offers and claims', () => {
       acceptedQuantity: 4,
     });
     const second = await claim(projectId, units[0]!, 2);
-    expect(second).toMatchObject({ status: 409, body: { decision: 'rejected', code: 'already-claimed' } });
+    expect(second).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'already-claimed' },
+        decision: { decision: 'rejected', code: 'already-claimed' },
+      },
+    });
     const { rows } = await db.query(`SELECT status FROM projects WHERE id = $1`, [projectId]);
     expect(rows[0].status).toBe('offered');
   });
@@ -220,11 +242,13 @@ describe('offers and claims', () => {
     const answers = await Promise.all(units.map((unitId) => claim(projectId, unitId, 1)));
     const accepted = answers.filter((a) => a.body.decision === 'accepted');
     expect(accepted).toHaveLength(5);
-    const rejected = answers.filter((a) => a.body.decision === 'rejected');
+    const rejected = answers.filter((a) => a.body.decision?.decision === 'rejected');
     expect(rejected).toHaveLength(195);
     for (const answer of rejected) {
-      expect(['over-quantity', 'project-not-claimable']).toContain(answer.body.code);
-      expect(answer.body.reason).toEqual(expect.any(String));
+      expect(answer.status).toBe(409);
+      expect(['over-quantity', 'project-not-claimable']).toContain(answer.body.error.code);
+      expect(answer.body.decision.code).toBe(answer.body.error.code);
+      expect(answer.body.error.message).toBe(answer.body.decision.reason);
     }
     const { rows } = await db.query(
       `SELECT coalesce(sum(accepted_quantity), 0)::int AS accepted, count(*) FILTER (WHERE decision = 'accepted')::int AS units

@@ -65,7 +65,12 @@ describe('intake over HTTP', () => {
     const response = await post('/resource-lists', JSON.stringify(bad));
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;
-    expect(body.problems).toEqual(
+    expect(body.error).toMatchObject({
+      code: 'invalid-list',
+      message: expect.stringContaining('2 problems'),
+    });
+    expect(body.rejection).toMatchObject({ listKind: 'resource', listId, problems: body.error.problems });
+    expect(body.error.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'items[0].quantity', code: 'out-of-range' }),
         expect.objectContaining({ path: 'items[0].location.lat', code: 'out-of-range' }),
@@ -75,7 +80,7 @@ describe('intake over HTTP', () => {
       () => kafka.rejected.find((event) => event.value.listId === listId),
       () => `no rejected event for ${listId}`,
     );
-    expect(published.value.problems).toEqual(body.problems);
+    expect(published.value).toEqual(body.rejection);
   });
 
   it.each([
@@ -85,13 +90,17 @@ describe('intake over HTTP', () => {
   ])('answers %s with 400 and the problem', async (_name, body, code) => {
     const response = await post('/demand-lists', body);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).problems[0].code).toBe(code);
+    const answer = (await response.json()) as any;
+    expect(answer.error.code).toBe('invalid-list');
+    expect(answer.error.problems[0].code).toBe(code);
   });
 
   it('refuses a body far beyond the limit without reading it all', async () => {
     const response = await post('/resource-lists', Buffer.alloc(5 * 1024 * 1024, 0x20));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).problems[0].code).toBe('message-too-large');
+    const answer = (await response.json()) as any;
+    expect(answer.error.code).toBe('payload-too-large');
+    expect(answer.error.problems[0].code).toBe('message-too-large');
   });
 
   it('accepts a category the alliance added to its taxonomy', async () => {

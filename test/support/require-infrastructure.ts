@@ -10,10 +10,7 @@ const HOW_TO_START =
  */
 export default async function requireInfrastructure(): Promise<void> {
   const brokers = process.env.KAFKA_BROKERS;
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!brokers || !databaseUrl) {
-    throw new Error(`KAFKA_BROKERS and DATABASE_URL must be set. ${HOW_TO_START}`);
-  }
+  if (!brokers) throw new Error(`KAFKA_BROKERS and DATABASE_URL must be set. ${HOW_TO_START}`);
   const admin = new Kafka({
     clientId: 'redcrowd-test-check',
     brokers: brokers.split(','),
@@ -30,6 +27,13 @@ export default async function requireInfrastructure(): Promise<void> {
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+  await requirePostgres();
+}
+
+/** The services tier needs only the database: use cases run without Kafka or HTTP. */
+export async function requirePostgres(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error(`DATABASE_URL must be set. ${HOW_TO_START}`);
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();

@@ -40,6 +40,12 @@ export const MUTATION_TARGETS: readonly MutationTarget[] = [
     mutate: ['libs/auth/src/**/*.ts', '!**/*.spec.ts'],
     minimumScore: 90,
   },
+  {
+    name: 'projects',
+    description: 'libs/projects/src: the project lifecycle, capacity rule, claims and points split',
+    mutate: ['libs/projects/src/**/*.ts', '!**/*.spec.ts'],
+    minimumScore: 90,
+  },
 ];
 
 /** The targets an argument names: one by name, or every target for `all` or nothing. */

@@ -62,21 +62,20 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-/** Body-parser failures (too large, aborted) answered in intake's problem format. */
+/** Body-parser failures (too large, aborted) answered in the uniform error shape. */
 function rejectUnreadableBodies(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
   const status = (error as { status?: number }).status ?? 400;
   const tooLarge = status === 413;
+  const message = tooLarge
+    ? `the body exceeds ${HTTP_BODY_LIMIT_BYTES} bytes; a list may be at most ${LIMITS.maxMessageBytes} bytes`
+    : `the body could not be read: ${String((error as Error).message)}`;
   res.status(tooLarge ? 413 : 400).json({
-    problems: [
-      {
-        path: '',
-        code: tooLarge ? 'message-too-large' : 'invalid-json',
-        message: tooLarge
-          ? `the body exceeds ${HTTP_BODY_LIMIT_BYTES} bytes; a list may be at most ${LIMITS.maxMessageBytes} bytes`
-          : `the body could not be read: ${String((error as Error).message)}`,
-      },
-    ],
+    error: {
+      code: tooLarge ? 'payload-too-large' : 'invalid-list',
+      message,
+      problems: [{ path: '', code: tooLarge ? 'message-too-large' : 'invalid-json', message }],
+    },
   });
 }
 

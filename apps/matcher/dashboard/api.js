@@ -4,12 +4,13 @@
  */
 
 export class ApiError extends Error {
-  constructor({ status, code, message, field, body }) {
+  constructor({ status, code, message, field, problems, body }) {
     super(message || code || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.problems = Array.isArray(problems) ? problems : [];
     this.body = body;
   }
 }
@@ -48,7 +49,7 @@ export function createApi({ token, onUnauthorized, query = () => ({}) }) {
   /** For calls whose failures all use the `{ error: { code, message, field } }` envelope. */
   async function call(method, url, body, options) {
     const answer = await send(method, url, body, options);
-    if (!answer.ok) throw new ApiError(errorFields(answer.status, answer.body));
+    if (!answer.ok) throw apiErrorOf(answer);
     return answer.body;
   }
 
@@ -71,6 +72,14 @@ async function readBody(response) {
   }
 }
 
+/**
+ * The error a failed answer carries. Every error the matcher sends has one shape,
+ * `{ error: { code, message, field?, problems? }, ...attachments }`; pages switch on `code`.
+ */
+export function apiErrorOf(answer) {
+  return new ApiError(errorFields(answer.status, answer.body));
+}
+
 function errorFields(status, body) {
   const error =
     body && typeof body === 'object' && body.error && typeof body.error === 'object' ? body.error : {};
@@ -79,6 +88,7 @@ function errorFields(status, body) {
     code: typeof error.code === 'string' ? error.code : status >= 500 ? 'server' : undefined,
     message: typeof error.message === 'string' ? error.message : typeof body === 'string' ? body : '',
     field: typeof error.field === 'string' ? error.field : undefined,
+    problems: error.problems,
     body,
   };
 }

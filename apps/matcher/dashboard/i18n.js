@@ -102,6 +102,15 @@ const zh = {
   'component.distance': '距离',
   'component.window': '时间窗口',
 
+  'explain.category.same': '类别相同：{category}',
+  'explain.category.related': '相关类别：{resourceCategory} 可服务 {demandCategory}',
+  'explain.tags.none-asked': '需求未标注标签（按中性计）',
+  'explain.tags.none-shared': '无共同标签（0/{tagCount}）',
+  'explain.tags.shared': '共同标签：{sharedTags}（{sharedCount}/{tagCount}）',
+  'explain.distance.within-radius': '距离 {distanceKm} 公里，服务半径 {radiusKm} 公里',
+  'explain.distance.unlimited-radius': '距离 {distanceKm} 公里，服务半径不限',
+  'explain.window.coverage': '覆盖需求时段的 {percent}%',
+
   'offerStatus.open': '待认领',
   'offerStatus.claimed': '已认领',
   'offerStatus.declined': '已谢绝',
@@ -424,6 +433,15 @@ const en = {
   'component.distance': 'Distance',
   'component.window': 'Time window',
 
+  'explain.category.same': 'Same category: {category}',
+  'explain.category.related': 'Related category: {resourceCategory} for {demandCategory}',
+  'explain.tags.none-asked': 'The demand names no tags (neutral)',
+  'explain.tags.none-shared': 'No tags shared (0 of {tagCount})',
+  'explain.tags.shared': 'Tags shared: {sharedTags} ({sharedCount} of {tagCount})',
+  'explain.distance.within-radius': '{distanceKm} km away, service radius {radiusKm} km',
+  'explain.distance.unlimited-radius': '{distanceKm} km away, unlimited service radius',
+  'explain.window.coverage': 'Covers {percent}% of the demand window',
+
   'offerStatus.open': 'Open',
   'offerStatus.claimed': 'Claimed',
   'offerStatus.declined': 'Declined',
@@ -686,14 +704,17 @@ export function onLangChange(listener) {
   return () => listeners.delete(listener);
 }
 
-export function has(key) {
-  return key in DICTIONARIES[current];
+/** Whether a language (the page's, unless named) has a string for the key. */
+export function has(key, lang = current) {
+  return key in DICTIONARIES[lang];
 }
+
+const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Looks up a string and fills `{name}` placeholders; an unknown key shows as itself. */
 export function t(key, params = {}) {
   const template = DICTIONARIES[current][key] ?? DICTIONARIES['zh-CN'][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  return template.replace(PLACEHOLDER, (match, name) => (name in params ? String(params[name]) : match));
 }
 
 // Codes from the server that may grow (alliances extend the taxonomy): show the raw code
@@ -728,29 +749,23 @@ export function unitName(unit) {
   return unitSuffix(unit).trim();
 }
 
-// The matching engine explains each score component in English (it is language-neutral
-// data for events and audits); Chinese pages render the known phrasings in Chinese and keep
-// anything else as it came, so a new phrasing shows up rather than disappearing.
-const DETAIL_PATTERNS_ZH = [
-  [/^same category (\S+)$/, (m) => `类别相同：${categoryLabel(m[1])}`],
-  [
-    /^related category (\S+) for (\S+)$/,
-    (m) => `相关类别：${categoryLabel(m[1])} 可服务 ${categoryLabel(m[2])}`,
-  ],
-  [/^demand names no tags \(neutral\)$/, () => '需求未标注标签（按中性计）'],
-  [/^no tags shared \(0 of (\d+)\)$/, (m) => `无共同标签（0/${m[1]}）`],
-  [/^tags (.+) shared \((\d+) of (\d+)\)$/, (m) => `共同标签：${m[1]}（${m[2]}/${m[3]}）`],
-  [/^([\d.]+) km of an unlimited radius$/, (m) => `距离 ${m[1]} 公里，服务半径不限`],
-  [/^([\d.]+) km of ([\d.]+) km radius$/, (m) => `距离 ${m[1]} 公里，服务半径 ${m[2]} 公里`],
-  [/^covers ([\d.]+)% of the demand window$/, (m) => `覆盖需求时段的 ${m[1]}%`],
-];
+// The matching engine explains each score component as a code with parameters
+// (libs/contracts SCORE_EXPLANATION_PARAMS) and, for logs and audits, an English `detail`.
+// The page words the code in its language; these parameters hold category codes, shown by
+// their labels. Without a template for the code, or its parameters (an explanation stored
+// before codes existed, or a code newer than this page), `detail` shows as it came.
+const CATEGORY_PARAMS = ['category', 'resourceCategory', 'demandCategory'];
 
-export function scoreDetailLabel(detail) {
-  const text = String(detail ?? '');
-  if (current !== 'zh-CN') return text;
-  for (const [pattern, render] of DETAIL_PATTERNS_ZH) {
-    const match = pattern.exec(text);
-    if (match) return render(match);
+export function scoreExplanationLabel(component) {
+  const detail = String(component?.detail ?? '');
+  const { code, params } = component ?? {};
+  const key = `explain.${code}`;
+  if (typeof code !== 'string' || !has(key) || params === null || typeof params !== 'object') return detail;
+  const wanted = [...DICTIONARIES[current][key].matchAll(PLACEHOLDER)].map(([, name]) => name);
+  if (!wanted.every((name) => Object.hasOwn(params, name))) return detail;
+  const shown = { ...params };
+  for (const name of CATEGORY_PARAMS) {
+    if (Object.hasOwn(shown, name)) shown[name] = categoryLabel(shown[name]);
   }
-  return text;
+  return t(key, shown);
 }

@@ -6,13 +6,13 @@ import { KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
 import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
-import { RoundsModule } from './rounds/rounds.module';
+import { MatcherModule } from './matcher.module';
 import { serveDashboard } from './dashboard/serve-dashboard';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(MatcherConfig);
   const logger = new JsonLogger('matcher', config.LOG_LEVEL);
-  const app = await NestFactory.create(RoundsModule.forRoot(config, logger), { logger });
+  const app = await NestFactory.create(MatcherModule.forRoot(config, logger), { logger });
   app.enableShutdownHooks();
   serveDashboard(app.getHttpAdapter().getInstance(), config.MATCHER_INTAKE_PUBLIC_URL);
 

@@ -14,6 +14,7 @@ import {
   IntakeDeadLetter,
   IS_OFFSET_DATE_TIME,
   isOffsetDateTime,
+  IS_SCORE_EXPLANATION_PARAMS,
   LIST_KINDS,
   ListAccepted,
   ListRejected,
@@ -24,6 +25,8 @@ import {
   ProjectStatusChanged,
   QUANTITY_UNITS,
   ResourceListSubmitted,
+  SCORE_EXPLANATION_CODES,
+  SCORE_EXPLANATION_PARAMS,
   SUBMITTER_KINDS,
   Taxonomy,
   TOPICS,
@@ -141,6 +144,8 @@ const FACTS_OF_DECORATOR: Record<string, (constraints: unknown[]) => Facts> = {
   arrayMinSize: ([size]) => ({ minItems: size }),
   arrayMaxSize: ([size]) => ({ maxItems: size }),
   [IS_OFFSET_DATE_TIME]: () => ({ type: 'string', schema: 'OffsetDateTime' }),
+  // Which parameters each code takes is compared separately (x-redcrowd-params-by-code).
+  [IS_SCORE_EXPLANATION_PARAMS]: () => ({ type: 'object' }),
 };
 
 /**
@@ -437,6 +442,12 @@ describe('docs/asyncapi.yaml', () => {
     expect(schemas.ListKind?.enum).toEqual(LIST_KINDS);
     expect(schemas.AcceptanceOutcome?.enum).toEqual(ACCEPTANCE_OUTCOMES);
     expect(schemas.ProblemCode?.enum).toEqual(PROBLEM_CODES);
+    expect(schemas.ScoreExplanationCode?.enum).toEqual(SCORE_EXPLANATION_CODES);
+  });
+
+  it('lists the parameters of every score explanation code as the contracts check them', () => {
+    const params = document.components.schemas.ScoreComponentEntry?.properties?.params;
+    expect(params?.['x-redcrowd-params-by-code']).toEqual(SCORE_EXPLANATION_PARAMS);
   });
 
   it('shows the default categories without closing the list, since alliances add their own', () => {

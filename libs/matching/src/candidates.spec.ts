@@ -362,10 +362,38 @@ describe('generateCandidates, exactly', () => {
       priority: 1.875,
       weight: expect.closeTo(score * 1.875, 12),
       components: [
-        { name: 'category', value: 1, weight: 0.35, detail: 'same category elderly-care' },
-        { name: 'tags', value: 0.5, weight: 0.15, detail: 'tags 送餐 shared (1 of 2)' },
-        { name: 'distance', value: distanceValue, weight: 0.3, detail: '1.1 km of 5 km radius' },
-        { name: 'window', value: 1, weight: 0.2, detail: 'covers 100% of the demand window' },
+        {
+          name: 'category',
+          value: 1,
+          weight: 0.35,
+          code: 'category.same',
+          params: { category: 'elderly-care' },
+          detail: 'same category elderly-care',
+        },
+        {
+          name: 'tags',
+          value: 0.5,
+          weight: 0.15,
+          code: 'tags.shared',
+          params: { sharedTags: '送餐', sharedCount: 1, tagCount: 2 },
+          detail: 'tags 送餐 shared (1 of 2)',
+        },
+        {
+          name: 'distance',
+          value: distanceValue,
+          weight: 0.3,
+          code: 'distance.within-radius',
+          params: { distanceKm: 1.1, radiusKm: 5 },
+          detail: '1.1 km of 5 km radius',
+        },
+        {
+          name: 'window',
+          value: 1,
+          weight: 0.2,
+          code: 'window.coverage',
+          params: { percent: 100 },
+          detail: 'covers 100% of the demand window',
+        },
       ],
     });
   });
@@ -417,6 +445,8 @@ describe('generateCandidates, exactly', () => {
       name: 'distance',
       value: 0,
       weight: 0.3,
+      code: 'distance.within-radius',
+      params: { distanceKm: 1.1, radiusKm: 1.1 },
       detail: '1.1 km of 1.1 km radius',
     });
     expect(

@@ -41,16 +41,48 @@ export interface DemandItemInput {
 
 export type ScoreComponentName = 'category' | 'tags' | 'distance' | 'window';
 
+/**
+ * What a score component's explanation says, as a code and the parameters it takes, so that
+ * a page renders it in its reader's language (评分依据). Kilometres are rounded to 0.1 km;
+ * tags are listed in code-unit order, joined by ", ". Mirrored by libs/contracts'
+ * SCORE_EXPLANATION_PARAMS, which a spec there keeps equal to this.
+ */
+export interface ScoreExplanationParams {
+  /** The resource's category is the demand's. */
+  'category.same': { category: string };
+  /** The policy relates the resource's category to the demand's. */
+  'category.related': { resourceCategory: string; demandCategory: string };
+  /** The demand names no tags, so tags count as neutral. */
+  'tags.none-asked': Record<string, never>;
+  /** None of `tagCount` distinct tags (the demand's and the resource's together) is shared. */
+  'tags.none-shared': { tagCount: number };
+  /** `sharedCount` of `tagCount` distinct tags are shared: `sharedTags`. */
+  'tags.shared': { sharedTags: string; sharedCount: number; tagCount: number };
+  /** `distanceKm` from the resource, whose service radius is `radiusKm`. */
+  'distance.within-radius': { distanceKm: number; radiusKm: number };
+  /** `distanceKm` from a resource that serves any distance. */
+  'distance.unlimited-radius': { distanceKm: number };
+  /** The resource covers `percent` (floored) of the demand's window. */
+  'window.coverage': { percent: number };
+}
+
+export type ScoreExplanationCode = keyof ScoreExplanationParams;
+
+/** An explanation code with exactly the parameters that code takes. */
+export type ScoreExplanation = {
+  [Code in ScoreExplanationCode]: { code: Code; params: ScoreExplanationParams[Code] };
+}[ScoreExplanationCode];
+
 /** One reason in a score's explanation, as a coordinator reads it. */
-export interface ScoreComponent {
+export type ScoreComponent = ScoreExplanation & {
   name: ScoreComponentName;
   /** In [0, 1]. */
   value: number;
   /** The alliance policy's weight for this component. */
   weight: number;
-  /** e.g. "2.4 km of 5 km service radius". */
+  /** The explanation in English for events, logs and audits, e.g. "2.4 km of 5 km radius". */
   detail: string;
-}
+};
 
 /** A resource item that may serve a demand item: every hard constraint holds. */
 export interface Candidate {

@@ -3,6 +3,7 @@ import type { DemandItemInput, MatchingPolicy, ResourceItemInput, ScoreComponent
 import { defaultMatchingPolicy } from './policy';
 import {
   NEUTRAL_TAG_VALUE,
+  SCORE_EXPLANATION_CODES,
   categoryComponent,
   demandPriority,
   distanceComponent,
@@ -58,6 +59,8 @@ describe('category component', () => {
       name: 'category',
       value: 1,
       weight: 0.35,
+      code: 'category.same',
+      params: { category: 'elderly-care' },
       detail: 'same category elderly-care',
     });
   });
@@ -73,7 +76,11 @@ describe('tags component', () => {
   it('is the Jaccard overlap and names the shared tags', () => {
     const component = tagsComponent(['党员', '送餐', '助浴'], ['送餐', '党员'], 0.15);
     expect(component.value).toBeCloseTo(2 / 3, 12);
-    expect(component.detail).toBe('tags 党员, 送餐 shared (2 of 3)');
+    expect(component).toMatchObject({
+      code: 'tags.shared',
+      params: { sharedTags: '党员, 送餐', sharedCount: 2, tagCount: 3 },
+      detail: 'tags 党员, 送餐 shared (2 of 3)',
+    });
   });
 
   it('is 1 for identical tag sets, ignoring repeats and order', () => {
@@ -83,6 +90,8 @@ describe('tags component', () => {
   it('is 0 when the demand names tags the resource lacks', () => {
     expect(tagsComponent(['助浴'], ['送餐'], 0.15)).toMatchObject({
       value: 0,
+      code: 'tags.none-shared',
+      params: { tagCount: 2 },
       detail: 'no tags shared (0 of 2)',
     });
     expect(tagsComponent([], ['送餐'], 0.15).value).toBe(0);
@@ -91,6 +100,8 @@ describe('tags component', () => {
   it('is neutral when the demand names no tags, whatever the resource offers', () => {
     expect(tagsComponent([], [], 0.15)).toMatchObject({
       value: NEUTRAL_TAG_VALUE,
+      code: 'tags.none-asked',
+      params: {},
       detail: 'demand names no tags (neutral)',
     });
     expect(tagsComponent(['党员'], [], 0.15).value).toBe(NEUTRAL_TAG_VALUE);
@@ -104,6 +115,8 @@ describe('distance component', () => {
       name: 'distance',
       value: expect.closeTo(0.52, 12),
       weight: 0.3,
+      code: 'distance.within-radius',
+      params: { distanceKm: 2.4, radiusKm: 5 },
       detail: '2.4 km of 5 km radius',
     });
     expect(distanceComponent(5, 5, 0.3).value).toBe(0);
@@ -120,9 +133,17 @@ describe('distance component', () => {
   });
 
   it('rounds the explanation to 0.1 km and copes with an unlimited radius', () => {
-    expect(distanceComponent(12.345, 20, 0.3).detail).toBe('12.3 km of 20 km radius');
-    expect(distanceComponent(3, Infinity, 0.3)).toMatchObject({
+    expect(distanceComponent(12.345, 20, 0.3)).toMatchObject({
+      params: { distanceKm: 12.3, radiusKm: 20 },
+      detail: '12.3 km of 20 km radius',
+    });
+    expect(distanceComponent(3.06, 12.96, 0.3).params).toEqual({ distanceKm: 3.1, radiusKm: 13 });
+    expect(distanceComponent(3, Infinity, 0.3)).toEqual({
+      name: 'distance',
       value: 1,
+      weight: 0.3,
+      code: 'distance.unlimited-radius',
+      params: { distanceKm: 3 },
       detail: '3 km of an unlimited radius',
     });
   });
@@ -136,6 +157,8 @@ describe('window component', () => {
       name: 'window',
       value: 1,
       weight: 0.2,
+      code: 'window.coverage',
+      params: { percent: 100 },
       detail: 'covers 100% of the demand window',
     });
   });
@@ -143,13 +166,13 @@ describe('window component', () => {
   it('is the share of the demand window the resource covers', () => {
     const component = windowComponent({ availableFrom: 2 * DAY, availableTo: 30 * DAY }, demandWindow, 0.2);
     expect(component.value).toBeCloseTo(0.8, 12);
-    expect(component.detail).toBe('covers 80% of the demand window');
+    expect(component).toMatchObject({ params: { percent: 80 }, detail: 'covers 80% of the demand window' });
   });
 
   it('never says 100% of a window that is not fully covered', () => {
     const component = windowComponent({ availableFrom: 1, availableTo: 30 * DAY }, demandWindow, 0.2);
     expect(component.value).toBeLessThan(1);
-    expect(component.detail).toBe('covers 99% of the demand window');
+    expect(component).toMatchObject({ params: { percent: 99 }, detail: 'covers 99% of the demand window' });
   });
 
   it('is 0 for windows that only touch (half-open)', () => {
@@ -264,6 +287,8 @@ describe('score components, exactly', () => {
       name: 'category',
       value: 0.6,
       weight: 0.35,
+      code: 'category.related',
+      params: { resourceCategory: 'volunteering', demandCategory: 'elderly-care' },
       detail: 'related category volunteering for elderly-care',
     });
   });
@@ -282,6 +307,8 @@ describe('score components, exactly', () => {
       name: 'tags',
       value: 3 / 5,
       weight: 0.15,
+      code: 'tags.shared',
+      params: { sharedTags: 'B, a, b', sharedCount: 3, tagCount: 5 },
       detail: 'tags B, a, b shared (3 of 5)',
     });
   });
@@ -291,6 +318,8 @@ describe('score components, exactly', () => {
       name: 'tags',
       value: 0,
       weight: 0.4,
+      code: 'tags.none-shared',
+      params: { tagCount: 2 },
       detail: 'no tags shared (0 of 2)',
     });
   });
@@ -300,45 +329,74 @@ describe('score components, exactly', () => {
       name: 'tags',
       value: NEUTRAL_TAG_VALUE,
       weight: 0.15,
+      code: 'tags.none-asked',
+      params: {},
       detail: 'demand names no tags (neutral)',
     });
     expect(NEUTRAL_TAG_VALUE).toBe(0.5);
   });
 
+  it.each<[number, number, number, number, number, string]>([
+    [0, 5, 1, 0, 5, '0 km of 5 km radius'],
+    [1.25, 5, 0.75, 1.3, 5, '1.3 km of 5 km radius'],
+    [4.96, 5, 1 - 4.96 / 5, 5, 5, '5 km of 5 km radius'],
+    [5, 5, 0, 5, 5, '5 km of 5 km radius'],
+    [9.04, 2.5, 0, 9, 2.5, '9 km of 2.5 km radius'],
+    [0, 0, 1, 0, 0, '0 km of 0 km radius'],
+    [0.04, 0, 0, 0, 0, '0 km of 0 km radius'],
+    [0, -1, 1, 0, -1, '0 km of -1 km radius'],
+    [0.5, -1, 0, 0.5, -1, '0.5 km of -1 km radius'],
+    [0.55, 2.449, 1 - 0.55 / 2.449, 0.6, 2.4, '0.6 km of 2.4 km radius'],
+  ])(
+    'is %p km within a %p km radius: %p, %p of %p km, "%s"',
+    (distanceKm, radiusKm, value, km, radius, detail) => {
+      expect(distanceComponent(distanceKm, radiusKm, 0.3)).toEqual({
+        name: 'distance',
+        value,
+        weight: 0.3,
+        code: 'distance.within-radius',
+        params: { distanceKm: km, radiusKm: radius },
+        detail,
+      });
+    },
+  );
+
   it.each<[number, number, number, string]>([
-    [0, 5, 1, '0 km of 5 km radius'],
-    [1.25, 5, 0.75, '1.3 km of 5 km radius'],
-    [4.96, 5, 1 - 4.96 / 5, '5 km of 5 km radius'],
-    [5, 5, 0, '5 km of 5 km radius'],
-    [9.04, 2.5, 0, '9 km of 2.5 km radius'],
-    [0, 0, 1, '0 km of 0 km radius'],
-    [0.04, 0, 0, '0 km of 0 km radius'],
-    [0, -1, 1, '0 km of -1 km radius'],
-    [0.5, -1, 0, '0.5 km of -1 km radius'],
-    [3, Infinity, 1, '3 km of an unlimited radius'],
-  ])('is %p km within a %p km radius: %p, "%s"', (distanceKm, radiusKm, value, detail) => {
-    expect(distanceComponent(distanceKm, radiusKm, 0.3)).toEqual({
+    [3, 1, 3, '3 km of an unlimited radius'],
+    [12.345, 1, 12.3, '12.3 km of an unlimited radius'],
+    [0, 1, 0, '0 km of an unlimited radius'],
+  ])('is %p km of an unlimited radius: %p, %p km, "%s"', (distanceKm, value, km, detail) => {
+    expect(distanceComponent(distanceKm, Infinity, 0.3)).toEqual({
       name: 'distance',
       value,
       weight: 0.3,
+      code: 'distance.unlimited-radius',
+      params: { distanceKm: km },
       detail,
     });
   });
 
-  it.each<[string, number, number, number, string]>([
-    ['covers it', -DAY, 11 * DAY, 1, 'covers 100% of the demand window'],
-    ['covers it exactly', 0, 10 * DAY, 1, 'covers 100% of the demand window'],
-    ['starts inside it', 2 * DAY, 30 * DAY, 0.8, 'covers 80% of the demand window'],
-    ['ends inside it', -5 * DAY, 4 * DAY, 0.4, 'covers 40% of the demand window'],
-    ['lies inside it', 3 * DAY, 5 * DAY, 0.2, 'covers 20% of the demand window'],
-    ['ends where it starts', -5 * DAY, 0, 0, 'covers 0% of the demand window'],
-    ['starts where it ends', 10 * DAY, 20 * DAY, 0, 'covers 0% of the demand window'],
-    ['lies before it', -5 * DAY, -DAY, 0, 'covers 0% of the demand window'],
-    ['misses it by one ms', 1, 10 * DAY + 1, 1 - 1 / (10 * DAY), 'covers 99% of the demand window'],
-  ])('when the resource window %s', (_case, availableFrom, availableTo, value, detail) => {
+  it.each<[string, number, number, number, number]>([
+    ['covers it', -DAY, 11 * DAY, 1, 100],
+    ['covers it exactly', 0, 10 * DAY, 1, 100],
+    ['starts inside it', 2 * DAY, 30 * DAY, 0.8, 80],
+    ['ends inside it', -5 * DAY, 4 * DAY, 0.4, 40],
+    ['lies inside it', 3 * DAY, 5 * DAY, 0.2, 20],
+    ['ends where it starts', -5 * DAY, 0, 0, 0],
+    ['starts where it ends', 10 * DAY, 20 * DAY, 0, 0],
+    ['lies before it', -5 * DAY, -DAY, 0, 0],
+    ['misses it by one ms', 1, 10 * DAY + 1, 1 - 1 / (10 * DAY), 99],
+  ])('when the resource window %s', (_case, availableFrom, availableTo, value, percent) => {
     expect(
       windowComponent({ availableFrom, availableTo }, { windowFrom: 0, windowTo: 10 * DAY }, 0.25),
-    ).toEqual({ name: 'window', value, weight: 0.25, detail });
+    ).toEqual({
+      name: 'window',
+      value,
+      weight: 0.25,
+      code: 'window.coverage',
+      params: { percent },
+      detail: `covers ${percent}% of the demand window`,
+    });
   });
 
   it('counts a zero-length demand window at the first available instant, not at the last (half-open)', () => {
@@ -347,6 +405,8 @@ describe('score components, exactly', () => {
       name: 'window',
       value: 1,
       weight: 0.2,
+      code: 'window.coverage',
+      params: { percent: 100 },
       detail: 'covers 100% of the demand window',
     });
     expect(windowComponent({ availableFrom: DAY + 1, availableTo: 2 * DAY }, instant, 0.2).value).toBe(0);
@@ -354,6 +414,8 @@ describe('score components, exactly', () => {
       name: 'window',
       value: 0,
       weight: 0.2,
+      code: 'window.coverage',
+      params: { percent: 0 },
       detail: 'covers 0% of the demand window',
     });
   });
@@ -409,11 +471,34 @@ describe('scoreCandidate, exactly', () => {
         name: 'category',
         value: 0.6,
         weight: 0.35,
+        code: 'category.related',
+        params: { resourceCategory: 'elderly-care', demandCategory: 'elderly-care' },
         detail: 'related category elderly-care for elderly-care',
       },
-      { name: 'tags', value: 0.5, weight: 0.15, detail: 'tags 党员 shared (1 of 2)' },
-      { name: 'distance', value: 0.5, weight: 0.3, detail: '2.5 km of 5 km radius' },
-      { name: 'window', value: 0.5, weight: 0.2, detail: 'covers 50% of the demand window' },
+      {
+        name: 'tags',
+        value: 0.5,
+        weight: 0.15,
+        code: 'tags.shared',
+        params: { sharedTags: '党员', sharedCount: 1, tagCount: 2 },
+        detail: 'tags 党员 shared (1 of 2)',
+      },
+      {
+        name: 'distance',
+        value: 0.5,
+        weight: 0.3,
+        code: 'distance.within-radius',
+        params: { distanceKm: 2.5, radiusKm: 5 },
+        detail: '2.5 km of 5 km radius',
+      },
+      {
+        name: 'window',
+        value: 0.5,
+        weight: 0.2,
+        code: 'window.coverage',
+        params: { percent: 50 },
+        detail: 'covers 50% of the demand window',
+      },
     ]);
     const mean = (0.35 * 0.6 + 0.15 * 0.5 + 0.3 * 0.5 + 0.2 * 0.5) / (0.35 + 0.15 + 0.3 + 0.2);
     expect(scored.score).toBeCloseTo(mean, 12);
@@ -482,5 +567,36 @@ describe('scoreCandidate, with weights that cancel out', () => {
     // Tags score 0.5 (the demand names none), so the weighted sum is not 0.
     expect(scoreCandidate(resource(), demand({ tags: [] }), 0, 'exact', cancelling).score).toBe(0);
     expect(scoreCandidate(resource(), demand({ tags: [] }), 0, 'exact', negative).score).toBe(0);
+  });
+});
+
+describe('explanation codes', () => {
+  it('lists every code a component may carry, once, in the order components are read', () => {
+    expect([...SCORE_EXPLANATION_CODES]).toEqual([
+      'category.same',
+      'category.related',
+      'tags.none-asked',
+      'tags.none-shared',
+      'tags.shared',
+      'distance.within-radius',
+      'distance.unlimited-radius',
+      'window.coverage',
+    ]);
+    expect(Object.isFrozen(SCORE_EXPLANATION_CODES)).toBe(true);
+  });
+
+  it("starts each code with its component's name", () => {
+    const components = [
+      categoryComponent('elderly-care', 'elderly-care', 'exact', policy),
+      categoryComponent('volunteering', 'elderly-care', 'related', policy),
+      tagsComponent([], [], 0.15),
+      tagsComponent([], ['送餐'], 0.15),
+      tagsComponent(['送餐'], ['送餐'], 0.15),
+      distanceComponent(1, 5, 0.3),
+      distanceComponent(1, Infinity, 0.3),
+      windowComponent({ availableFrom: 0, availableTo: DAY }, { windowFrom: 0, windowTo: DAY }, 0.2),
+    ];
+    expect(components.map((c) => c.code)).toEqual([...SCORE_EXPLANATION_CODES]);
+    for (const component of components) expect(component.code.split('.')[0]).toBe(component.name);
   });
 });

@@ -1,4 +1,11 @@
-import type { Candidate, DemandItemInput, MatchingPolicy, ResourceItemInput, ScoreComponent } from './model';
+import type {
+  Candidate,
+  DemandItemInput,
+  MatchingPolicy,
+  ResourceItemInput,
+  ScoreComponent,
+  ScoreExplanationCode,
+} from './model';
 import { compareCodeUnits, type CategoryFit } from './policy';
 
 /** What scoring adds to a pair that passed the hard constraints. */
@@ -11,6 +18,23 @@ export type CandidateScore = Pick<Candidate, 'score' | 'priority' | 'weight' | '
 export const NEUTRAL_TAG_VALUE = 0.5;
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
+// A record rather than a list, so that the compiler insists on every code exactly once.
+const EXPLANATION_CODE_SET: Record<ScoreExplanationCode, true> = {
+  'category.same': true,
+  'category.related': true,
+  'tags.none-asked': true,
+  'tags.none-shared': true,
+  'tags.shared': true,
+  'distance.within-radius': true,
+  'distance.unlimited-radius': true,
+  'window.coverage': true,
+};
+
+/** Every code a score component's explanation may carry, for pages that render them. */
+export const SCORE_EXPLANATION_CODES = Object.freeze(
+  Object.keys(EXPLANATION_CODE_SET) as ScoreExplanationCode[],
+);
 
 /**
  * Score a candidate pair: the weighted mean of its components in [0, 1] (0 if every weight
@@ -51,12 +75,21 @@ export function categoryComponent(
   const weight = policy.weights.category;
   switch (fit) {
     case 'exact':
-      return { name: 'category', value: 1, weight, detail: `same category ${demandCategory}` };
+      return {
+        name: 'category',
+        value: 1,
+        weight,
+        code: 'category.same',
+        params: { category: demandCategory },
+        detail: `same category ${demandCategory}`,
+      };
     case 'related':
       return {
         name: 'category',
         value: clamp01(policy.relatedCategoryFit),
         weight,
+        code: 'category.related',
+        params: { resourceCategory, demandCategory },
         detail: `related category ${resourceCategory} for ${demandCategory}`,
       };
   }
@@ -70,23 +103,63 @@ export function tagsComponent(
 ): ScoreComponent {
   const wanted = new Set(demandTags);
   if (wanted.size === 0) {
-    return { name: 'tags', value: NEUTRAL_TAG_VALUE, weight, detail: 'demand names no tags (neutral)' };
+    return {
+      name: 'tags',
+      value: NEUTRAL_TAG_VALUE,
+      weight,
+      code: 'tags.none-asked',
+      params: {},
+      detail: 'demand names no tags (neutral)',
+    };
   }
   const offered = new Set(resourceTags);
   const shared = [...wanted].filter((tag) => offered.has(tag)).sort(compareCodeUnits);
-  const union = new Set([...wanted, ...offered]).size;
-  const detail =
-    shared.length === 0
-      ? `no tags shared (0 of ${union})`
-      : `tags ${shared.join(', ')} shared (${shared.length} of ${union})`;
-  return { name: 'tags', value: shared.length / union, weight, detail };
+  const tagCount = new Set([...wanted, ...offered]).size;
+  const value = shared.length / tagCount;
+  if (shared.length === 0) {
+    return {
+      name: 'tags',
+      value,
+      weight,
+      code: 'tags.none-shared',
+      params: { tagCount },
+      detail: `no tags shared (0 of ${tagCount})`,
+    };
+  }
+  const sharedTags = shared.join(', ');
+  return {
+    name: 'tags',
+    value,
+    weight,
+    code: 'tags.shared',
+    params: { sharedTags, sharedCount: shared.length, tagCount },
+    detail: `tags ${sharedTags} shared (${shared.length} of ${tagCount})`,
+  };
 }
 
 /** 1 at the resource's door, falling linearly to 0 at the edge of its service radius. */
 export function distanceComponent(distanceKm: number, radiusKm: number, weight: number): ScoreComponent {
   const value = radiusKm > 0 ? clamp01(1 - distanceKm / radiusKm) : distanceKm <= 0 ? 1 : 0;
-  const radius = Number.isFinite(radiusKm) ? `${formatKm(radiusKm)} radius` : 'an unlimited radius';
-  return { name: 'distance', value, weight, detail: `${formatKm(distanceKm)} of ${radius}` };
+  const distance = roundKm(distanceKm);
+  if (!Number.isFinite(radiusKm)) {
+    return {
+      name: 'distance',
+      value,
+      weight,
+      code: 'distance.unlimited-radius',
+      params: { distanceKm: distance },
+      detail: `${distance} km of an unlimited radius`,
+    };
+  }
+  const radius = roundKm(radiusKm);
+  return {
+    name: 'distance',
+    value,
+    weight,
+    code: 'distance.within-radius',
+    params: { distanceKm: distance, radiusKm: radius },
+    detail: `${distance} km of ${radius} km radius`,
+  };
 }
 
 /**
@@ -111,7 +184,14 @@ export function windowComponent(
   // Floor, so "100%" is only ever said of a fully covered window.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: value <= 1, and Math.floor(1 * 100) is 100 too
   const percent = value >= 1 ? 100 : Math.floor(value * 100);
-  return { name: 'window', value, weight, detail: `covers ${percent}% of the demand window` };
+  return {
+    name: 'window',
+    value,
+    weight,
+    code: 'window.coverage',
+    params: { percent },
+    detail: `covers ${percent}% of the demand window`,
+  };
 }
 
 /**
@@ -130,9 +210,9 @@ export function demandPriority(
   return policy.urgencyFactor[demand.urgency] * (1 + maxBoost * progress);
 }
 
-/** "2.4 km", "5 km": one decimal, no trailing ".0". */
-function formatKm(km: number): string {
-  return `${Math.round(km * 10) / 10} km`;
+/** 2.4, 5: kilometres to one decimal, for explanations. */
+function roundKm(km: number): number {
+  return Math.round(km * 10) / 10;
 }
 
 /** Into [0, 1]; NaN (from non-finite input) becomes 0. */

@@ -1,8 +1,7 @@
 import type { Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { assertUsableSecret, type TokenSettings } from '@redcrowd/auth';
 import type { ServiceConfig } from '@redcrowd/runtime';
-import { AuthErrorFilter } from './auth-error.filter';
 import { AuthGuard } from './auth.guard';
 
 export function tokenSettingsOf(config: ServiceConfig): TokenSettings {
@@ -10,7 +9,7 @@ export function tokenSettingsOf(config: ServiceConfig): TokenSettings {
   return { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
 }
 
-/** Sign-in for a service: every HTTP route guarded, refusals answered 401/403/404. */
+/** Sign-in for a service: every HTTP route guarded (refusals are answered by @redcrowd/nest-http's filter). */
 export function authProviders(config: ServiceConfig): Provider[] {
   const settings = tokenSettingsOf(config);
   return [
@@ -19,6 +18,5 @@ export function authProviders(config: ServiceConfig): Provider[] {
       useFactory: (reflector: Reflector) => new AuthGuard(reflector, settings),
       inject: [Reflector],
     },
-    { provide: APP_FILTER, useClass: AuthErrorFilter },
   ];
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
 import { authProviders } from '@redcrowd/nest-auth';
+import { httpEdgeProviders } from '@redcrowd/nest-http';
 import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AllianceTaxonomyRepository,
@@ -29,6 +30,7 @@ export class IntakeModule {
       controllers: [ListsController, ListSubmissionsHandler, HealthController],
       providers: [
         ...authProviders(config),
+        ...httpEdgeProviders(logger),
         ...serviceInfrastructure({
           service: 'intake',
           clientId: config.KAFKA_CLIENT_ID,

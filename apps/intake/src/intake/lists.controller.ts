@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { assertMayWriteList, type Principal } from '@redcrowd/auth';
-import type { ListKind } from '@redcrowd/contracts';
+import { DomainError, type ListKind, type ListRejected } from '@redcrowd/contracts';
 import { Allow, Caller } from '@redcrowd/nest-auth';
 import { ListIntakeService, type HttpSubmissionResult } from './list-intake.service';
 
@@ -36,18 +36,41 @@ export class ListsController {
     return this.answer('demand', caller, body, response);
   }
 
+  /**
+   * A stored or unchanged list answers 201 or 200 with its lists.accepted.v1 event. A refusal
+   * answers like every error, with its lists.rejected.v1 event under `rejection`.
+   */
   private async answer(kind: ListKind, caller: Principal, body: unknown, response: Response) {
     const result = await this.intake.submitOverHttp(kind, Buffer.isBuffer(body) ? body : null, (list) =>
       assertMayWriteList(caller, list),
     );
-    response.status(statusOf(result));
-    return result.answer.event;
+    const { answer } = result;
+    if (answer.type === 'accepted') {
+      response.status(answer.event.outcome === 'stored' ? 201 : 200);
+      return answer.event;
+    }
+    throw refusalOf(result.status, answer.event);
   }
 }
 
-function statusOf(result: HttpSubmissionResult): number {
-  if (result.status === 'unavailable') return 503;
-  const { answer } = result;
-  if (answer.type === 'rejected') return 400;
-  return answer.event.outcome === 'stored' ? 201 : 200;
+function refusalOf(status: HttpSubmissionResult['status'], event: ListRejected): DomainError {
+  if (status === 'unavailable') {
+    return new DomainError(
+      'unavailable',
+      'the list could not be stored now; nothing was kept, send it again later',
+      {
+        problems: event.problems,
+        attachments: { rejection: event },
+      },
+    );
+  }
+  const count = event.problems.length;
+  return new DomainError(
+    'invalid-list',
+    `the list was refused with ${count === 1 ? 'a problem' : `${count} problems`}: ${event.problems
+      .slice(0, 3)
+      .map((problem) => problem.message)
+      .join('; ')}${count > 3 ? '; …' : ''}`,
+    { problems: event.problems, attachments: { rejection: event } },
+  );
 }

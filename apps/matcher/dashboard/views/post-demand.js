@@ -1,4 +1,4 @@
-import { ApiError, UnauthorizedError } from '../api.js';
+import { apiErrorOf, UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import {
   actionButton,
@@ -298,35 +298,30 @@ export function createPostDemandView(ctx) {
       ctx.notify('success', text());
       return { stored: true, feedback: () => ({ message: { kind: 'success', text: text() } }) };
     }
-    if (answer.status === 400 && Array.isArray(body.problems)) {
+    const error = apiErrorOf(answer);
+    // A refused list: intake's problems, placed next to the fields they name.
+    if (error.code === 'invalid-list') {
       return {
         stored: false,
         feedback: () => {
-          const placed = placeProblems(body.problems, fieldOfProblemPath);
+          const placed = placeProblems(error.problems, fieldOfProblemPath);
           return {
             fields: placed.fields,
             message: {
               kind: 'error',
-              text: t('post.problems', { count: body.problems.length }),
+              text: t('post.problems', { count: error.problems.length }),
               items: placed.general,
             },
           };
         },
       };
     }
-    if (answer.status === 503) {
+    if (error.code === 'unavailable') {
       return {
         stored: false,
         feedback: () => ({ message: { kind: 'error', text: t('error.unavailable') } }),
       };
     }
-    const envelope = body.error && typeof body.error === 'object' ? body.error : {};
-    const error = new ApiError({
-      status: answer.status,
-      code: envelope.code ?? (answer.status >= 500 ? 'server' : undefined),
-      message: envelope.message ?? '',
-      body,
-    });
     return { stored: false, feedback: () => ({ message: describeError(error) }) };
   }
 

@@ -2,7 +2,14 @@ import { UnauthorizedError } from '../api.js';
 import { h } from '../dom.js';
 import { actionButton, describeError, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
 import { formatDateTime, formatQuantity, formatWindow } from '../format.js';
-import { categoryLabel, componentLabel, scoreDetailLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
+import {
+  categoryLabel,
+  componentLabel,
+  scoreExplanationLabel,
+  statusLabel,
+  t,
+  urgencyLabel,
+} from '../i18n.js';
 import { DEFAULT_CATEGORIES, PROJECT_STATUSES, URGENCIES } from '../vocab.js';
 import {
   cardHead,
@@ -262,7 +269,7 @@ export function createReviewView(ctx) {
             h(
               'span',
               { class: 'component-detail', title: component.detail },
-              scoreDetailLabel(component.detail),
+              scoreExplanationLabel(component),
             ),
           ),
         ),

@@ -1,4 +1,4 @@
-import { ApiError } from '../api.js';
+import { apiErrorOf } from '../api.js';
 import { COLORS } from '../charts.js';
 import { h, randomId, replaceContent } from '../dom.js';
 import {
@@ -241,8 +241,8 @@ export function createOffersView(ctx) {
 
   /** Reads a claim answer; returns the row's feedback as a function (see feedbackOf). */
   function claimOutcome(answer, offer, quantityKey, noteKey) {
-    const decision = answer.body && typeof answer.body === 'object' ? answer.body : {};
-    if (answer.ok && decision.decision === 'accepted') {
+    if (answer.ok) {
+      const decision = answer.body;
       drafts.delete(quantityKey);
       drafts.delete(noteKey);
       const text = () => {
@@ -257,11 +257,11 @@ export function createOffersView(ctx) {
       ctx.notify('success', `${offer.project?.title ?? ''} · ${text()}`);
       return succeeded(text);
     }
-    if (decision.decision === 'rejected') {
+    const error = apiErrorOf(answer);
+    // A refused claim (its decision rides beside the error): worded from its code.
+    if (error.body?.decision) {
       return () => {
-        const placed = placeProblems(decision.problems, (path) =>
-          CLAIM_FIELDS.includes(path) ? path : null,
-        );
+        const placed = placeProblems(error.problems, (path) => (CLAIM_FIELDS.includes(path) ? path : null));
         const hasFieldProblems = Object.keys(placed.fields).length > 0;
         return {
           fields: placed.fields,
@@ -270,15 +270,14 @@ export function createOffersView(ctx) {
               ? null
               : {
                   kind: 'error',
-                  text: claimCodeLabel(decision.code),
-                  detail: decision.reason,
+                  text: claimCodeLabel(error.code),
+                  detail: error.message,
                   items: placed.general,
                 },
         };
       };
     }
-    // Not a claim answer (403, 404, 5xx): the usual error envelope.
-    const error = apiErrorOf(answer);
+    // Anything else (invalid-request, 403, 404, 5xx) as every other call's error.
     return () => placeApiError(error, CLAIM_FIELDS);
   }
 
@@ -527,16 +526,4 @@ function startButton(ctx, rows, { key, projectId, title, className }) {
 
 function shortId(id) {
   return typeof id === 'string' && id.length > 8 ? `${id.slice(0, 8)}…` : (id ?? '');
-}
-
-/** Turns a non-claim answer from /claims (403, 404, 5xx) into the error the helpers read. */
-function apiErrorOf(answer) {
-  const error = answer.body && typeof answer.body === 'object' && answer.body.error ? answer.body.error : {};
-  return new ApiError({
-    status: answer.status,
-    code: error.code ?? (answer.status >= 500 ? 'server' : undefined),
-    message: error.message ?? '',
-    field: error.field,
-    body: answer.body,
-  });
 }

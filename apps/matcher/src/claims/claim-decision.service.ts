@@ -1,35 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import type {
-  ClaimDecided,
-  ClaimParseResult,
-  ClaimRejectionCode,
-  ClaimSubmitted,
-  TopicId,
-} from '@redcrowd/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
-import type { OutboxRelay } from '@redcrowd/kafka';
-import type {
-  ClaimsRepository,
-  OutboxMessage,
-  OutboxRepository,
-  ProjectReviewRepository,
-} from '@redcrowd/persistence';
-import type { ProjectStatusWriter } from '../projects/project-status.writer';
-import type { OfferService } from './offer.service';
-
-export interface ClaimDecisionDependencies {
-  dataSource: DataSource;
-  claims: ClaimsRepository;
-  review: ProjectReviewRepository;
-  offers: OfferService;
-  status: ProjectStatusWriter;
-  outbox: OutboxRepository;
-  relay: OutboxRelay;
-  /** For answers that cannot go through the outbox (the database failed). */
-  producer: Producer;
-  topics: Record<TopicId, string>;
-}
+import type { ClaimDecided, ClaimParseResult, ClaimRejectionCode, ClaimSubmitted } from '@redcrowd/contracts';
+import { PRODUCER } from '@redcrowd/nest-kafka';
+import { ClaimRepository, OutboxRepository, UnitOfWork, type Tx } from '@redcrowd/persistence';
+import { claim as claimProject, decideClaim, type ClaimVerdict } from '@redcrowd/projects';
+import { TOPICS, type Topics } from '../core/tokens';
+import { ProjectStore } from '../projects/project-store';
 
 type Rejection = { code: ClaimRejectionCode; reason: string };
 
@@ -39,17 +16,22 @@ type Rejection = { code: ClaimRejectionCode; reason: string };
  * gets at most one accepted claim. A claim sent again (same unit and claimId) gets the
  * answer it got the first time, and publishes nothing new.
  */
+@Injectable()
 export class ClaimDecisionService {
-  constructor(private readonly deps: ClaimDecisionDependencies) {}
+  constructor(
+    private readonly work: UnitOfWork,
+    private readonly store: ProjectStore,
+    private readonly claims: ClaimRepository,
+    private readonly outbox: OutboxRepository,
+    /** For answers that cannot go through the outbox (the database failed). */
+    @Inject(PRODUCER) private readonly producer: Producer,
+    @Inject(TOPICS) private readonly topics: Topics,
+  ) {}
 
-  async decide(parsed: ClaimParseResult, fallbackUnitId: string | null): Promise<ClaimDecided> {
-    const answer = await this.deps.dataSource.transaction((manager) =>
-      parsed.ok
-        ? this.decideValid(manager, parsed.claim)
-        : this.rejectInvalid(manager, parsed, fallbackUnitId),
+  decide(parsed: ClaimParseResult, fallbackUnitId: string | null): Promise<ClaimDecided> {
+    return this.work.run((tx) =>
+      parsed.ok ? this.decideValid(tx, parsed.claim) : this.rejectInvalid(tx, parsed, fallbackUnitId),
     );
-    await this.deps.relay.flush().catch(() => undefined); // the periodic sweep retries
-    return answer;
   }
 
   /** Answers a claim that could not be decided; nothing of it was applied. */
@@ -71,69 +53,38 @@ export class ClaimDecisionService {
       code: 'internal-error',
       reason: `the claim could not be decided (${error}); nothing was applied, send it again later`,
     });
-    await this.deps.producer.send({
-      topic: this.deps.topics.claimsDecided,
+    await this.producer.send({
+      topic: this.topics.claimsDecided,
       acks: -1,
       messages: [{ key: unitId, value: JSON.stringify(answer) }],
     });
   }
 
-  private async decideValid(manager: EntityManager, claim: ClaimSubmitted): Promise<ClaimDecided> {
-    const project = await this.deps.review.lock(manager, claim.projectId);
+  private async decideValid(tx: Tx, claim: ClaimSubmitted): Promise<ClaimDecided> {
+    const project = await this.store.load(tx, claim.projectId);
     // Looked up after the lock: two copies of one claim arriving together are serialised.
-    const earlier = await this.deps.claims.findClaim(manager, claim.unitId, claim.claimId);
+    const earlier = await this.claims.findClaim(tx, claim.unitId, claim.claimId);
     if (earlier) return earlier.answer as ClaimDecided;
 
-    const events: OutboxMessage[] = [];
-    let rejection: Rejection | undefined;
-    let accepted = 0;
-    if (!project || project.status !== 'offered') {
-      rejection = {
-        code: 'project-not-claimable',
-        reason: project
-          ? `project ${claim.projectId} is ${project.status}, not open for claims`
-          : `no project ${claim.projectId}`,
-      };
+    const now = Date.now();
+    const request = { unitId: claim.unitId, quantity: claim.quantity };
+    let verdict: ClaimVerdict;
+    if (project) {
+      const outcome = claimProject(project, request, now);
+      verdict = outcome.verdict;
+      await this.store.save(tx, project, outcome.project, outcome.events);
     } else {
-      const taken = await this.deps.claims.acceptedQuantity(manager, project.id);
-      const offer = await this.deps.claims.openOffer(manager, project.id, claim.unitId);
-      const total = project.requested - project.unmet;
-      const left = total - taken.total;
-      if (taken.units.has(claim.unitId)) {
-        rejection = {
-          code: 'already-claimed',
-          reason: `unit ${claim.unitId} already claimed project ${project.id}`,
-        };
-      } else if (!offer) {
-        rejection = {
-          code: 'not-offered',
-          reason: `project ${project.id} is not offered to unit ${claim.unitId}`,
-        };
-      } else if (new Date(offer.expiresAt).getTime() <= Date.now()) {
-        rejection = {
-          code: 'offer-expired',
-          reason: `the offer expired at ${new Date(offer.expiresAt).toISOString()}`,
-        };
-      } else if (claim.quantity > Math.min(offer.quantity, left)) {
-        rejection = {
-          code: 'over-quantity',
-          reason: `${claim.quantity} asked, but only ${Math.min(offer.quantity, left)} can be claimed by this unit now`,
-        };
-      } else {
-        accepted = claim.quantity;
-        await this.deps.claims.closeOffer(manager, offer.id, 'claimed');
-        if (taken.total + accepted === total) {
-          await this.deps.claims.closeOpenOffers(manager, project.id, 'withdrawn');
-          events.push(
-            ...(await this.deps.status.record(manager, project, {
-              to: 'claimed',
-              actor: claim.unitId,
-              reason: 'fully claimed',
-            })),
-          );
-        }
-      }
+      verdict = decideClaim({
+        claim: { ...request, projectId: claim.projectId },
+        project: undefined,
+        accepted: new Map(),
+        openOffer: undefined,
+        now,
+      }).verdict;
     }
+    const accepted = verdict.acceptedQuantity;
+    const rejection: Rejection | undefined =
+      verdict.decision === 'rejected' ? { code: verdict.code, reason: verdict.reason } : undefined;
 
     const answer = this.answer(
       claim.unitId,
@@ -143,7 +94,7 @@ export class ClaimDecisionService {
       accepted,
       rejection,
     );
-    await this.deps.claims.recordClaim(manager, {
+    await this.claims.recordClaim(tx, {
       claimId: claim.claimId,
       unitId: claim.unitId,
       projectId: project ? project.id : null,
@@ -154,13 +105,12 @@ export class ClaimDecisionService {
       reason: rejection?.reason ?? null,
       answer,
     });
-    events.push({ topic: this.deps.topics.claimsDecided, key: claim.unitId, payload: answer });
-    await this.deps.outbox.add(manager, events);
+    await this.outbox.add(tx, [{ topic: this.topics.claimsDecided, key: claim.unitId, payload: answer }]);
     return answer;
   }
 
   private async rejectInvalid(
-    manager: EntityManager,
+    tx: Tx,
     parsed: Extract<ClaimParseResult, { ok: false }>,
     fallbackUnitId: string | null,
   ): Promise<ClaimDecided> {
@@ -172,9 +122,7 @@ export class ClaimDecisionService {
       }),
       problems: parsed.problems,
     };
-    await this.deps.outbox.add(manager, [
-      { topic: this.deps.topics.claimsDecided, key: unitId, payload: answer },
-    ]);
+    await this.outbox.add(tx, [{ topic: this.topics.claimsDecided, key: unitId, payload: answer }]);
     return answer;
   }
 

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { AuthError, type Principal } from '@redcrowd/auth';
-import { parseClaim, type ClaimDecided } from '@redcrowd/contracts';
+import { DomainError, parseClaim, type ClaimDecided, type Problem } from '@redcrowd/contracts';
 import { Allow, Caller } from '@redcrowd/nest-auth';
-import { TenantScope } from '../access/tenant-scope';
-import { isUuid } from '../review/http-params';
+import { isUuid, TenantScope } from '../core/tenant-scope';
 import { ClaimDecisionService } from './claim-decision.service';
 
 /**
  * Claims over HTTP for units without a Kafka client: same checks, same answer, same event.
- * The claiming unit is the signed-in one; a body naming another unit is refused.
+ * The claiming unit is the signed-in one; a body naming another unit is refused. An accepted
+ * claim answers 200 with its decision; a refused one answers like every error, with its
+ * decision event under `decision`.
  */
 @Controller('claims')
 export class ClaimsController {
@@ -21,11 +21,7 @@ export class ClaimsController {
   @Post()
   @Allow('unit')
   @HttpCode(200)
-  async claim(
-    @Caller() caller: Principal,
-    @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ClaimDecided> {
+  async claim(@Caller() caller: Principal, @Body() body: unknown): Promise<ClaimDecided> {
     const fields: Record<string, unknown> | null =
       typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : null;
     if (fields) {
@@ -47,7 +43,10 @@ export class ClaimsController {
     // Anything that is not an object goes to the parser as it came, to be answered invalid-claim.
     const raw = fields ? JSON.stringify(fields) : body === undefined ? null : JSON.stringify(body);
     const answer = await this.decisions.decide(parseClaim(raw, caller.unitId), null);
-    if (answer.decision === 'rejected') response.status(answer.code === 'invalid-claim' ? 400 : 409);
-    return answer;
+    if (answer.decision === 'accepted') return answer;
+    throw new DomainError(answer.code ?? 'internal-error', answer.reason ?? 'the claim was refused', {
+      ...(answer.problems ? { problems: answer.problems as Problem[] } : {}),
+      attachments: { decision: answer },
+    });
   }
 }

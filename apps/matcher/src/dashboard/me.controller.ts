@@ -1,18 +1,15 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@redcrowd/auth';
 import { Allow, Caller } from '@redcrowd/nest-auth';
-import { ClaimsRepository, DashboardRepository } from '@redcrowd/persistence';
 import type { MatcherConfig } from '../config/matcher.config';
-import { MATCHER_CONFIG } from '../rounds/tokens';
+import { MATCHER_CONFIG } from '../core/tokens';
+import { DashboardReads } from './dashboard-reads.service';
 
 /** What the signed-in person is, and what is theirs: a unit's offers, claims and points, a community's demands. */
 @Controller('me')
 export class MeController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly reads: DashboardRepository,
-    private readonly claims: ClaimsRepository,
+    private readonly reads: DashboardReads,
     @Inject(MATCHER_CONFIG) private readonly config: MatcherConfig,
   ) {}
 
@@ -36,29 +33,25 @@ export class MeController {
   @Get('offers')
   @Allow('unit')
   offers(@Caller() caller: Principal): Promise<object[]> {
-    return this.reads.offersOfUnit(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+    return this.reads.offersOfUnit(caller.allianceId!, caller.unitId!);
   }
 
   @Get('claims')
   @Allow('unit')
   myClaims(@Caller() caller: Principal): Promise<object[]> {
-    return this.reads.claimsOfUnit(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+    return this.reads.claimsOfUnit(caller.allianceId!, caller.unitId!);
   }
 
   @Get('points')
   @Allow('unit')
   points(@Caller() caller: Principal) {
-    return this.claims.pointsOf(this.dataSource.manager, caller.allianceId!, caller.unitId!);
+    return this.reads.pointsOf(caller.allianceId!, caller.unitId!);
   }
 
   /** Demands the caller submitted: a community's, or a unit's own (units post demands too). */
   @Get('demands')
   @Allow('community', 'unit')
   demands(@Caller() caller: Principal): Promise<object[]> {
-    return this.reads.demandsOf(
-      this.dataSource.manager,
-      caller.allianceId!,
-      (caller.communityId ?? caller.unitId)!,
-    );
+    return this.reads.demandsOf(caller.allianceId!, (caller.communityId ?? caller.unitId)!);
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Param, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { allianceOf, type Principal } from '@redcrowd/auth';
 import { Allow, Caller } from '@redcrowd/nest-auth';
-import { ReviewErrorFilter } from '../review/review-error.filter';
 import { AlliancePolicyService, type EffectivePolicy } from './alliance-policy.service';
+import { AlliancePolicyDto } from './dto/policy.dto';
 
 /** An alliance's rules: offer window, points per project, matching weights (the effective values). */
 @Controller('alliances/:allianceId/policy')
-@UseFilters(ReviewErrorFilter)
 export class PoliciesController {
   constructor(private readonly policies: AlliancePolicyService) {}
 
@@ -21,7 +20,7 @@ export class PoliciesController {
   put(
     @Caller() caller: Principal,
     @Param('allianceId') allianceId: string,
-    @Body() body: unknown,
+    @Body() body: AlliancePolicyDto,
   ): Promise<EffectivePolicy> {
     return this.policies.put(allianceOf(caller, allianceId), body);
   }

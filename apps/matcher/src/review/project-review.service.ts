@@ -1,30 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectStatus, TopicId } from '@redcrowd/contracts';
-import type { OutboxRelay } from '@redcrowd/kafka';
-import { generateCandidates, type MatchingPolicy } from '@redcrowd/matching';
-import type {
-  LockedProject,
-  MatchingPoolRepository,
-  OutboxMessage,
-  OutboxRepository,
-  ProjectReviewRepository,
-} from '@redcrowd/persistence';
-import type { OfferService } from '../claims/offer.service';
-import type { ProjectStatusWriter, StatusChange } from '../projects/project-status.writer';
-import { assertTransition } from './project-lifecycle';
-import { ReviewError } from './review.errors';
-
-export interface ProjectReviewDependencies {
-  dataSource: DataSource;
-  review: ProjectReviewRepository;
-  outbox: OutboxRepository;
-  relay: OutboxRelay;
-  offers: OfferService;
-  status: ProjectStatusWriter;
-  pool: MatchingPoolRepository;
-  policyFor: (manager: EntityManager, allianceId: string, now: number) => Promise<MatchingPolicy>;
-  topics: Record<TopicId, string>;
-}
+import { Injectable } from '@nestjs/common';
+import type { ProjectStatus } from '@redcrowd/contracts';
+import { generateCandidates } from '@redcrowd/matching';
+import { AllocationRepository, MatchingPoolRepository, UnitOfWork, type Tx } from '@redcrowd/persistence';
+import { approve, editAllocation, offer, reject, swapAllocation } from '@redcrowd/projects';
+import { OfferTerms } from '../claims/offer-terms.service';
+import { AlliancePolicyService } from '../policies/alliance-policy.service';
+import { ProjectStore, type StoredProject } from '../projects/project-store';
 
 /** A resource item that could serve a project's demand instead (what a swap may pick). */
 export interface SwapCandidate {
@@ -47,227 +28,125 @@ export interface ReviewDecision {
   version: number;
 }
 
-/** Largest reason a coordinator may write, so audit rows and events stay readable. */
-export const MAX_REASON_LENGTH = 500;
-
 /**
- * The joint meeting's (联席会) decisions on proposed projects: approve, reject with a
- * reason, edit an allocation. Each decision locks the project, checks the transition,
- * writes an audit row and a projects.status-changed.v1 event in one transaction.
+ * The joint meeting's (联席会) decisions on proposed projects: approve (and offer to the
+ * paired units), reject with a reason, edit or swap an allocation. Each loads the project
+ * under its lock, lets the aggregate decide, and saves state, audit and events together.
  */
+@Injectable()
 export class ProjectReviewService {
-  constructor(private readonly deps: ProjectReviewDependencies) {}
+  constructor(
+    private readonly work: UnitOfWork,
+    private readonly store: ProjectStore,
+    private readonly allocations: AllocationRepository,
+    private readonly pool: MatchingPoolRepository,
+    private readonly terms: OfferTerms,
+    private readonly policies: AlliancePolicyService,
+  ) {}
 
   /** Approves a proposal; in the same transaction it is offered to its paired units (对口). */
   approve(projectId: string, actor: string, expectedVersion?: number): Promise<ReviewDecision> {
-    return this.decide(
-      projectId,
-      actor,
-      expectedVersion,
-      'approved',
-      null,
-      async (manager, project) => {
-        await this.deps.review.holdResources(manager, project);
-      },
-      (manager, project) => this.deps.offers.offerToPairedUnits(manager, project, actor),
-    );
+    return this.work.run(async (tx) => {
+      const project = await this.store.require(tx, projectId);
+      const at = Date.now();
+      const approved = approve(project, { actor, at, expectedVersion });
+      const offered = offer(approved.project, await this.terms.window(tx, project.allianceId, actor, at));
+      await this.allocations.holdResources(tx, project);
+      await this.store.save(tx, project, offered.project, [...approved.events, ...offered.events]);
+      return decisionOf(offered.project);
+    });
   }
 
   reject(
     projectId: string,
     actor: string,
-    reason: unknown,
+    reason: string,
     expectedVersion?: number,
   ): Promise<ReviewDecision> {
-    if (typeof reason !== 'string' || reason.trim() === '') {
-      throw new ReviewError('invalid-request', 'a rejection needs a reason (field "reason")', 'reason');
-    }
-    if (reason.length > MAX_REASON_LENGTH) {
-      throw new ReviewError(
-        'invalid-request',
-        `the reason may be at most ${MAX_REASON_LENGTH} characters`,
-        'reason',
-      );
-    }
-    return this.decide(projectId, actor, expectedVersion, 'rejected', reason.trim(), async () => undefined);
+    return this.work.run(async (tx) => {
+      const project = await this.store.require(tx, projectId);
+      const rejected = reject(project, { actor, at: Date.now(), expectedVersion, reason });
+      await this.store.save(tx, project, rejected.project, rejected.events);
+      return decisionOf(rejected.project);
+    });
   }
 
   /** The resource items that could serve a project's demand, best first (the API offers these for swaps). */
-  async candidates(projectId: string): Promise<SwapCandidate[]> {
-    return this.deps.dataSource.transaction(async (manager) => {
-      const project = await this.lockExisting(manager, projectId);
-      return this.candidatesFor(manager, project);
+  candidates(projectId: string): Promise<SwapCandidate[]> {
+    return this.work.run(async (tx) => this.candidatesFor(tx, await this.store.require(tx, projectId)));
+  }
+
+  /** Changes how much one resource item gives to a proposed project; the edit is kept by later rounds. */
+  editAllocation(
+    projectId: string,
+    resourceItemPk: string,
+    quantity: number,
+    actor: string,
+  ): Promise<ReviewDecision> {
+    return this.work.run(async (tx) => {
+      const project = await this.store.require(tx, projectId);
+      const remainingCapacity = await this.allocations.remainingCapacity(tx, resourceItemPk, projectId);
+      const edited = editAllocation(project, {
+        resourceItemPk,
+        quantity,
+        remainingCapacity,
+        actor,
+        at: Date.now(),
+      });
+      await this.allocations.setAllocation(tx, projectId, resourceItemPk, quantity);
+      await this.store.save(tx, project, edited.project, edited.events);
+      return decisionOf(edited.project);
     });
   }
 
   /** Moves one allocation of a proposed project to another candidate resource item. */
-  async swapAllocation(
+  swapAllocation(
     projectId: string,
     fromResourceItemPk: string,
-    toResourceItemPk: unknown,
-    quantity: unknown,
+    toResourceItemPk: string,
+    quantity: number | undefined,
     actor: string,
   ): Promise<ReviewDecision> {
-    if (typeof toResourceItemPk !== 'string' || !/^\d+$/.test(toResourceItemPk)) {
-      throw new ReviewError(
-        'invalid-request',
-        'swapTo must be the resourceItemPk of a candidate (see GET /projects/{projectId}/candidates)',
-        'swapTo',
-      );
-    }
-    if (quantity !== undefined && (!Number.isSafeInteger(quantity) || (quantity as number) < 1)) {
-      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1', 'quantity');
-    }
-    const decision = await this.deps.dataSource.transaction(async (manager) => {
-      const project = await this.lockProposed(manager, projectId);
-      const allocations = await this.deps.review.allocations(manager, projectId);
-      const from = allocations.find((entry) => entry.resourceItemPk === fromResourceItemPk);
-      if (!from) {
-        throw new ReviewError(
-          'allocation-not-found',
-          `project ${projectId} has no allocation from resource item ${fromResourceItemPk}`,
-        );
-      }
-      if (allocations.some((entry) => entry.resourceItemPk === toResourceItemPk)) {
-        throw new ReviewError(
-          'invalid-request',
-          `resource item ${toResourceItemPk} already serves this project; edit its quantity instead`,
-          'swapTo',
-        );
-      }
-      const target = (await this.candidatesFor(manager, project)).find(
-        (c) => c.resourceItemPk === toResourceItemPk,
-      );
-      if (!target) {
-        throw new ReviewError(
-          'not-a-candidate',
-          `resource item ${toResourceItemPk} cannot serve this demand (category, unit, place, time or capacity)`,
-        );
-      }
-      const amount = (quantity as number | undefined) ?? from.quantity;
-      const others = allocations.reduce((sum, entry) => sum + (entry === from ? 0 : entry.quantity), 0);
-      if (others + amount > project.requested) {
-        throw new ReviewError(
-          'capacity-exceeded',
-          `the demand asks for ${project.requested}; at most ${project.requested - others} can come from the new resource`,
-          'quantity',
-        );
-      }
-      const remaining = await this.deps.review.remainingCapacity(manager, toResourceItemPk, projectId);
-      if (amount > remaining) {
-        throw new ReviewError(
-          'capacity-exceeded',
-          `resource item ${toResourceItemPk} has only ${remaining} left for this project`,
-          'quantity',
-        );
-      }
-      await this.deps.review.swapAllocation(manager, projectId, fromResourceItemPk, {
+    return this.work.run(async (tx) => {
+      const project = await this.store.require(tx, projectId);
+      const candidate =
+        project.status === 'proposed'
+          ? (await this.candidatesFor(tx, project)).find((entry) => entry.resourceItemPk === toResourceItemPk)
+          : undefined;
+      const target = candidate && {
+        unitId: candidate.unitId,
+        remainingCapacity: await this.allocations.remainingCapacity(tx, toResourceItemPk, projectId),
+      };
+      const swapped = swapAllocation(project, {
+        fromResourceItemPk,
+        toResourceItemPk,
+        quantity,
+        target,
+        actor,
+        at: Date.now(),
+      });
+      const moved = swapped.project.allocations.find((entry) => entry.resourceItemPk === toResourceItemPk)!;
+      await this.allocations.swapAllocation(tx, projectId, fromResourceItemPk, {
         resourceItemPk: toResourceItemPk,
-        unitId: target.unitId,
-        quantity: amount,
-        score: target.score,
-        priority: target.priority,
-        distanceKm: target.distanceKm,
-        explanation: target.components as object[],
+        unitId: moved.unitId,
+        quantity: moved.quantity,
+        score: candidate!.score,
+        priority: candidate!.priority,
+        distanceKm: candidate!.distanceKm,
+        explanation: candidate!.components as object[],
       });
-      await this.recordAndPublish(manager, project, {
-        to: 'proposed',
-        actor,
-        action: 'allocation-swapped',
-        details: { from: fromResourceItemPk, to: toResourceItemPk, quantity: amount },
-        reason: `allocation moved from ${fromResourceItemPk} to ${toResourceItemPk}`,
-      });
-      return { projectId, status: 'proposed' as const, version: project.version };
+      await this.store.save(tx, project, swapped.project, swapped.events);
+      return decisionOf(swapped.project);
     });
-    await this.flush();
-    return decision;
   }
 
-  /** Changes how much one resource item gives to a proposed project; the edit is kept by later rounds. */
-  async editAllocation(
-    projectId: string,
-    resourceItemPk: string,
-    quantity: unknown,
-    actor: string,
-  ): Promise<ReviewDecision> {
-    if (!Number.isSafeInteger(quantity) || (quantity as number) < 1) {
-      throw new ReviewError('invalid-request', 'quantity must be a whole number of at least 1', 'quantity');
-    }
-    const amount = quantity as number;
-    const decision = await this.deps.dataSource.transaction(async (manager) => {
-      const project = await this.lockProposed(manager, projectId);
-      const allocations = await this.deps.review.allocations(manager, projectId);
-      const allocation = allocations.find((entry) => entry.resourceItemPk === resourceItemPk);
-      if (!allocation) {
-        throw new ReviewError(
-          'allocation-not-found',
-          `project ${projectId} has no allocation from resource item ${resourceItemPk}`,
-        );
-      }
-      const others = allocations.reduce((sum, entry) => sum + (entry === allocation ? 0 : entry.quantity), 0);
-      if (others + amount > project.requested) {
-        throw new ReviewError(
-          'capacity-exceeded',
-          `the demand asks for ${project.requested}; with the other allocations (${others}) at most ${project.requested - others} can come from this resource`,
-          'quantity',
-        );
-      }
-      const remaining = await this.deps.review.remainingCapacity(manager, resourceItemPk, projectId);
-      if (amount > remaining) {
-        throw new ReviewError(
-          'capacity-exceeded',
-          `resource item ${resourceItemPk} has only ${remaining} left for this project`,
-          'quantity',
-        );
-      }
-      await this.deps.review.setAllocation(manager, projectId, resourceItemPk, amount);
-      await this.recordAndPublish(manager, project, {
-        to: 'proposed',
-        actor,
-        action: 'allocation-edited',
-        details: { resourceItemPk, from: allocation.quantity, to: amount },
-        reason: `allocation of ${resourceItemPk} set to ${amount}`,
-      });
-      return { projectId, status: 'proposed' as const, version: project.version };
-    });
-    await this.flush();
-    return decision;
-  }
-
-  private async decide(
-    projectId: string,
-    actor: string,
-    expectedVersion: number | undefined,
-    to: ProjectStatus,
-    reason: string | null,
-    effects: (manager: EntityManager, project: LockedProject) => Promise<void>,
-    then?: (manager: EntityManager, project: LockedProject) => Promise<OutboxMessage[]>,
-  ): Promise<ReviewDecision> {
-    const decision = await this.deps.dataSource.transaction(async (manager) => {
-      const project = await this.lockExisting(manager, projectId);
-      if (expectedVersion !== undefined && expectedVersion !== project.version) {
-        throw new ReviewError(
-          'version-conflict',
-          `project ${projectId} is at version ${project.version}, not ${expectedVersion}: reload it and decide again`,
-        );
-      }
-      assertTransition(projectId, project.status as ProjectStatus, to);
-      await effects(manager, project);
-      await this.recordAndPublish(manager, project, { to, actor, reason });
-      if (then) await this.deps.outbox.add(manager, await then(manager, project));
-      return { projectId, status: project.status as ProjectStatus, version: project.version };
-    });
-    await this.flush();
-    return decision;
-  }
-
-  private async candidatesFor(manager: EntityManager, project: LockedProject): Promise<SwapCandidate[]> {
+  private async candidatesFor(tx: Tx, project: StoredProject): Promise<SwapCandidate[]> {
     if (project.demandItemPk === null) return [];
-    const demand = await this.deps.pool.demandItem(manager, project.demandItemPk);
+    const demand = await this.pool.demandItem(tx, project.demandItemPk);
     if (!demand) return [];
-    const pool = await this.deps.pool.load(manager, project.allianceId);
+    const pool = await this.pool.load(tx, project.allianceId);
     const own = new Map(
-      (await this.deps.review.allocations(manager, project.id)).map((a) => [a.resourceItemPk, a.quantity]),
+      project.allocations.map((allocation) => [allocation.resourceItemPk, allocation.quantity]),
     );
     const resources = new Map(pool.resources.map((resource) => [resource.id, resource]));
     const candidates = generateCandidates(
@@ -284,7 +163,7 @@ export class ProjectReviewService {
           postedAt: demand.postedAt.getTime(),
         },
       ],
-      await this.deps.policyFor(manager, project.allianceId, Date.now()),
+      (await this.policies.effective(tx, project.allianceId)).matching,
     );
     return candidates
       .map((candidate) => {
@@ -304,33 +183,8 @@ export class ProjectReviewService {
       })
       .sort((a, b) => b.score - a.score || (a.resourceItemPk < b.resourceItemPk ? -1 : 1));
   }
+}
 
-  private async lockExisting(manager: EntityManager, projectId: string): Promise<LockedProject> {
-    const project = await this.deps.review.lock(manager, projectId);
-    if (!project) throw new ReviewError('project-not-found', `no project ${projectId}`);
-    return project;
-  }
-
-  private async lockProposed(manager: EntityManager, projectId: string): Promise<LockedProject> {
-    const project = await this.lockExisting(manager, projectId);
-    if (project.status !== 'proposed') {
-      throw new ReviewError(
-        'illegal-transition',
-        `project ${projectId} is ${project.status}; only proposed projects can be edited`,
-      );
-    }
-    return project;
-  }
-
-  private async recordAndPublish(
-    manager: EntityManager,
-    project: LockedProject,
-    change: StatusChange,
-  ): Promise<void> {
-    await this.deps.outbox.add(manager, await this.deps.status.record(manager, project, change));
-  }
-
-  private async flush(): Promise<void> {
-    await this.deps.relay.flush().catch(() => undefined); // the periodic sweep retries
-  }
+function decisionOf(project: StoredProject): ReviewDecision {
+  return { projectId: project.id, status: project.status, version: project.version };
 }

@@ -1,108 +1,91 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseFilters } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { allianceOf, type Principal } from '@redcrowd/auth';
+import { DomainError } from '@redcrowd/contracts';
 import { Allow, Caller } from '@redcrowd/nest-auth';
-import { ProjectRepository, ProjectReviewRepository, type ProjectListing } from '@redcrowd/persistence';
-import { TenantScope } from '../access/tenant-scope';
+import type { ProjectListing } from '@redcrowd/persistence';
+import { ApproveProjectDto, EditAllocationDto, ProjectFiltersDto, RejectProjectDto } from './dto/review.dto';
+import { ProjectQueries } from './project-queries.service';
 import { ProjectReviewService, type ReviewDecision, type SwapCandidate } from './project-review.service';
-import { ReviewErrorFilter } from './review-error.filter';
-import { expectedVersionOf, type DecisionBody } from './http-params';
-import { ReviewError } from './review.errors';
 
 /**
  * Coordinator review of projects (项目清单), scoped to the caller's alliance; the signed-in
  * coordinator is recorded as the actor of each decision. Documented in docs/openapi.yaml.
  */
 @Controller('projects')
-@UseFilters(ReviewErrorFilter)
 export class ProjectsController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly projects: ProjectRepository,
-    private readonly reviewRows: ProjectReviewRepository,
+    private readonly queries: ProjectQueries,
     private readonly review: ProjectReviewService,
-    private readonly scope: TenantScope,
   ) {}
 
   @Get()
   @Allow('coordinator', 'admin')
-  list(
-    @Caller() caller: Principal,
-    @Query('allianceId') allianceId?: string,
-    @Query('status') status?: string,
-    @Query('community') submitterId?: string,
-    @Query('category') category?: string,
-    @Query('unit') unitId?: string,
-    @Query('urgency') urgency?: string,
-  ): Promise<ProjectListing[]> {
-    return this.projects.listForAlliance(this.dataSource.manager, allianceOf(caller, allianceId), {
-      status,
-      submitterId,
-      category,
-      unitId,
-      urgency,
-    });
+  list(@Caller() caller: Principal, @Query() filters: ProjectFiltersDto): Promise<ProjectListing[]> {
+    return this.queries.list(allianceOf(caller, filters.allianceId), filters);
   }
 
   @Get(':projectId')
   @Allow('coordinator', 'admin')
-  async detail(@Caller() caller: Principal, @Param('projectId') projectId: string): Promise<object> {
-    const id = await this.scope.project(caller, projectId);
-    const project = await this.reviewRows.detail(this.dataSource.manager, id);
-    if (!project) throw new ReviewError('project-not-found', `no project ${projectId}`);
-    return project;
+  detail(@Param('projectId') projectId: string): Promise<object> {
+    return this.queries.detail(projectId);
   }
 
   /** Resource items that could serve the project's demand, for swapping an allocation. */
   @Get(':projectId/candidates')
   @Allow('coordinator', 'admin')
-  async candidates(
-    @Caller() caller: Principal,
-    @Param('projectId') projectId: string,
-  ): Promise<SwapCandidate[]> {
-    return this.review.candidates(await this.scope.project(caller, projectId));
+  candidates(@Param('projectId') projectId: string): Promise<SwapCandidate[]> {
+    return this.review.candidates(projectId);
   }
 
   @Post(':projectId/approve')
   @Allow('coordinator', 'admin')
   @HttpCode(200)
-  async approve(
+  approve(
     @Caller() caller: Principal,
     @Param('projectId') projectId: string,
-    @Body() body: DecisionBody | undefined,
+    @Body() body: ApproveProjectDto,
   ): Promise<ReviewDecision> {
-    const id = await this.scope.project(caller, projectId);
-    return this.review.approve(id, caller.subject, expectedVersionOf(body));
+    return this.review.approve(projectId, caller.subject, body.expectedVersion);
   }
 
   @Post(':projectId/reject')
   @Allow('coordinator', 'admin')
   @HttpCode(200)
-  async reject(
+  reject(
     @Caller() caller: Principal,
     @Param('projectId') projectId: string,
-    @Body() body: DecisionBody | undefined,
+    @Body() body: RejectProjectDto,
   ): Promise<ReviewDecision> {
-    const id = await this.scope.project(caller, projectId);
-    return this.review.reject(id, caller.subject, body?.reason, expectedVersionOf(body));
+    return this.review.reject(projectId, caller.subject, body.reason, body.expectedVersion);
   }
 
   @Patch(':projectId/allocations/:resourceItemPk')
   @Allow('coordinator', 'admin')
-  async editAllocation(
+  editAllocation(
     @Caller() caller: Principal,
     @Param('projectId') projectId: string,
     @Param('resourceItemPk') resourceItemPk: string,
-    @Body() body: { quantity?: unknown; swapTo?: unknown } | undefined,
+    @Body() body: EditAllocationDto,
   ): Promise<ReviewDecision> {
-    const id = await this.scope.project(caller, projectId);
-    if (!/^\d+$/.test(resourceItemPk)) {
-      throw new ReviewError('invalid-request', 'resourceItemPk must be a number');
+    if (!/^\d{1,19}$/.test(resourceItemPk)) {
+      throw new DomainError('invalid-request', 'resourceItemPk must be a number', {
+        field: 'resourceItemPk',
+      });
     }
-    // {quantity} changes how much the item gives; {swapTo, quantity?} moves the allocation.
-    if (body?.swapTo !== undefined) {
-      return this.review.swapAllocation(id, resourceItemPk, body.swapTo, body.quantity, caller.subject);
+    if (body.swapTo !== undefined) {
+      return this.review.swapAllocation(
+        projectId,
+        resourceItemPk,
+        body.swapTo,
+        body.quantity,
+        caller.subject,
+      );
     }
-    return this.review.editAllocation(id, resourceItemPk, body?.quantity, caller.subject);
+    if (body.quantity === undefined) {
+      throw new DomainError('invalid-request', 'give quantity, or swapTo to move the allocation', {
+        field: 'quantity',
+      });
+    }
+    return this.review.editAllocation(projectId, resourceItemPk, body.quantity, caller.subject);
   }
 }

@@ -8,7 +8,7 @@ import {
   withRetries,
   type JsonLogger,
 } from '@redcrowd/runtime';
-import { MATCHER_CONFIG } from './tokens';
+import { MATCHER_CONFIG } from '../core/tokens';
 import type { MatcherConfig } from '../config/matcher.config';
 import { MatchingRoundService } from './matching-round.service';
 

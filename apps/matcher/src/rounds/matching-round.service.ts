@@ -1,31 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectProposed, ProjectRevised, ProjectStatusChanged, TopicId } from '@redcrowd/contracts';
-import type { OutboxRelay } from '@redcrowd/kafka';
-import { match, type MatchResult, type MatchingPolicy } from '@redcrowd/matching';
-import type {
+import { Inject, Injectable } from '@nestjs/common';
+import type { ProjectProposed, ProjectRevised } from '@redcrowd/contracts';
+import { match, type MatchResult } from '@redcrowd/matching';
+import { LOGGER } from '@redcrowd/nest-kafka';
+import {
   MatchingPoolRepository,
-  OutboxMessage,
   OutboxRepository,
   ProjectRepository,
+  UnitOfWork,
   UnmatchedDemandRepository,
+  type OutboxMessage,
+  type ProposedProject,
+  type Tx,
 } from '@redcrowd/persistence';
+import { cancel, propose, revise } from '@redcrowd/projects';
 import type { JsonLogger } from '@redcrowd/runtime';
-import { allocationRows, PoolIndex, projectSnapshot } from './project-snapshots';
+import { TOPICS, type Topics } from '../core/tokens';
+import { AlliancePolicyService } from '../policies/alliance-policy.service';
+import { ProjectStore } from '../projects/project-store';
+import { allocationInputs, allocationRows, PoolIndex, projectSnapshot } from './project-snapshots';
 import { planRound } from './round-plan';
-
-export interface MatchingRoundDependencies {
-  dataSource: DataSource;
-  pool: MatchingPoolRepository;
-  projects: ProjectRepository;
-  unmatched: UnmatchedDemandRepository;
-  outbox: OutboxRepository;
-  relay: OutboxRelay;
-  topics: Record<TopicId, string>;
-  /** The alliance's policy at `now` (weights, related categories, ...). */
-  policyFor: (manager: EntityManager, allianceId: string, now: number) => Promise<MatchingPolicy>;
-  logger: JsonLogger;
-}
 
 export interface RoundSummary {
   allianceId: string;
@@ -43,32 +37,32 @@ export interface RoundSummary {
  * the differences with their events, all in one transaction. An advisory lock makes
  * rounds of one alliance run one at a time, whichever instance runs them.
  */
+@Injectable()
 export class MatchingRoundService {
-  constructor(private readonly deps: MatchingRoundDependencies) {}
+  constructor(
+    private readonly work: UnitOfWork,
+    private readonly pool: MatchingPoolRepository,
+    private readonly projects: ProjectRepository,
+    private readonly unmatched: UnmatchedDemandRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly policies: AlliancePolicyService,
+    private readonly store: ProjectStore,
+    @Inject(TOPICS) private readonly topics: Topics,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
 
   async run(allianceId: string, trigger: string): Promise<RoundSummary> {
     const started = performance.now();
-    const summary = await this.deps.dataSource.transaction((manager) =>
-      this.runLocked(manager, allianceId, trigger),
-    );
+    const summary = await this.work.run((tx) => this.runLocked(tx, allianceId, trigger));
     summary.ms = performance.now() - started;
-    this.deps.logger.event('info', 'matching round finished', { ...summary, trigger });
-    await this.deps.relay
-      .flush()
-      .catch((error: unknown) =>
-        this.deps.logger.event('warn', 'outbox flush failed; the sweep will retry', { error: String(error) }),
-      );
+    this.logger.event('info', 'matching round finished', { ...summary, trigger });
     return summary;
   }
 
-  private async runLocked(
-    manager: EntityManager,
-    allianceId: string,
-    trigger: string,
-  ): Promise<RoundSummary> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`matcher:${allianceId}`]);
+  private async runLocked(tx: Tx, allianceId: string, trigger: string): Promise<RoundSummary> {
+    await this.pool.lockAlliance(tx, allianceId);
     const now = Date.now();
-    const pool = await this.deps.pool.load(manager, allianceId);
+    const pool = await this.pool.load(tx, allianceId);
     const result = match(
       pool.resources.map((resource) => ({
         ...resource,
@@ -81,7 +75,7 @@ export class MatchingRoundService {
         windowTo: demand.windowTo.getTime(),
         postedAt: demand.postedAt.getTime(),
       })),
-      await this.deps.policyFor(manager, allianceId, now),
+      (await this.policies.effective(tx, allianceId, now)).matching,
     );
     const plan = planRound(pool.proposed, result.proposals);
     const index = new PoolIndex(pool.resources, pool.demands);
@@ -91,64 +85,59 @@ export class MatchingRoundService {
     const details = { trigger, objective: result.objective };
 
     for (const proposal of plan.create) {
-      const projectId = await this.deps.projects.createProposed(
-        manager,
-        { allianceId, demandItemPk: proposal.demandId, requested: proposal.requested, unmet: proposal.unmet },
+      const demand = index.demand(proposal.demandId);
+      const { project } = propose({
+        id: randomUUID(),
+        allianceId,
+        submitterId: demand.submitterId,
+        requested: proposal.requested,
+        allocations: allocationInputs(proposal, index),
+        actor,
+        at: now,
+      });
+      await this.projects.createProposed(
+        tx,
+        { ...project, demandItemPk: proposal.demandId },
         allocationRows(proposal, index),
         { actor, action: 'proposed', details },
       );
       const event: ProjectProposed = {
         eventId: randomUUID(),
-        project: projectSnapshot(projectId, allianceId, 'proposed', 1, proposal, index),
+        project: projectSnapshot(project.id, allianceId, 'proposed', project.version, proposal, index),
         proposedAt: at,
       };
-      events.push({ topic: this.deps.topics.projectsProposed, key: allianceId, payload: event });
+      events.push({ topic: this.topics.projectsProposed, key: allianceId, payload: event });
     }
-    for (const { project, proposal } of plan.revise) {
-      const version = await this.deps.projects.revise(
-        manager,
-        project.id,
-        project.version,
-        { requested: proposal.requested, unmet: proposal.unmet },
+    for (const { project: stored, proposal } of plan.revise) {
+      const { project } = revise(asProposal(stored, allianceId), {
+        requested: proposal.requested,
+        allocations: allocationInputs(proposal, index),
+        actor,
+        at: now,
+      });
+      await this.projects.revise(
+        tx,
+        stored.id,
+        stored.version,
+        { requested: project.requested, unmet: project.unmet },
         allocationRows(proposal, index),
         { actor, action: 'revised', details },
       );
       const event: ProjectRevised = {
         eventId: randomUUID(),
-        project: projectSnapshot(project.id, allianceId, 'proposed', version, proposal, index),
-        previousVersion: project.version,
+        project: projectSnapshot(project.id, allianceId, 'proposed', project.version, proposal, index),
+        previousVersion: stored.version,
         revisedAt: at,
       };
-      events.push({ topic: this.deps.topics.projectsRevised, key: allianceId, payload: event });
+      events.push({ topic: this.topics.projectsRevised, key: allianceId, payload: event });
     }
-    for (const { project, reason } of plan.cancel) {
-      const version = await this.deps.projects.changeStatus(
-        manager,
-        project.id,
-        project.version,
-        'cancelled',
-        {
-          actor,
-          action: 'cancelled',
-          reason,
-          details,
-        },
-      );
-      const event: ProjectStatusChanged = {
-        eventId: randomUUID(),
-        projectId: project.id,
-        allianceId,
-        from: 'proposed',
-        to: 'cancelled',
-        version,
-        actor,
-        reason,
-        changedAt: at,
-      };
-      events.push({ topic: this.deps.topics.projectsStatusChanged, key: allianceId, payload: event });
+    for (const { project: stored, reason } of plan.cancel) {
+      const before = { ...asProposal(stored, allianceId), submitterId: '', offers: [], claims: [] };
+      const cancelled = cancel(before, { actor, at: now, reason });
+      await this.store.save(tx, before, cancelled.project, cancelled.events, details);
     }
-    await this.deps.outbox.add(manager, events);
-    await this.deps.unmatched.replace(manager, allianceId, unmatchedOf(pool.demands, result));
+    await this.outbox.add(tx, events);
+    await this.unmatched.replace(tx, allianceId, unmatchedOf(pool.demands, result));
     return {
       allianceId,
       proposed: plan.create.length,
@@ -180,4 +169,22 @@ function unmatchedOf(
     .filter((demand) => demand.quantity > 0 && !accounted.has(demand.id))
     .map((demand) => ({ demandId: demand.id, reason: 'no-capacity' }));
   return [...explained, ...outbid];
+}
+
+/** A proposal a round may still change, as the aggregate sees it (rounds see only unedited ones). */
+function asProposal(project: ProposedProject, allianceId: string) {
+  return {
+    id: project.id,
+    allianceId,
+    status: 'proposed' as const,
+    version: project.version,
+    requested: project.requested,
+    unmet: project.unmet,
+    allocations: [...project.allocations].map(([resourceItemPk, quantity]) => ({
+      resourceItemPk,
+      unitId: '',
+      quantity,
+      pinned: false,
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 import type { ProjectSnapshot, ProjectStatus } from '@redcrowd/contracts';
 import type { ProjectProposal } from '@redcrowd/matching';
 import type { AllocationRow, PoolDemand, PoolResource } from '@redcrowd/persistence';
+import type { AllocationInput } from '@redcrowd/projects';
 
 /** Looks up pool items by id, to describe proposals in submitters' terms (list and item ids). */
 export class PoolIndex {
@@ -23,6 +24,15 @@ export class PoolIndex {
     if (!demand) throw new Error(`demand item ${id} is not in the pool`);
     return demand;
   }
+}
+
+/** A proposal's allocations as the project aggregate takes them. */
+export function allocationInputs(proposal: ProjectProposal, pool: PoolIndex): AllocationInput[] {
+  return proposal.allocations.map((allocation) => ({
+    resourceItemPk: allocation.resourceId,
+    unitId: pool.resource(allocation.resourceId).unitId,
+    quantity: allocation.quantity,
+  }));
 }
 
 /** The rows a proposal's allocations are stored as. */

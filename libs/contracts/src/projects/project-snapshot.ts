@@ -13,6 +13,12 @@ import {
 import { Nested } from '../common/nested';
 import { URGENCIES, type Urgency } from '../taxonomy';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
+import {
+  IsScoreExplanationParams,
+  SCORE_EXPLANATION_CODES,
+  type ScoreExplanationCode,
+  type ScoreExplanationParamValues,
+} from './score-explanation';
 
 /** The parts of an allocation's score, in the order a coordinator reads them. */
 export const SCORE_COMPONENT_NAMES = ['category', 'tags', 'distance', 'window'] as const;
@@ -33,7 +39,15 @@ export class ScoreComponentEntry {
   @Min(0)
   weight!: number;
 
-  /** Human-readable, e.g. "1.2 km of 3 km". */
+  /** What the explanation says, for consumers to put in their reader's words. */
+  @IsIn(SCORE_EXPLANATION_CODES)
+  code!: ScoreExplanationCode;
+
+  /** The code's parameters (SCORE_EXPLANATION_PARAMS), e.g. { distanceKm: 1.2, radiusKm: 3 }. */
+  @IsScoreExplanationParams()
+  params!: ScoreExplanationParamValues;
+
+  /** The same in English, for logs and audits, e.g. "1.2 km of 3 km radius". */
   @IsString()
   detail!: string;
 }

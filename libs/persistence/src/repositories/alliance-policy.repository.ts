@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../transaction';
 
 export interface StoredAlliancePolicy {
   offerWindowMs: number | null;
@@ -8,8 +8,8 @@ export interface StoredAlliancePolicy {
 
 /** Alliances' own rules (see AlliancePolicyEntity). */
 export class AlliancePolicyRepository {
-  async get(manager: EntityManager, allianceId: string): Promise<StoredAlliancePolicy> {
-    const [row] = (await manager.query(
+  async get(tx: Tx, allianceId: string): Promise<StoredAlliancePolicy> {
+    const [row] = (await tx.query(
       `SELECT offer_window_ms::float8 AS "offerWindowMs", points_per_project AS "pointsPerProject", matching
        FROM alliance_policies WHERE alliance_id = $1`,
       [allianceId],
@@ -17,8 +17,8 @@ export class AlliancePolicyRepository {
     return row ?? { offerWindowMs: null, pointsPerProject: null, matching: {} };
   }
 
-  async put(manager: EntityManager, allianceId: string, policy: StoredAlliancePolicy): Promise<void> {
-    await manager.query(
+  async put(tx: Tx, allianceId: string, policy: StoredAlliancePolicy): Promise<void> {
+    await tx.query(
       `INSERT INTO alliance_policies (alliance_id, offer_window_ms, points_per_project, matching)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (alliance_id) DO UPDATE

@@ -1,8 +1,9 @@
-import type { EntityManager } from 'typeorm';
+import { ENDED_WITHOUT_WORK_STATUSES, HOLDING_STATUSES, sqlList } from '@redcrowd/projects';
+import type { Tx } from '../transaction';
 
 // A project in these statuses still stands for its demand; the others ended without work.
-const LIVE = `p.status NOT IN ('rejected', 'cancelled', 'expired')`;
-const HOLDING = `p.status IN ('approved', 'offered', 'claimed', 'in-progress', 'completed')`;
+const LIVE = `p.status NOT IN ${sqlList(ENDED_WITHOUT_WORK_STATUSES)}`;
+const HOLDING = `p.status IN ${sqlList(HOLDING_STATUSES)}`;
 
 /** The newest live project of each demand item (a demand has at most one at a time). */
 const LIVE_PROJECT_OF_DEMAND = `LEFT JOIN LATERAL (
@@ -78,26 +79,11 @@ export interface AllianceMap {
  * unit or community sees. Every query is bounded to one alliance. All SQL for them lives here.
  */
 export class DashboardRepository {
-  async allianceOfProject(manager: EntityManager, projectId: string): Promise<string | undefined> {
-    const [row] = (await manager.query(`SELECT alliance_id AS "allianceId" FROM projects WHERE id = $1`, [
-      projectId,
-    ])) as Array<{ allianceId: string }>;
-    return row?.allianceId;
-  }
-
-  async allianceOfOffer(manager: EntityManager, offerId: string): Promise<string | undefined> {
-    const [row] = (await manager.query(
-      `SELECT p.alliance_id AS "allianceId" FROM offers o JOIN projects p ON p.id = o.project_id WHERE o.id = $1`,
-      [offerId],
-    )) as Array<{ allianceId: string }>;
-    return row?.allianceId;
-  }
-
   /** Every alliance that has lists, for an admin to choose from. */
   async alliances(
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<Array<{ allianceId: string; resourceLists: number; demandLists: number; projects: number }>> {
-    return manager.query(
+    return tx.query(
       `SELECT l.alliance_id AS "allianceId",
          count(*) FILTER (WHERE l.kind = 'resource')::int AS "resourceLists",
          count(*) FILTER (WHERE l.kind = 'demand')::int AS "demandLists",
@@ -107,8 +93,8 @@ export class DashboardRepository {
   }
 
   /** Open demands not fully served, with why: the round's reason, partly met, or not matched yet. */
-  async unmet(manager: EntityManager, allianceId: string): Promise<UnmetDemand[]> {
-    return manager.query(
+  async unmet(tx: Tx, allianceId: string): Promise<UnmetDemand[]> {
+    return tx.query(
       `SELECT di.id::text AS "demandItemPk", di.item_id AS "itemId", di.title, di.category, di.urgency,
          l.submitter_id AS "submitterId", l.submitter_name AS "submitterName", di.quantity,
          coalesce(lp.unmet, di.quantity) AS unmet, di.quantity_unit AS "quantityUnit", di.address, di.lat, di.lng,
@@ -126,7 +112,7 @@ export class DashboardRepository {
     );
   }
 
-  async overview(manager: EntityManager, allianceId: string): Promise<AllianceOverview> {
+  async overview(tx: Tx, allianceId: string): Promise<AllianceOverview> {
     // One row per demand item: what it asked, what live projects allocate, what units claimed.
     const demandFigures = `
       SELECT l.submitter_id, l.submitter_name, di.category, di.quantity AS requested,
@@ -136,18 +122,18 @@ export class DashboardRepository {
                   WHERE p.demand_item_pk = di.id AND ${LIVE} AND c.decision = 'accepted'), 0) AS claimed
       FROM demand_items di JOIN lists l ON l.id = di.list_pk
       WHERE l.alliance_id = $1 AND l.kind = 'demand'`;
-    const coverageByCommunity = await manager.query(
+    const coverageByCommunity: AllianceOverview['coverageByCommunity'] = await tx.query(
       `SELECT submitter_id AS "communityId", min(submitter_name) AS name, sum(requested)::int AS requested,
          sum(allocated)::int AS allocated, sum(claimed)::int AS claimed
        FROM (${demandFigures}) d GROUP BY submitter_id ORDER BY sum(requested) DESC, submitter_id`,
       [allianceId],
     );
-    const coverageByCategory = await manager.query(
+    const coverageByCategory: AllianceOverview['coverageByCategory'] = await tx.query(
       `SELECT category, sum(requested)::int AS requested, sum(allocated)::int AS allocated, sum(claimed)::int AS claimed
        FROM (${demandFigures}) d GROUP BY category ORDER BY sum(requested) DESC, category`,
       [allianceId],
     );
-    const supplyByCategory = await manager.query(
+    const supplyByCategory: AllianceOverview['supplyByCategory'] = await tx.query(
       `SELECT ri.category, sum(ri.quantity)::int AS offered,
          coalesce(sum((SELECT sum(pa.quantity) FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
                        WHERE pa.resource_item_pk = ri.id AND ${HOLDING})), 0)::int AS used
@@ -156,7 +142,7 @@ export class DashboardRepository {
        GROUP BY ri.category ORDER BY sum(ri.quantity) DESC, ri.category`,
       [allianceId],
     );
-    const waits: Array<{ hours: number }> = await manager.query(
+    const waits: Array<{ hours: number }> = await tx.query(
       `SELECT extract(epoch FROM (first_claim.at - di.created_at)) / 3600 AS hours
        FROM projects p
        JOIN demand_items di ON di.id = p.demand_item_pk
@@ -165,11 +151,11 @@ export class DashboardRepository {
        WHERE p.alliance_id = $1`,
       [allianceId],
     );
-    const statusRows: Array<{ status: string; count: number }> = await manager.query(
+    const statusRows: Array<{ status: string; count: number }> = await tx.query(
       `SELECT status, count(*)::int AS count FROM projects WHERE alliance_id = $1 GROUP BY status`,
       [allianceId],
     );
-    const openHall = await manager.query(
+    const openHall: AllianceOverview['openHall'] = await tx.query(
       `SELECT p.id AS "projectId", di.title, p.requested - p.unmet AS quantity, di.quantity_unit AS "quantityUnit",
          min(o.created_at) AS since
        FROM projects p JOIN demand_items di ON di.id = p.demand_item_pk
@@ -178,7 +164,7 @@ export class DashboardRepository {
        GROUP BY p.id, di.title, di.quantity_unit ORDER BY min(o.created_at)`,
       [allianceId],
     );
-    const units = await manager.query(
+    const units: AllianceOverview['units'] = await tx.query(
       `WITH members AS (
          SELECT DISTINCT ON (submitter_id) submitter_id AS unit_id, submitter_name AS name
          FROM lists WHERE alliance_id = $1 AND submitter_kind = 'unit' ORDER BY submitter_id, updated_at DESC
@@ -204,8 +190,8 @@ export class DashboardRepository {
     };
   }
 
-  async map(manager: EntityManager, allianceId: string): Promise<AllianceMap> {
-    const demands = await manager.query(
+  async map(tx: Tx, allianceId: string): Promise<AllianceMap> {
+    const demands: AllianceMap['demands'] = await tx.query(
       `SELECT di.id::text AS id, di.title, di.category, di.lat, di.lng, di.quantity,
          coalesce(lp.unmet, di.quantity) AS unmet, coalesce(lp.status, 'unmatched') AS status
        FROM demand_items di JOIN lists l ON l.id = di.list_pk
@@ -213,7 +199,7 @@ export class DashboardRepository {
        WHERE l.alliance_id = $1 AND l.kind = 'demand' ORDER BY di.id`,
       [allianceId],
     );
-    const resources = await manager.query(
+    const resources: AllianceMap['resources'] = await tx.query(
       `SELECT ri.id::text AS id, ri.title, ri.category, l.submitter_name AS "unitName", ri.lat, ri.lng,
          ri.service_radius_km AS "radiusKm", ri.quantity AS capacity,
          coalesce((SELECT sum(pa.quantity) FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
@@ -222,7 +208,7 @@ export class DashboardRepository {
        WHERE l.alliance_id = $1 AND l.kind = 'resource' ORDER BY ri.id`,
       [allianceId],
     );
-    const links = await manager.query(
+    const links: AllianceMap['links'] = await tx.query(
       `SELECT pa.resource_item_pk::text AS "resourceId", p.demand_item_pk::text AS "demandId",
          pa.quantity, p.status
        FROM projects p JOIN project_allocations pa ON pa.project_id = p.id
@@ -233,8 +219,8 @@ export class DashboardRepository {
   }
 
   /** A unit's offers, newest first, with the project they are for. */
-  async offersOfUnit(manager: EntityManager, allianceId: string, unitId: string): Promise<object[]> {
-    return manager.query(
+  async offersOfUnit(tx: Tx, allianceId: string, unitId: string): Promise<object[]> {
+    return tx.query(
       `SELECT o.id AS "offerId", o.project_id AS "projectId", o.status, o.stage, o.quantity,
          o.expires_at AS "expiresAt",
          json_build_object('status', p.status, 'version', p.version, 'title', di.title, 'category', di.category,
@@ -249,8 +235,8 @@ export class DashboardRepository {
   }
 
   /** A unit's claims on the alliance's projects, newest first. */
-  async claimsOfUnit(manager: EntityManager, allianceId: string, unitId: string): Promise<object[]> {
-    return manager.query(
+  async claimsOfUnit(tx: Tx, allianceId: string, unitId: string): Promise<object[]> {
+    return tx.query(
       `SELECT c.claim_id AS "claimId", c.project_id AS "projectId", c.requested_quantity AS quantity,
          c.accepted_quantity AS "acceptedQuantity", c.decision, c.code, c.reason, c.decided_at AS at,
          p.status AS "projectStatus", di.title
@@ -263,8 +249,8 @@ export class DashboardRepository {
   }
 
   /** A submitter's demand items (a community's, or a unit's) with their live project and, when unmatched, why. */
-  async demandsOf(manager: EntityManager, allianceId: string, submitterId: string): Promise<object[]> {
-    return manager.query(
+  async demandsOf(tx: Tx, allianceId: string, submitterId: string): Promise<object[]> {
+    return tx.query(
       `SELECT di.id::text AS "demandItemPk", di.item_id AS "itemId", di.title, di.category, di.quantity,
          di.quantity_unit AS "quantityUnit", di.urgency,
          CASE WHEN lp.id IS NULL THEN NULL ELSE json_build_object(

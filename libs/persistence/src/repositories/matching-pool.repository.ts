@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { HOLDING_STATUSES, POOL_RETURNING_STATUSES, sqlList } from '@redcrowd/projects';
+import type { Tx } from '../transaction';
 
 /** An open resource item with what is left of it after approved and completed work. */
 export interface PoolResource {
@@ -56,7 +57,7 @@ export interface MatchingPool {
 
 // Allocations of these statuses hold their resources; proposed ones are re-optimised,
 // except allocations a coordinator edited (pinned), which hold theirs like approved ones.
-const HOLDING_STATUSES = `('approved', 'offered', 'claimed', 'in-progress', 'completed')`;
+const HOLDING = sqlList(HOLDING_STATUSES);
 const EDITED_PROPOSAL = `EXISTS (SELECT 1 FROM project_allocations e WHERE e.project_id = p.id AND e.pinned)`;
 
 /** Open resource items with the capacity left after holding work ($1: the alliance). */
@@ -72,7 +73,7 @@ const RESOURCES = `
     SELECT pa.resource_item_pk, sum(pa.quantity)::int AS quantity
     FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
     WHERE p.alliance_id = $1
-      AND (p.status IN ${HOLDING_STATUSES} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
+      AND (p.status IN ${HOLDING} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
     GROUP BY pa.resource_item_pk
   ) held ON held.resource_item_pk = ri.id
   WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')`;
@@ -90,7 +91,7 @@ const DEMANDS = `
     AND NOT EXISTS (
       SELECT 1 FROM projects p
       WHERE p.demand_item_pk = di.id
-        AND (p.status NOT IN ('proposed', 'cancelled', 'expired') OR ${EDITED_PROPOSAL})
+        AND (p.status NOT IN ${sqlList(POOL_RETURNING_STATUSES)} OR ${EDITED_PROPOSAL})
     )`;
 
 /** Proposed projects a round may still revise or cancel, one row per allocation. */
@@ -102,11 +103,19 @@ const PROPOSALS = `
 
 /** Reads an alliance's matching pool. All SQL for it lives here. */
 export class MatchingPoolRepository {
-  async load(manager: EntityManager, allianceId: string): Promise<MatchingPool> {
+  /**
+   * Holds the alliance's round lock until the transaction ends, so rounds of one alliance
+   * run one at a time whichever instance runs them.
+   */
+  async lockAlliance(tx: Tx, allianceId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`matcher:${allianceId}`]);
+  }
+
+  async load(tx: Tx, allianceId: string): Promise<MatchingPool> {
     // One statement, so resources, demands and proposals come from one snapshot. With one
     // statement each, an approval committing in between was half seen: its demand already
     // out of the pool but its resources not yet held, and the round gave them out again.
-    const [snapshot] = (await manager.query(
+    const [snapshot] = (await tx.query(
       `SELECT
          (SELECT coalesce(json_agg(r ORDER BY r.id::bigint), '[]') FROM (${RESOURCES}) r) AS resources,
          (SELECT coalesce(json_agg(d ORDER BY d.id::bigint), '[]') FROM (${DEMANDS}) d) AS demands,
@@ -164,8 +173,8 @@ export class MatchingPoolRepository {
   }
 
   /** One demand item in the pool's shape, whatever its project (for a coordinator's swap). */
-  async demandItem(manager: EntityManager, demandItemPk: string): Promise<PoolDemand | undefined> {
-    const [demand] = (await manager.query(
+  async demandItem(tx: Tx, demandItemPk: string): Promise<PoolDemand | undefined> {
+    const [demand] = (await tx.query(
       `SELECT di.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "submitterId",
          l.list_id AS "listId", di.item_id AS "itemId", di.title, di.category,
          di.quantity_unit AS "quantityUnit", di.quantity, di.lat, di.lng,

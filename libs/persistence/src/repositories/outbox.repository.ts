@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '../transaction';
 
 export interface OutboxMessage {
   topic: string;
@@ -13,9 +14,9 @@ export interface PendingOutboxMessage extends OutboxMessage {
 /** The transactional outbox's SQL: events enter with their rows and leave once published. */
 export class OutboxRepository {
   /** Adds events inside the caller's transaction; one statement for any number. */
-  async add(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
+  async add(tx: Tx, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await manager.query(
+    await tx.query(
       `INSERT INTO outbox_events (topic, message_key, payload)
        SELECT m.topic, m.key, m.payload FROM jsonb_to_recordset($1::jsonb)
          AS m(topic text, key text, payload jsonb)`,
@@ -35,9 +36,9 @@ export class OutboxRepository {
   ): Promise<number> {
     let published = 0;
     for (;;) {
-      const count = await dataSource.transaction(async (manager) => {
+      const count = await dataSource.transaction(async (tx) => {
         const rows: Array<{ id: string; topic: string; message_key: string | null; payload: object }> =
-          await manager.query(
+          await tx.query(
             `SELECT id, topic, message_key, payload FROM outbox_events
              WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
             [batchSize],
@@ -46,7 +47,7 @@ export class OutboxRepository {
         await publish(
           rows.map((row) => ({ id: row.id, topic: row.topic, key: row.message_key, payload: row.payload })),
         );
-        await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
           rows.map((row) => row.id),
         ]);
         return rows.length;

@@ -1,0 +1,28 @@
+import {
+  AllocationRepository,
+  AlliancePolicyRepository,
+  ClaimRepository,
+  DashboardRepository,
+  MatchingPoolRepository,
+  OfferRepository,
+  PointsRepository,
+  ProjectListingRepository,
+  ProjectRepository,
+  TenancyRepository,
+  UnmatchedDemandRepository,
+} from '@redcrowd/persistence';
+
+/** Every repository the matcher's features use; each is stateless and takes the transaction per call. */
+export const MATCHER_REPOSITORIES = [
+  ProjectRepository,
+  AllocationRepository,
+  OfferRepository,
+  ClaimRepository,
+  PointsRepository,
+  TenancyRepository,
+  MatchingPoolRepository,
+  UnmatchedDemandRepository,
+  AlliancePolicyRepository,
+  DashboardRepository,
+  ProjectListingRepository,
+];

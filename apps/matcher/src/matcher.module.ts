@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { JsonLogger } from '@redcrowd/runtime';
+import { ClaimsModule } from './claims/claims.module';
+import type { MatcherConfig } from './config/matcher.config';
+import { MatcherCoreModule } from './core/matcher-core.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { LiveModule } from './live/live.module';
+import { PoliciesModule } from './policies/policies.module';
+import { ProgressModule } from './progress/progress.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReviewModule } from './review/review.module';
+import { RoundsModule } from './rounds/rounds.module';
+
+/** The matcher: its shared core and one module per feature (see docs/architecture.md). */
+@Module({})
+export class MatcherModule {
+  static forRoot(config: MatcherConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: MatcherModule,
+      imports: [
+        MatcherCoreModule.forRoot(config, logger),
+        PoliciesModule,
+        ProjectsModule,
+        RoundsModule,
+        ClaimsModule,
+        ReviewModule,
+        ProgressModule,
+        DashboardModule,
+        LiveModule,
+      ],
+    };
+  }
+}

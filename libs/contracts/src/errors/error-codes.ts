@@ -1,0 +1,48 @@
+import { CLAIM_REJECTION_CODES } from '../claims/decided/value';
+
+/*
+ * Every code an error can carry, over HTTP (`{error: {code, ...}}`) and in Kafka answers.
+ * Clients switch on these, never on messages. One list per feature; the HTTP layer maps each
+ * code to a status in one exhaustive table, so a new code does not compile without one.
+ */
+
+/** The request itself is wrong: its body, a parameter or the query (with `problems`). */
+export const REQUEST_ERROR_CODES = ['invalid-request'] as const;
+
+/** Sign-in and access (see @redcrowd/auth): another alliance's things answer not-found. */
+export const ACCESS_ERROR_CODES = ['unauthenticated', 'forbidden', 'not-found'] as const;
+
+/** A list (资源清单 / 需求清单) refused by intake; its problems and rejection event come with it. */
+export const LIST_ERROR_CODES = ['invalid-list'] as const;
+
+/** The project aggregate's refusals (review, offers, progress). */
+export const PROJECT_ERROR_CODES = [
+  'project-not-found',
+  'allocation-not-found',
+  'offer-not-found',
+  'not-allowed',
+  'illegal-transition',
+  'version-conflict',
+  'not-a-candidate',
+  'capacity-exceeded',
+] as const;
+
+/** The service could not do it: nothing was applied; the client may try again later. */
+export const SERVICE_ERROR_CODES = ['internal-error', 'unavailable', 'payload-too-large'] as const;
+
+export const ERROR_CODES = [
+  ...REQUEST_ERROR_CODES,
+  ...ACCESS_ERROR_CODES,
+  ...LIST_ERROR_CODES,
+  ...PROJECT_ERROR_CODES,
+  ...CLAIM_REJECTION_CODES.filter((code) => code !== 'internal-error'),
+  ...SERVICE_ERROR_CODES,
+] as const;
+
+export type ErrorCode =
+  | (typeof REQUEST_ERROR_CODES)[number]
+  | (typeof ACCESS_ERROR_CODES)[number]
+  | (typeof LIST_ERROR_CODES)[number]
+  | (typeof PROJECT_ERROR_CODES)[number]
+  | (typeof CLAIM_REJECTION_CODES)[number]
+  | (typeof SERVICE_ERROR_CODES)[number];

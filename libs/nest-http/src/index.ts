@@ -1,0 +1,4 @@
+export * from './http-answer';
+export * from './http-error.filter';
+export * from './request-validation.pipe';
+export * from './http-edge.providers';

@@ -1,0 +1,151 @@
+import { ACADEMY, ALLIANCE, COMMUNITY, PROJECT_ID, project, T0, UNIVERSITY } from '../test/fixtures';
+import { ProjectError } from './errors';
+import type { Project } from './model';
+import { complete, MAX_NOTE_LENGTH, start, type Completion } from './progress';
+
+function refusal(action: () => unknown): ProjectError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ProjectError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProjectError');
+}
+
+const claims = [
+  { unitId: UNIVERSITY, quantity: 4 },
+  { unitId: ACADEMY, quantity: 6 },
+];
+
+describe('start', () => {
+  it('lets a claiming unit start the work', () => {
+    const { project: after, events } = start(project({ status: 'claimed', version: 6, claims }), {
+      unitId: ACADEMY,
+      at: T0,
+    });
+    expect(after.status).toBe('in-progress');
+    expect(events).toEqual([
+      {
+        type: 'status-changed',
+        projectId: PROJECT_ID,
+        allianceId: ALLIANCE,
+        from: 'claimed',
+        to: 'in-progress',
+        version: 7,
+        actor: ACADEMY,
+        action: 'in-progress',
+        at: T0,
+      },
+    ]);
+  });
+
+  it('refuses a unit that did not claim it, before looking at the status', () => {
+    const error = refusal(() =>
+      start(project({ status: 'completed', claims }), { unitId: 'someone-else', at: T0 }),
+    );
+    expect(error.code).toBe('not-allowed');
+    expect(error.message).toBe(`only a unit that claimed project ${PROJECT_ID} can start it`);
+  });
+
+  it('starts a claimed project only', () => {
+    expect(
+      refusal(() => start(project({ status: 'in-progress', claims }), { unitId: ACADEMY, at: T0 })).message,
+    ).toBe(
+      `project ${PROJECT_ID} is in-progress and cannot become in-progress; it can only become completed or cancelled`,
+    );
+  });
+});
+
+describe('complete', () => {
+  const inProgress = (overrides: Partial<Project> = {}) =>
+    project({ status: 'in-progress', version: 7, claims, ...overrides });
+  const completion = (overrides: Partial<Completion> = {}): Completion => ({
+    communityId: COMMUNITY,
+    rating: 5,
+    note: '孩子们很喜欢',
+    pointsPerProject: 20,
+    at: T0,
+    ...overrides,
+  });
+
+  it('completes the work with the rating and note, and shares the points by unit', () => {
+    const { project: after, events, credits, creditReason } = complete(inProgress(), completion());
+    expect(after.status).toBe('completed');
+    expect(events).toEqual([
+      {
+        type: 'status-changed',
+        projectId: PROJECT_ID,
+        allianceId: ALLIANCE,
+        from: 'in-progress',
+        to: 'completed',
+        version: 8,
+        actor: COMMUNITY,
+        action: 'completed',
+        reason: 'rated 5: 孩子们很喜欢',
+        at: T0,
+      },
+    ]);
+    expect(credits).toEqual([
+      { unitId: UNIVERSITY, points: 8 },
+      { unitId: ACADEMY, points: 12 },
+    ]);
+    expect(creditReason).toBe('completed, rated 5');
+  });
+
+  it('leaves a blank or missing note out of the reason', () => {
+    expect(complete(inProgress(), completion({ note: '   ' })).events[0]).toMatchObject({
+      reason: 'rated 5',
+    });
+    expect(complete(inProgress(), completion({ note: undefined, rating: 1 })).events[0]).toMatchObject({
+      reason: 'rated 1',
+    });
+    expect(complete(inProgress(), completion({ note: '  好  ' })).events[0]).toMatchObject({
+      reason: 'rated 5: 好',
+    });
+  });
+
+  it.each([0, 6, 4.5, '5', undefined])('refuses rating %p', (rating) => {
+    const error = refusal(() => complete(inProgress(), completion({ rating })));
+    expect(error.code).toBe('invalid-request');
+    expect(error.message).toBe('rating must be a whole number from 1 to 5');
+    expect(error.field).toBe('rating');
+  });
+
+  it('takes a note of at most 1000 characters', () => {
+    expect(MAX_NOTE_LENGTH).toBe(1000);
+    expect(() => complete(inProgress(), completion({ note: 'x'.repeat(1000) }))).not.toThrow();
+    for (const note of ['x'.repeat(1001), 42, null]) {
+      const error = refusal(() => complete(inProgress(), completion({ note })));
+      expect(error.message).toBe('note must be text of at most 1000 characters');
+      expect(error.field).toBe('note');
+    }
+  });
+
+  it('lets only the community that asked confirm it', () => {
+    const error = refusal(() => complete(inProgress(), completion({ communityId: ACADEMY })));
+    expect(error.code).toBe('not-allowed');
+    expect(error.message).toBe(`only ${COMMUNITY}, who asked for it, can confirm project ${PROJECT_ID}`);
+  });
+
+  it('completes work in progress only', () => {
+    expect(refusal(() => complete(inProgress({ status: 'completed' }), completion())).message).toBe(
+      `project ${PROJECT_ID} is completed and cannot become completed; it is closed`,
+    );
+  });
+
+  it('credits every point when the shares do not divide evenly', () => {
+    const three = inProgress({
+      claims: [
+        { unitId: 'c', quantity: 1 },
+        { unitId: 'a', quantity: 1 },
+        { unitId: 'b', quantity: 1 },
+      ],
+    });
+    expect(complete(three, completion({ pointsPerProject: 10 })).credits).toEqual([
+      { unitId: 'a', points: 4 },
+      { unitId: 'b', points: 3 },
+      { unitId: 'c', points: 3 },
+    ]);
+  });
+});

@@ -1,0 +1,4 @@
+import { requirePostgres } from './require-infrastructure';
+
+/** globalSetup of the services tier: fails loudly, once, when Postgres is missing. */
+export default requirePostgres;
