@@ -7,6 +7,8 @@ import { ProgressModule } from '../../apps/matcher/src/progress/progress.module'
 import { ProjectProgressService } from '../../apps/matcher/src/progress/project-progress.service';
 import { ProjectReviewService } from '../../apps/matcher/src/review/project-review.service';
 import { ReviewModule } from '../../apps/matcher/src/review/review.module';
+import { DashboardModule } from '../../apps/matcher/src/dashboard/dashboard.module';
+import { DashboardReads } from '../../apps/matcher/src/dashboard/dashboard-reads.service';
 import { MatchingRoundService } from '../../apps/matcher/src/rounds/matching-round.service';
 import { outboxOf, seedAlliance, startServices, type ServicesContext } from '@test/support/services-context';
 
@@ -24,7 +26,7 @@ describe('project use cases against Postgres', () => {
   let expiry: OfferExpiryService;
 
   beforeAll(async () => {
-    context = await startServices([ReviewModule, ClaimsModule, ProgressModule]);
+    context = await startServices([ReviewModule, ClaimsModule, ProgressModule, DashboardModule]);
     rounds = context.get(MatchingRoundService);
     review = context.get(ProjectReviewService);
     claims = context.get(ClaimDecisionService);
@@ -204,5 +206,49 @@ describe('project use cases against Postgres', () => {
       [allianceId],
     );
     expect(rows.map((row) => row.status)).toEqual(['expired', 'proposed']);
+  });
+
+  it('lets a unit decline its paired offer, which opens the hall to the other fitting units', async () => {
+    const { projectId, units } = await proposed({ units: 3, capacity: 30, demandQuantity: 30 });
+    await review.approve(projectId, 'coordinator-1');
+    const { rows: paired } = await context.db.query(
+      `SELECT id, unit_id FROM offers WHERE project_id = $1 AND stage = 'paired'`,
+      [projectId],
+    );
+    expect(paired).toHaveLength(1);
+    await expect(expiry.decline(paired[0].id, 'unit-stranger')).rejects.toMatchObject({
+      code: 'offer-not-found',
+    });
+    expect(await expiry.decline(paired[0].id, paired[0].unit_id)).toEqual({
+      offerId: paired[0].id,
+      status: 'declined',
+    });
+    await expect(expiry.decline(paired[0].id, paired[0].unit_id)).rejects.toMatchObject({
+      code: 'illegal-transition',
+    });
+    const { rows: hall } = await context.db.query(
+      `SELECT unit_id FROM offers WHERE project_id = $1 AND stage = 'open-hall' AND status = 'open' ORDER BY unit_id`,
+      [projectId],
+    );
+    expect(hall.map((row) => row.unit_id)).toEqual([...units].sort());
+    const offered = (await outboxOf(context, projectId)).filter(
+      (event) => event.topic === context.topics.claimsOffered,
+    );
+    expect(offered.map((event) => event.payload.stage)).toEqual([
+      'paired',
+      'open-hall',
+      'open-hall',
+      'open-hall',
+    ]);
+  });
+
+  it('reads an alliance overview from one snapshot, with its projects counted by status', async () => {
+    const { allianceId, projectId } = await proposed();
+    await review.approve(projectId, 'coordinator-1');
+    const overview = await context.get(DashboardReads).overview(allianceId);
+    expect(overview.statusCounts).toEqual({ offered: 1 });
+    expect(overview.coverageByCategory).toEqual([
+      expect.objectContaining({ category: 'elderly-care', requested: 40, allocated: 30, claimed: 0 }),
+    ]);
   });
 });

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
-import type { ClaimDecided, ClaimParseResult, ClaimRejectionCode, ClaimSubmitted } from '@redcrowd/contracts';
+import type { ClaimDecided, ClaimParseResult, ClaimSubmitted } from '@redcrowd/contracts';
 import { PRODUCER } from '@redcrowd/nest-kafka';
 import { ClaimRepository, OutboxRepository, UnitOfWork, type Tx } from '@redcrowd/persistence';
 import { claim as claimProject, decideClaim, type ClaimVerdict } from '@redcrowd/projects';
 import { TOPICS, type Topics } from '../core/tokens';
 import { ProjectStore } from '../projects/project-store';
-
-type Rejection = { code: ClaimRejectionCode; reason: string };
+import { claimRefusalOf, type ClaimRefusal } from './claim-refusal';
 
 /**
  * Decides claims (认领) one at a time per project: the project row is locked, so however
@@ -38,7 +37,7 @@ export class ClaimDecisionService {
   async answerUndecidable(
     parsed: ClaimParseResult,
     fallbackUnitId: string | null,
-    error: string,
+    error: unknown,
   ): Promise<void> {
     const hints = parsed.ok
       ? {
@@ -49,10 +48,11 @@ export class ClaimDecisionService {
         }
       : parsed.hints;
     const unitId = hints.unitId ?? fallbackUnitId ?? 'unknown';
-    const answer = this.answer(unitId, hints.claimId, hints.projectId, hints.quantity, 0, {
-      code: 'internal-error',
-      reason: `the claim could not be decided (${error}); nothing was applied, send it again later`,
-    });
+    const refusal = claimRefusalOf(error);
+    const answer: ClaimDecided = {
+      ...this.answer(unitId, hints.claimId, hints.projectId, hints.quantity, 0, refusal),
+      ...(refusal.problems ? { problems: refusal.problems } : {}),
+    };
     await this.producer.send({
       topic: this.topics.claimsDecided,
       acks: -1,
@@ -83,7 +83,7 @@ export class ClaimDecisionService {
       }).verdict;
     }
     const accepted = verdict.acceptedQuantity;
-    const rejection: Rejection | undefined =
+    const rejection: ClaimRefusal | undefined =
       verdict.decision === 'rejected' ? { code: verdict.code, reason: verdict.reason } : undefined;
 
     const answer = this.answer(
@@ -132,7 +132,7 @@ export class ClaimDecisionService {
     projectId: string | undefined,
     requestedQuantity: number | undefined,
     acceptedQuantity: number,
-    rejection: Rejection | undefined,
+    rejection: ClaimRefusal | undefined,
   ): ClaimDecided {
     return {
       eventId: randomUUID(),

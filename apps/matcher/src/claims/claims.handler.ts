@@ -46,7 +46,7 @@ export class ClaimsHandler {
           offset: message.offset,
           error: describeError(error),
         });
-        await this.decisions.answerUndecidable(parsed, message.key, describeError(error));
+        await this.decisions.answerUndecidable(parsed, message.key, error);
       }
     }
   }
