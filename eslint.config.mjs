@@ -130,8 +130,9 @@ export default tseslint.config(
     },
   },
   {
-    // The dashboard is plain browser JavaScript served as is (no build): no TypeScript
-    // project covers it, so typed linting is off and the browser globals are declared here.
+    // The dashboard is plain browser JavaScript served as is (no build). tsc checks its JSDoc
+    // types (tsconfig.dashboard.json, in `npm run lint`); the root project service does not
+    // cover JavaScript, so typed lint rules are off and the browser globals are declared here.
     ...tseslint.configs.disableTypeChecked,
     files: ['apps/matcher/dashboard/**/*.js'],
     languageOptions: {
@@ -155,9 +156,10 @@ export default tseslint.config(
         URLSearchParams: 'readonly',
         AbortController: 'readonly',
         crypto: 'readonly',
-        echarts: 'readonly',
         Intl: 'readonly',
         HTMLElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLTextAreaElement: 'readonly',
         Event: 'readonly',
         navigator: 'readonly',
         requestAnimationFrame: 'readonly',

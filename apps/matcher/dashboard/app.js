@@ -1,3 +1,5 @@
+// @ts-check
+
 import { createApi, withQuery } from './api.js';
 import { clearToken, readToken } from './auth.js';
 import { debounce, h, replaceContent } from './dom.js';
@@ -19,6 +21,18 @@ import { createUnmetView } from './views/unmet.js';
  * visible one to refresh when the alliance changes.
  */
 
+/** @typedef {import('./api.js').Schemas} Schemas */
+/** @typedef {import('./views/common.js').View} View */
+/** @typedef {import('./views/common.js').ViewContext} ViewContext */
+/**
+ * GET /alliances: the deployment's alliances, which an admin may switch between.
+ * @typedef {import('./types/api.js').paths['/alliances']['get']['responses'][200]['content']['application/json']} AllianceList
+ */
+/**
+ * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
+ */
+
+/** @type {Readonly<Record<string, readonly Tab[]>>} */
 const TABS_BY_ROLE = {
   coordinator: ['review', 'unmet', 'overview', 'map'],
   admin: ['review', 'unmet', 'overview', 'map'],
@@ -26,6 +40,7 @@ const TABS_BY_ROLE = {
   community: ['demands', 'post-demand'],
 };
 
+/** @type {Readonly<Record<Tab, (ctx: ViewContext) => View>>} */
 const VIEW_FACTORIES = {
   review: createReviewView,
   unmet: createUnmetView,
@@ -44,7 +59,28 @@ const REFRESH_DEBOUNCE_MS = 300;
 // setTimeout fires at once for delays beyond 2^31-1 ms (~24.8 days).
 const MAX_TIMER_MS = 2_147_483_647;
 
-const root = document.getElementById('app');
+// Typed as nullable, but index.html always has it.
+const root = /** @type {HTMLElement} */ (document.getElementById('app'));
+
+/**
+ * The page's state: who is signed in, which tab is on screen, and the live connection.
+ * @typedef {object} Session
+ * @property {import('./api.js').Api | null} api
+ * @property {Schemas['Me'] | null} me
+ * @property {Tab | null | undefined} tab undefined for a role this page has no views for
+ * @property {Map<Tab, View>} views
+ * @property {View | null} current
+ * @property {{ stop(): void } | null} live
+ * @property {{ state: 'open' | 'closed', retryInMs?: number }} liveState
+ * @property {HTMLElement | null} liveIndicator
+ * @property {HTMLElement | null} toastRegion
+ * @property {string} allianceScope an admin's chosen alliance, '' for others
+ * @property {AllianceList} alliances
+ * @property {number | undefined} expiryTimer
+ * @property {{ reasonKey: string | null, detail?: string } | null} signedOut
+ */
+
+/** @type {Session} */
 const session = {
   api: null,
   me: null,
@@ -57,7 +93,7 @@ const session = {
   toastRegion: null,
   allianceScope: '',
   alliances: [],
-  expiryTimer: null,
+  expiryTimer: undefined,
   signedOut: null,
 };
 
@@ -84,16 +120,18 @@ async function boot() {
     renderSignedOut();
     return;
   }
-  session.api = createApi({
+  const api = createApi({
     token,
     onUnauthorized: (error) => signOut('login.reason.unauthorized', error.message),
     query: () =>
       session.me?.role === 'admin' && session.allianceScope ? { allianceId: session.allianceScope } : {},
   });
+  session.api = api;
   replaceContent(root, h('div', { class: 'state-block is-loading boot' }, t('app.loading')));
+  /** @type {Schemas['Me']} */
   let me;
   try {
-    me = await session.api.get('/me');
+    me = /** @type {Schemas['Me']} */ (await api.get('/me'));
   } catch (error) {
     if (session.signedOut) return;
     renderBootError(error);
@@ -104,9 +142,10 @@ async function boot() {
   if (me.role === 'admin') {
     // An admin belongs to no alliance: offer the deployment's alliances, and open the first
     // one rather than a page of "name the alliance" errors.
-    session.alliances = await session.api.get('/alliances').catch(() => []);
-    if (!session.allianceScope && session.alliances.length > 0) {
-      session.allianceScope = session.alliances[0].allianceId;
+    session.alliances = /** @type {AllianceList} */ (await api.get('/alliances').catch(() => []));
+    const first = session.alliances[0];
+    if (!session.allianceScope && first) {
+      session.allianceScope = first.allianceId;
     }
   }
   session.tab = initialTab(me.role);
@@ -115,21 +154,28 @@ async function boot() {
   scheduleExpiry(me.expiresAt);
 }
 
+/**
+ * @param {string | undefined} role
+ * @returns {readonly Tab[]}
+ */
 function tabsOf(role) {
-  return TABS_BY_ROLE[role] ?? [];
+  return role === undefined ? [] : (TABS_BY_ROLE[role] ?? []);
 }
 
+/** @param {string} role */
 function initialTab(role) {
   const tabs = tabsOf(role);
+  /** @type {string | null} */
   let stored = null;
   try {
     stored = sessionStorage.getItem(TAB_KEY);
   } catch {
     // No storage: start on the first tab.
   }
-  return tabs.includes(stored) ? stored : tabs[0];
+  return tabs.find((tab) => tab === stored) ?? tabs[0];
 }
 
+/** @param {Schemas['Me']} me */
 function initialAllianceScope(me) {
   if (me.role !== 'admin') return '';
   const fromUrl = new URLSearchParams(location.search).get('allianceId');
@@ -142,22 +188,24 @@ function initialAllianceScope(me) {
   return fromUrl || stored || me.allianceId || '';
 }
 
-function viewFor(tab) {
-  if (!session.views.has(tab)) {
-    session.views.set(
-      tab,
-      VIEW_FACTORIES[tab]({
-        api: session.api,
-        me: session.me,
-        notify,
-        goTo: selectTab,
-      }),
-    );
+/**
+ * @param {Tab} tab
+ * @param {Omit<ViewContext, 'notify' | 'goTo'>} signedIn
+ * @returns {View}
+ */
+function viewFor(tab, { api, me }) {
+  let view = session.views.get(tab);
+  if (!view) {
+    view = VIEW_FACTORIES[tab]({ api, me, notify, goTo: selectTab });
+    session.views.set(tab, view);
   }
-  return session.views.get(tab);
+  return view;
 }
 
 function renderShell() {
+  const { api, me } = session;
+  // Only drawn for someone signed in (the sign-in screen is renderSignedOut).
+  if (!api || !me) return;
   session.current?.unmount();
   session.current = null;
   document.title = t('app.title');
@@ -190,24 +238,22 @@ function renderShell() {
       },
       t('tabs.label'),
     ),
-    header(),
-    tabBar(),
+    header(me),
+    tabBar(me),
     main,
     session.toastRegion,
   );
   if (!session.tab) {
     // A role this dashboard has no views for (a newer server): say so instead of a blank page.
-    main.append(
-      h('div', { class: 'state-block is-error' }, t('error.unknownRole', { role: session.me.role })),
-    );
+    main.append(h('div', { class: 'state-block is-error' }, t('error.unknownRole', { role: me.role })));
     return;
   }
-  session.current = viewFor(session.tab);
+  session.current = viewFor(session.tab, { api, me });
   void session.current.mount(main);
 }
 
-function header() {
-  const me = session.me;
+/** @param {Schemas['Me']} me */
+function header(me) {
   session.liveIndicator = h('span', { class: 'live-status', dataset: { testid: 'live-status' } });
   paintLiveIndicator();
   return h(
@@ -315,8 +361,9 @@ function allianceSwitcher() {
   );
 }
 
-function tabBar() {
-  const tabs = tabsOf(session.me.role);
+/** @param {Schemas['Me']} me */
+function tabBar(me) {
+  const tabs = tabsOf(me.role);
   const buttons = tabs.map((tab) =>
     h(
       'button',
@@ -342,8 +389,11 @@ function tabBar() {
       'aria-label': t('tabs.label'),
       // Arrow keys move between tabs, as screen reader users expect of a tab list.
       onKeydown: (event) => {
-        const index = tabs.indexOf(session.tab);
-        const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        const index = session.tab ? tabs.indexOf(session.tab) : -1;
+        /** @type {Record<string, number>} */
+        const steps = { ArrowRight: 1, ArrowLeft: -1 };
+        const step = steps[event.key];
+        /** @type {Tab | null | undefined} */
         let next = null;
         if (step) next = tabs[(index + step + tabs.length) % tabs.length];
         if (event.key === 'Home') next = tabs[0];
@@ -358,9 +408,11 @@ function tabBar() {
   );
 }
 
+/** @param {string} tab one of the signed-in person's tabs; anything else is ignored */
 function selectTab(tab) {
-  if (!tabsOf(session.me?.role).includes(tab)) return;
-  session.tab = tab;
+  const known = tabsOf(session.me?.role).find((candidate) => candidate === tab);
+  if (!known) return;
+  session.tab = known;
   try {
     sessionStorage.setItem(TAB_KEY, tab);
   } catch {
@@ -372,14 +424,16 @@ function selectTab(tab) {
 }
 
 function startLiveStream() {
+  const { api, me } = session;
+  if (!api || !me) return;
   const url =
-    session.me.role === 'admin' && session.allianceScope
+    me.role === 'admin' && session.allianceScope
       ? withQuery('/alliance/live', { allianceId: session.allianceScope })
       : '/alliance/live';
   let wasClosed = false;
   session.live = startLive({
     url,
-    token: session.api.token,
+    token: api.token,
     onState: (state, detail) => {
       session.liveState = { state, ...detail };
       paintLiveIndicator();
@@ -407,6 +461,7 @@ function paintLiveIndicator() {
   );
 }
 
+/** @param {string} expiresAt */
 function scheduleExpiry(expiresAt) {
   const at = Date.parse(expiresAt);
   if (!Number.isFinite(at)) return;
@@ -418,7 +473,11 @@ function scheduleExpiry(expiresAt) {
   }, delay);
 }
 
-/** Ends the session everywhere at once: no view keeps polling with a dead token. */
+/**
+ * Ends the session everywhere at once: no view keeps polling with a dead token.
+ * @param {string} reasonKey
+ * @param {string} [detail] the server's words, when it gave any
+ */
 function signOut(reasonKey, detail) {
   if (session.signedOut) return;
   session.signedOut = { reasonKey, detail };
@@ -434,7 +493,8 @@ function signOut(reasonKey, detail) {
 }
 
 function renderSignedOut() {
-  const { reasonKey, detail } = session.signedOut ?? {};
+  const reasonKey = session.signedOut?.reasonKey;
+  const detail = session.signedOut?.detail;
   const next = getLang() === 'zh-CN' ? 'en' : 'zh-CN';
   document.title = t('app.title');
   replaceContent(
@@ -478,6 +538,7 @@ function renderSignedOut() {
   );
 }
 
+/** @param {unknown} error */
 function renderBootError(error) {
   const described = describeError(error);
   replaceContent(
@@ -493,7 +554,11 @@ function renderBootError(error) {
   );
 }
 
-/** A short confirmation that outlives the row it is about (an approved row leaves the list). */
+/**
+ * A short confirmation that outlives the row it is about (an approved row leaves the list).
+ * @param {'success' | 'error'} kind
+ * @param {string} text
+ */
 function notify(kind, text) {
   const region = session.toastRegion;
   if (!region) return;

@@ -1,3 +1,5 @@
+// @ts-check
+
 /**
  * The access token arrives once in the login link's fragment (#token=…), which browsers do
  * not send to servers or put in Referer headers. It is kept per tab in sessionStorage and
@@ -6,6 +8,7 @@
 
 const TOKEN_KEY = 'redcrowd.token';
 
+/** @returns {string | null} */
 export function readToken() {
   const fromLink = tokenFromFragment(location.hash);
   if (fromLink) {
@@ -20,12 +23,14 @@ export function readToken() {
   }
 }
 
+/** @param {string} hash */
 function tokenFromFragment(hash) {
   if (!hash || hash.length < 2) return null;
   const token = new URLSearchParams(hash.slice(1)).get('token');
   return token && token.trim() !== '' ? token.trim() : null;
 }
 
+/** @param {string} token */
 function store(token) {
   try {
     sessionStorage.setItem(TOKEN_KEY, token);

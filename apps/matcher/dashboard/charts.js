@@ -1,9 +1,23 @@
+// @ts-check
+
 import { h } from './dom.js';
 import { getLang, t } from './i18n.js';
 
 /**
  * ECharts, loaded as the classic script vendor/echarts.min.js (global `echarts`). Charts
  * follow their container's size, so cards can reflow on a projector or a laptop alike.
+ */
+
+/** @typedef {import('echarts').EChartsOption} ChartOption */
+/** @typedef {import('echarts').ECharts} Chart */
+/** @typedef {{ onResize?: (chart: Chart) => void }} ChartOptions */
+
+/**
+ * A chart mountChart drew; `chart` is null (and the rest does nothing) without ECharts.
+ * @typedef {object} MountedChart
+ * @property {Chart | null} chart
+ * @property {(next: ChartOption) => void} update
+ * @property {() => void} dispose
  */
 
 export const COLORS = {
@@ -19,6 +33,7 @@ export const COLORS = {
   grid: '#e6e9ee',
 };
 
+/** @type {Readonly<Record<string, string>>} */
 export const STATUS_COLORS = {
   proposed: '#c58a12',
   approved: '#2f6fab',
@@ -34,11 +49,23 @@ export const STATUS_COLORS = {
 const FONT =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif';
 
-export function chartsAvailable() {
-  return typeof echarts !== 'undefined';
+/**
+ * The global the classic script defines, or undefined when it did not load. Typed here, not
+ * declared as a global, so that nothing else (the server's TypeScript included) sees it.
+ * @returns {typeof import('echarts') | undefined}
+ */
+function echartsLibrary() {
+  return /** @type {Window & { echarts?: typeof import('echarts') }} */ (window).echarts;
 }
 
-/** Shared look: readable on a wall, no decoration that carries no data. */
+export function chartsAvailable() {
+  return echartsLibrary() !== undefined;
+}
+
+/**
+ * Shared look: readable on a wall, no decoration that carries no data.
+ * @returns {ChartOption}
+ */
 export function baseOption() {
   return {
     textStyle: { fontFamily: FONT, color: COLORS.ink },
@@ -53,9 +80,14 @@ export function baseOption() {
 /**
  * Draws `option` into `element`. onResize(chart) runs after every size change, for charts
  * whose option depends on the pixel size (the map keeps an equal scale on both axes).
+ * @param {HTMLElement} element
+ * @param {ChartOption} option
+ * @param {ChartOptions} [options]
+ * @returns {MountedChart}
  */
 export function mountChart(element, option, { onResize } = {}) {
-  if (!chartsAvailable()) {
+  const echarts = echartsLibrary();
+  if (!echarts) {
     element.replaceChildren(h('p', { class: 'chart-missing' }, t('error.chartsMissing')));
     return { update() {}, dispose() {}, chart: null };
   }

@@ -1,33 +1,53 @@
+// @ts-check
+
 import { getLang, t, unitSuffix } from './i18n.js';
 
 /** Numbers, dates and quantities in the reader's language; bad input shows as a dash. */
 
+/**
+ * @param {unknown} value
+ * @param {number} [digits]
+ */
 export function formatNumber(value, digits = 0) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return t('common.none');
   return new Intl.NumberFormat(getLang(), { maximumFractionDigits: digits }).format(value);
 }
 
+/** @param {unknown} ratio */
 export function formatPercent(ratio) {
   if (typeof ratio !== 'number' || !Number.isFinite(ratio)) return t('common.none');
   return new Intl.NumberFormat(getLang(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
+/**
+ * @param {unknown} quantity
+ * @param {string | null | undefined} unit
+ */
 export function formatQuantity(quantity, unit) {
   return `${formatNumber(quantity)}${unitSuffix(unit)}`;
 }
 
+/** @typedef {Date | string | number | undefined} DateInput */
+
+/** @param {DateInput} value */
 function toDate(value) {
-  const date = value instanceof Date ? value : new Date(value);
+  // new Date(NaN) is as invalid as new Date(undefined), and typed.
+  const date = value instanceof Date ? value : new Date(value ?? NaN);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
 // A 24-hour clock reads the same in Chinese and English; bad input shows as a dash.
+/**
+ * @param {DateInput} value
+ * @param {Intl.DateTimeFormatOptions} options
+ */
 function formatDate(value, options) {
   const date = toDate(value);
   if (!date) return t('common.none');
   return new Intl.DateTimeFormat(getLang(), { ...options, hour12: false }).format(date);
 }
 
+/** @param {DateInput} value */
 export function formatDateTime(value) {
   return formatDate(value, {
     year: 'numeric',
@@ -38,26 +58,37 @@ export function formatDateTime(value) {
   });
 }
 
+/** @param {DateInput} value */
 export function formatShortDateTime(value) {
   return formatDate(value, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
+/** @param {DateInput} value */
 export function formatTime(value) {
   return formatDate(value, { hour: '2-digit', minute: '2-digit' });
 }
 
+/**
+ * @param {DateInput} from
+ * @param {DateInput} to
+ */
 export function formatWindow(from, to) {
   if (!from && !to) return t('common.none');
   return `${formatShortDateTime(from)} – ${formatShortDateTime(to)}`;
 }
 
+/** @type {readonly [Intl.RelativeTimeFormatUnit, number][]} */
 const RELATIVE_STEPS = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
   ['minute', 60_000],
 ];
 
-/** "in 3 hours", "2 天前": how near a deadline is matters more than its clock time. */
+/**
+ * "in 3 hours", "2 天前": how near a deadline is matters more than its clock time.
+ * @param {DateInput} value
+ * @param {number} [now]
+ */
 export function formatRelative(value, now = Date.now()) {
   const date = toDate(value);
   if (!date) return t('common.none');
@@ -72,8 +103,10 @@ export function formatRelative(value, now = Date.now()) {
 /**
  * An ISO 8601 date-time with the local UTC offset, as intake requires: a bare local time is
  * ambiguous between Beijing time and UTC (libs/contracts/src/common/is-offset-date-time.ts).
+ * @param {Date} date
  */
 export function toOffsetDateTime(date) {
+  /** @param {number} n */
   const pad = (n) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
   const offset = -date.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
@@ -84,7 +117,10 @@ export function toOffsetDateTime(date) {
   );
 }
 
-/** A datetime-local input's value ("2026-12-01T11:00", local time) with its offset. */
+/**
+ * A datetime-local input's value ("2026-12-01T11:00", local time) with its offset.
+ * @param {string | undefined} value
+ */
 export function localInputToOffsetDateTime(value) {
   if (!value) return undefined;
   const date = new Date(value);

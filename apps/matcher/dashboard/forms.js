@@ -1,4 +1,6 @@
-import { ApiError } from './api.js';
+// @ts-check
+
+import { ApiError, messageOf } from './api.js';
 import { h, uniqueId } from './dom.js';
 import { has, problemLabel, t } from './i18n.js';
 
@@ -8,11 +10,56 @@ import { has, problemLabel, t } from './i18n.js';
  * person sees are exactly the rules the API enforces.
  */
 
+/** @typedef {import('./api.js').Schemas} Schemas */
+/**
+ * @template {import('./dom.js').Tag} K
+ * @typedef {import('./dom.js').Props<K>} Props
+ */
+
+/**
+ * One message under a field, or one item of a row message's list.
+ * @typedef {{ label?: string, message?: string }} FieldError
+ */
+
+/**
+ * A row's outcome line: a success note or an error that belongs to no single field.
+ * @typedef {object} RowMessage
+ * @property {'success' | 'error'} kind
+ * @property {string} text
+ * @property {string} [detail]
+ * @property {readonly FieldError[]} [items]
+ */
+
+/**
+ * What a row or form shows after an action: messages under fields, by field name, and a
+ * row message.
+ * @typedef {{ fields?: Record<string, FieldError[]>, message?: RowMessage | null }} Feedback
+ */
+
+/**
+ * Feedback as kept between renders: a function that words it in the language on screen
+ * (see feedbackOf), or nothing yet.
+ * @typedef {Feedback | (() => Feedback) | null | undefined} FeedbackEntry
+ */
+
+/**
+ * @typedef {object} FieldOptions
+ * @property {string} name
+ * @property {string} label
+ * @property {HTMLElement} control
+ * @property {readonly FieldError[]} [errors]
+ * @property {boolean} [optional]
+ * @property {string | null} [labelNote]
+ * @property {string} [hint]
+ * @property {string} [className]
+ */
+
 /**
  * A labelled control with room for its error. `error` is a list of messages from the server
  * (already placed on this field by the caller); the control is marked invalid and described
  * by them so screen readers announce the problem with the field.
  */
+/** @param {FieldOptions} options */
 export function field({ name, label, control, errors = [], optional = false, labelNote, hint, className }) {
   const id = control.id || uniqueId(`f-${name}`);
   control.id = id;
@@ -42,7 +89,12 @@ export function field({ name, label, control, errors = [], optional = false, lab
   );
 }
 
-/** The messages under one field, each with an id (`${id}-error-n`) for aria-describedby. */
+/**
+ * The messages under one field, each with an id (`${id}-error-n`) for aria-describedby.
+ * @param {string} id
+ * @param {string} name
+ * @param {readonly FieldError[]} errors
+ */
 export function fieldErrors(id, name, errors) {
   return errors.map((error, index) =>
     h(
@@ -58,6 +110,9 @@ export function fieldErrors(id, name, errors) {
 /**
  * A form the page sends itself: onSubmit runs instead of a page load. novalidate, because the
  * server judges the input (see above).
+ * @param {Props<'form'>} props
+ * @param {() => unknown} onSubmit
+ * @param {...import('./dom.js').Child} children
  */
 export function form(props, onSubmit, ...children) {
   return h(
@@ -79,6 +134,14 @@ export function form(props, onSubmit, ...children) {
  * the re-renders live updates cause do not lose it; `key` is also its data-key, which lets a
  * re-render put focus and caret back. `fallback` shows until something is typed. Its
  * messages come from the row's feedback `state`; other options go to field().
+ * @param {Omit<FieldOptions, 'control' | 'errors'> & {
+ *   drafts: Map<string, string>,
+ *   key: string,
+ *   state: Feedback,
+ *   tag?: 'input' | 'textarea',
+ *   attributes?: Props<'input' | 'textarea'>,
+ *   fallback?: string,
+ * }} options
  */
 export function draftField({
   name,
@@ -95,7 +158,7 @@ export function draftField({
     name,
     value: drafts.get(key) ?? fallback,
     dataset: { key },
-    onInput: (event) => drafts.set(key, event.target.value),
+    onInput: (event) => drafts.set(key, event.currentTarget.value),
   });
   return field({ name, control, errors: state.fields?.[name] ?? [], ...options });
 }
@@ -103,6 +166,14 @@ export function draftField({
 /**
  * A button named by what it does: data-action is how tests find it, data-key lets a re-render
  * put focus back on it. className is the variant next to the base `btn` class.
+ * @param {string} label
+ * @param {Props<'button'> & {
+ *   type?: 'button' | 'submit',
+ *   action: string,
+ *   key?: string,
+ *   className?: string,
+ *   disabled?: boolean,
+ * }} options
  */
 export function actionButton(
   label,
@@ -117,7 +188,7 @@ export function actionButton(
 
 /**
  * The row's outcome line: a success note or an error that belongs to no single field.
- * feedback: { kind: 'success' | 'error', text, detail?, items? }
+ * @param {RowMessage | null | undefined} feedback
  */
 export function rowMessage(feedback) {
   if (!feedback) return null;
@@ -145,18 +216,24 @@ export function rowMessage(feedback) {
 /**
  * Row feedback is kept as a function that builds it, so it is worded in the language on
  * screen whenever it is drawn, also after a language switch.
+ * @param {FeedbackEntry} entry
+ * @returns {Feedback}
  */
 export function feedbackOf(entry) {
   return typeof entry === 'function' ? entry() : (entry ?? {});
 }
 
-/** What to tell a person about a failed call: a translated summary and the server's words. */
+/**
+ * What to tell a person about a failed call: a translated summary and the server's words.
+ * @param {unknown} error
+ * @returns {RowMessage}
+ */
 export function describeError(error) {
   if (!(error instanceof ApiError)) {
     return {
       kind: 'error',
       text: t('error.server', { status: '?' }),
-      detail: String(error?.message ?? error),
+      detail: messageOf(error),
     };
   }
   const key = `error.${error.code}`;
@@ -174,6 +251,9 @@ export function describeError(error) {
 /**
  * Splits an API error into the message for the field it names (when that field is on the
  * form) and a row message for anything else.
+ * @param {unknown} error
+ * @param {readonly string[]} fieldNames
+ * @returns {Feedback}
  */
 export function placeApiError(error, fieldNames) {
   if (error instanceof ApiError && error.field && fieldNames.includes(error.field)) {
@@ -189,9 +269,13 @@ export function placeApiError(error, fieldNames) {
 /**
  * Spreads `[{ path, code, message }]` over form fields: fieldOf(path) names the field or
  * returns null, and problems without a field are listed together.
+ * @param {readonly Schemas['ProblemEntry'][] | undefined} problems
+ * @param {(path: string) => string | null} fieldOf
  */
 export function placeProblems(problems, fieldOf) {
+  /** @type {Record<string, FieldError[]>} */
   const fields = {};
+  /** @type {FieldError[]} */
   const general = [];
   for (const problem of Array.isArray(problems) ? problems : []) {
     const entry = { label: problemLabel(problem.code), message: problem.message ?? problem.code ?? '' };
@@ -202,7 +286,10 @@ export function placeProblems(problems, fieldOf) {
   return { fields, general };
 }
 
-/** Reads a number input for sending: empty stays empty, so the server reports it missing. */
+/**
+ * Reads a number input for sending: empty stays empty, so the server reports it missing.
+ * @param {string | number | null | undefined} value
+ */
 export function numberOrUndefined(value) {
   if (value === '' || value === null || value === undefined) return undefined;
   const number = Number(value);

@@ -1,11 +1,18 @@
+// @ts-check
+
 /**
  * Every string the dashboard shows, in Chinese (the default: the 联席会 reads Chinese) and
  * English. Views never hold literal UI text, so a missing translation shows up here in one place.
  */
 
 const LANG_KEY = 'redcrowd.lang';
+/** @typedef {'zh-CN' | 'en'} Lang */
+/** @type {readonly Lang[]} */
 export const LANGS = ['zh-CN', 'en'];
 
+/** @typedef {Record<string, string>} Dictionary */
+
+/** @type {Dictionary} */
 const zh = {
   'app.title': '红色众筹 · 资源匹配',
   'app.subtitle': '党建联盟资源需求对接平台',
@@ -337,6 +344,7 @@ const zh = {
   'post.viewDemands': '查看我的需求',
 };
 
+/** @type {Dictionary} */
 const en = {
   'app.title': 'Red Crowd · Matching',
   'app.subtitle': 'Party-building alliance resources and demands',
@@ -669,26 +677,38 @@ const en = {
   'post.viewDemands': 'View my demands',
 };
 
+/** @type {Record<Lang, Dictionary>} */
 const DICTIONARIES = { 'zh-CN': zh, en };
 
 let current = readStoredLang();
+/** @type {Set<(lang: Lang) => void>} */
 const listeners = new Set();
 
+/** @returns {Lang} */
 function readStoredLang() {
   try {
     const stored = localStorage.getItem(LANG_KEY);
-    return LANGS.includes(stored) ? stored : 'zh-CN';
+    return isLang(stored) ? stored : 'zh-CN';
   } catch {
     return 'zh-CN';
   }
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Lang}
+ */
+function isLang(value) {
+  return /** @type {readonly unknown[]} */ (LANGS).includes(value);
 }
 
 export function getLang() {
   return current;
 }
 
+/** @param {string} lang */
 export function setLang(lang) {
-  if (!LANGS.includes(lang) || lang === current) return;
+  if (!isLang(lang) || lang === current) return;
   current = lang;
   try {
     localStorage.setItem(LANG_KEY, lang);
@@ -699,19 +719,32 @@ export function setLang(lang) {
   for (const listener of listeners) listener(lang);
 }
 
+/**
+ * Calls `listener` after every language switch; the function returned stops that.
+ * @param {(lang: Lang) => void} listener
+ */
 export function onLangChange(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Whether a language (the page's, unless named) has a string for the key. */
+/**
+ * Whether a language (the page's, unless named) has a string for the key.
+ * @param {string} key
+ * @param {Lang} [lang]
+ */
 export function has(key, lang = current) {
   return key in DICTIONARIES[lang];
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** Looks up a string and fills `{name}` placeholders; an unknown key shows as itself. */
+/**
+ * Looks up a string and fills `{name}` placeholders; an unknown key shows as itself.
+ * @param {string} key
+ * @param {Record<string, unknown>} [params]
+ * @returns {string}
+ */
 export function t(key, params = {}) {
   const template = DICTIONARIES[current][key] ?? DICTIONARIES['zh-CN'][key] ?? key;
   return template.replace(PLACEHOLDER, (match, name) => (name in params ? String(params[name]) : match));
@@ -719,32 +752,55 @@ export function t(key, params = {}) {
 
 // Codes from the server that may grow (alliances extend the taxonomy): show the raw code
 // rather than nothing when there is no translation yet.
+/**
+ * @param {string} prefix
+ * @param {string | null | undefined} code
+ */
 function codeLabel(prefix, code) {
   if (code === null || code === undefined || code === '') return t('common.none');
   const key = `${prefix}.${code}`;
   return has(key) ? t(key) : String(code);
 }
 
+/** @typedef {(code: string | null | undefined) => string} CodeLabel */
+
+/** @type {CodeLabel} */
 export const statusLabel = (status) => codeLabel('status', status);
+/** @type {CodeLabel} */
 export const reasonLabel = (reason) => codeLabel('reason', reason);
+/** @type {CodeLabel} */
 export const categoryLabel = (category) => codeLabel('category', category);
+/** @type {CodeLabel} */
 export const roleLabel = (role) => codeLabel('role', role);
+/** @type {CodeLabel} */
 export const componentLabel = (name) => codeLabel('component', name);
+/** @type {CodeLabel} */
 export const urgencyLabel = (urgency) => codeLabel('urgency', urgency);
+/** @type {CodeLabel} */
 export const offerStatusLabel = (status) => codeLabel('offerStatus', status);
+/** @type {CodeLabel} */
 export const stageLabel = (stage) => codeLabel('stage', stage);
+/** @type {CodeLabel} */
 export const decisionLabel = (decision) => codeLabel('decision', decision);
+/** @type {CodeLabel} */
 export const claimCodeLabel = (code) => codeLabel('claimCode', code);
+/** @type {CodeLabel} */
 export const problemLabel = (code) => (has(`problem.${code}`) ? t(`problem.${code}`) : '');
 
-/** A quantity unit as a suffix ("份", " meals"); unknown units keep their code. */
+/**
+ * A quantity unit as a suffix ("份", " meals"); unknown units keep their code.
+ * @param {string | null | undefined} unit
+ */
 export function unitSuffix(unit) {
   if (!unit) return '';
   const key = `unit.${unit}`;
   return has(key) ? t(key) : ` ${unit}`;
 }
 
-/** The unit's name on its own, for a select's options. */
+/**
+ * The unit's name on its own, for a select's options.
+ * @param {string | null | undefined} unit
+ */
 export function unitName(unit) {
   return unitSuffix(unit).trim();
 }
@@ -756,16 +812,21 @@ export function unitName(unit) {
 // before codes existed, or a code newer than this page), `detail` shows as it came.
 const CATEGORY_PARAMS = ['category', 'resourceCategory', 'demandCategory'];
 
+/**
+ * @param {Partial<import('./types/api.js').components['schemas']['ScoreComponentEntry']> | null | undefined} component
+ * @returns {string}
+ */
 export function scoreExplanationLabel(component) {
   const detail = String(component?.detail ?? '');
   const { code, params } = component ?? {};
   const key = `explain.${code}`;
   if (typeof code !== 'string' || !has(key) || params === null || typeof params !== 'object') return detail;
-  const wanted = [...DICTIONARIES[current][key].matchAll(PLACEHOLDER)].map(([, name]) => name);
+  const template = DICTIONARIES[current][key] ?? '';
+  const wanted = [...template.matchAll(PLACEHOLDER)].map(([, name = '']) => name);
   if (!wanted.every((name) => Object.hasOwn(params, name))) return detail;
   const shown = { ...params };
   for (const name of CATEGORY_PARAMS) {
-    if (Object.hasOwn(shown, name)) shown[name] = categoryLabel(shown[name]);
+    if (Object.hasOwn(shown, name)) shown[name] = categoryLabel(String(shown[name]));
   }
   return t(key, shown);
 }

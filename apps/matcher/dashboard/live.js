@@ -1,3 +1,7 @@
+// @ts-check
+
+import { isRecord } from './api.js';
+
 /**
  * Server-sent events over fetch: EventSource cannot send the Authorization header, so the
  * stream is read and parsed here (https://html.spec.whatwg.org/#event-stream-interpretation).
@@ -9,17 +13,28 @@ const MAX_DELAY_MS = 30_000;
 // that TCP may take minutes to notice (a sleeping laptop, a proxy that dropped it).
 const SILENCE_LIMIT_MS = 45_000;
 
+/** @typedef {(type: string, data: unknown) => void} EventHandler */
+
 /**
  * Keeps one stream open until stop() is called, reconnecting with exponential backoff.
  * onState('open' | 'closed', { retryInMs }) reports the connection; onEvent(type, data)
- * each dispatched event; onUnauthorized(error) a 401, after which it stops for good.
+ * each dispatched event; onUnauthorized(message) a 401, after which it stops for good.
+ * @param {object} options
+ * @param {string} options.url
+ * @param {string} options.token
+ * @param {EventHandler} options.onEvent
+ * @param {(state: 'open' | 'closed', detail: { retryInMs?: number }) => void} options.onState
+ * @param {(message: string) => void} options.onUnauthorized the server's message, if any
  */
 export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
   let stopped = false;
   let attempt = 0;
+  /** @type {AbortController | null} */
   let controller = null;
-  let retryTimer = null;
-  let silenceTimer = null;
+  /** @type {number | undefined} */
+  let retryTimer;
+  /** @type {number | undefined} */
+  let silenceTimer;
   let baseDelay = BASE_DELAY_MS;
 
   function armSilenceTimer() {
@@ -77,11 +92,19 @@ export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
   };
 }
 
+/**
+ * @param {ReadableStream<Uint8Array>} body
+ * @param {object} handlers
+ * @param {() => void} handlers.onActivity
+ * @param {EventHandler} handlers.onEvent
+ * @param {(ms: number) => void} handlers.onRetry
+ */
 async function readEvents(body, { onActivity, onEvent, onRetry }) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   let type = '';
+  /** @type {string[]} */
   let data = [];
   for (;;) {
     const { value, done } = await reader.read();
@@ -109,11 +132,17 @@ async function readEvents(body, { onActivity, onEvent, onRetry }) {
   }
 }
 
+/** @param {string} text */
 function errorMessage(text) {
   const parsed = parseData(text);
-  return typeof parsed?.error?.message === 'string' ? parsed.error.message : '';
+  const error = isRecord(parsed) ? parsed.error : undefined;
+  return isRecord(error) && typeof error.message === 'string' ? error.message : '';
 }
 
+/**
+ * @param {string} text
+ * @returns {unknown}
+ */
 function parseData(text) {
   try {
     return JSON.parse(text);

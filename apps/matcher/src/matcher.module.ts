@@ -9,6 +9,7 @@ import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewModule } from './review/review.module';
+import { RosterModule } from './roster/roster.module';
 import { RoundsModule } from './rounds/rounds.module';
 
 /** The matcher: its shared core and one module per feature (see docs/architecture.md). */
@@ -20,6 +21,7 @@ export class MatcherModule {
       imports: [
         MatcherCoreModule.forRoot(config, logger),
         PoliciesModule,
+        RosterModule,
         ProjectsModule,
         RoundsModule,
         ClaimsModule,

@@ -34,3 +34,4 @@ export { findStructuralProblems, MAX_JSON_DEPTH } from './validation/structural-
 export { validatePayload } from './validation/json-payload';
 export { Nested } from './common/nested';
 export { IsIdentifier, IsText } from './common/decorators';
+export * from './roster/member';

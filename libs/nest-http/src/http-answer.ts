@@ -15,6 +15,8 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   'not-found': 404,
   'invalid-list': 400,
+  'member-not-found': 404,
+  'member-exists': 409,
   'project-not-found': 404,
   'allocation-not-found': 404,
   'offer-not-found': 404,

@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
+export { MIGRATIONS } from './migrations';
 export * from './transaction';
 export * from './project-change-listener';
 export * from './repositories/list-store.repository';
@@ -18,3 +19,4 @@ export * from './repositories/tenancy.repository';
 export * from './repositories/alliance-policy.repository';
 export * from './repositories/dashboard.repository';
 export * from './repositories/unmatched-demand.repository';
+export * from './repositories/roster.repository';

@@ -1,15 +1,57 @@
+// @ts-check
+
 import { UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import { describeError } from '../forms.js';
 import { formatTime } from '../format.js';
 import { categoryLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
 
+/** @typedef {import('../api.js').Schemas} Schemas */
+/** @typedef {import('../dom.js').Child} Child */
+
+/**
+ * What the shell gives every view.
+ * @typedef {object} ViewContext
+ * @property {import('../api.js').Api} api
+ * @property {Schemas['Me']} me the signed-in person
+ * @property {(kind: 'success' | 'error', text: string) => void} notify a short confirmation
+ * @property {(tab: string) => void} goTo switches to another of the person's tabs
+ */
+
+/**
+ * What the shell asks of a view.
+ * @typedef {object} View
+ * @property {(element: HTMLElement) => Promise<void>} mount draws into `element` and loads
+ * @property {() => void} unmount
+ * @property {() => Promise<void>} refresh loads again (after a live change)
+ */
+
+/**
+ * @template T
+ * @typedef {object} LoaderState
+ * @property {T | undefined} data the last good answer, undefined until there is one
+ * @property {unknown} error the last load's failure, null after a good one
+ * @property {boolean} loading
+ * @property {Date | null} loadedAt
+ */
+
+/**
+ * @template T
+ * @typedef {{ state: LoaderState<T>, refresh: () => Promise<void> }} Loader
+ */
+
 /**
  * One view's data: remembers the last good answer (so switching language or tab redraws at
  * once), runs one load at a time, and folds refreshes asked for meanwhile into one more load.
+ * @template T
+ * @param {() => Promise<T>} load
+ * @param {() => void} onChange
+ * @returns {Loader<T>}
  */
 export function createLoader(load, onChange) {
+  /** @type {LoaderState<T>} */
   const state = { data: undefined, error: null, loading: false, loadedAt: null };
+  /** @type {Promise<void> | null} */
   let inflight = null;
   let again = false;
 
@@ -43,6 +85,10 @@ export function createLoader(load, onChange) {
   return { state, refresh };
 }
 
+/**
+ * @param {string} status
+ * @param {string} [testid]
+ */
 export function statusBadge(status, testid = 'project-status') {
   return h(
     'span',
@@ -51,19 +97,30 @@ export function statusBadge(status, testid = 'project-status') {
   );
 }
 
+/**
+ * @param {string} text
+ * @param {string} [className]
+ */
 export function chip(text, className) {
   return h('span', { class: ['chip', className] }, text);
 }
 
+/** @param {string | null | undefined} category */
 export function categoryChip(category) {
   return chip(categoryLabel(category), 'chip-category');
 }
 
+/** @param {string | null | undefined} urgency */
 export function urgencyChip(urgency) {
   return chip(urgencyLabel(urgency), `chip-urgency urgency-${urgency}`);
 }
 
-/** A list card's header: the title line (title and status), the meta line, then any more lines. */
+/**
+ * A list card's header: the title line (title and status), the meta line, then any more lines.
+ * @param {Child} titleLine
+ * @param {Child} meta
+ * @param {...Child} more
+ */
 export function cardHead(titleLine, meta, ...more) {
   return h(
     'header',
@@ -74,7 +131,10 @@ export function cardHead(titleLine, meta, ...more) {
   );
 }
 
-/** The heading row of a view: title, counts, when the data was read, and view controls. */
+/**
+ * The heading row of a view: title, counts, when the data was read, and view controls.
+ * @param {{ title: string, count?: number, loader: Loader<unknown>, extra?: Child }} options
+ */
 export function viewHeader({ title, count, loader, extra }) {
   const { loadedAt, loading } = loader.state;
   return h(
@@ -98,6 +158,10 @@ export function viewHeader({ title, count, loader, extra }) {
 /**
  * Draws a list view: its header, any controls (such as filters), a note when the last refresh
  * failed, then the placeholder or, once there is data, content().
+ * @param {HTMLElement} container
+ * @param {Loader<unknown>} loader
+ * @param {{ title: string, count?: number, extra?: Child, controls?: Child }} header
+ * @param {() => Child} content
  */
 export function drawListView(container, loader, { title, count, extra, controls }, content) {
   replaceContent(
@@ -109,7 +173,11 @@ export function drawListView(container, loader, { title, count, extra, controls 
   );
 }
 
-/** What a view shows before data arrives or after a failed load. Null when data is there. */
+/**
+ * What a view shows before data arrives or after a failed load. Null when data is there.
+ * @param {Loader<unknown>} loader
+ * @param {() => void} retry
+ */
 export function placeholder(loader, retry) {
   const { data, error } = loader.state;
   if (error && data === undefined) {
@@ -129,7 +197,10 @@ export function placeholder(loader, retry) {
   return null;
 }
 
-/** A failed refresh over data already shown: the old data stays, with a note above it. */
+/**
+ * A failed refresh over data already shown: the old data stays, with a note above it.
+ * @param {Loader<unknown>} loader
+ */
 export function staleNote(loader) {
   const { data, error } = loader.state;
   if (!error || data === undefined) return null;
@@ -142,11 +213,17 @@ export function staleNote(loader) {
   );
 }
 
+/** @param {string} text */
 export function emptyBlock(text) {
   return h('div', { class: 'state-block is-empty', dataset: { testid: 'empty' } }, text);
 }
 
-/** A small horizontal bar for a value in [0, 1], with the number beside it. */
+/**
+ * A small horizontal bar for a value in [0, 1], with the number beside it.
+ * @param {unknown} value
+ * @param {string} label
+ * @param {string} [className]
+ */
 export function meter(value, label, className) {
   const ratio = Math.max(0, Math.min(1, Number(value) || 0));
   return h(
@@ -172,8 +249,21 @@ export function meter(value, label, className) {
  * The mount/unmount/refresh shape every view has. setContainer hands the view the element it
  * draws in (null once it is off screen); dispose, when given, releases what outlives a render,
  * such as charts. A view without a loader passes its own refresh.
+ * @param {object} options
+ * @param {Loader<unknown>} [options.loader]
+ * @param {(element: HTMLElement | null) => unknown} options.setContainer
+ * @param {() => void} options.render
+ * @param {() => void} [options.dispose]
+ * @param {() => Promise<void>} [options.refresh]
+ * @returns {View}
  */
-export function viewLifecycle({ loader, setContainer, render, dispose, refresh = () => loader.refresh() }) {
+export function viewLifecycle({
+  loader,
+  setContainer,
+  render,
+  dispose,
+  refresh = () => (loader ? loader.refresh() : Promise.resolve()),
+}) {
   return {
     mount(element) {
       setContainer(element);
@@ -192,6 +282,10 @@ export function viewLifecycle({ loader, setContainer, render, dispose, refresh =
  * For a view that builds its layout once and updates it in place (charts would flicker if
  * rebuilt): until there is data it shows the placeholder, after dispose has dropped the
  * layout. True while the placeholder is shown.
+ * @param {HTMLElement} container
+ * @param {Loader<unknown>} loader
+ * @param {string} title
+ * @param {() => void} dispose
  */
 export function showsPlaceholder(container, loader, title, dispose) {
   const waiting = placeholder(loader, () => void loader.refresh());

@@ -1,3 +1,5 @@
+// @ts-check
+
 import { h, uniqueId } from '../dom.js';
 import { actionButton, draftField, fieldErrors, form, rowMessage } from '../forms.js';
 import { formatNumber, formatQuantity } from '../format.js';
@@ -15,12 +17,22 @@ import {
 } from './common.js';
 import { createRowActions, succeeded } from './row-actions.js';
 
-/** 我的需求: a community's demands, what became of them, and confirming finished work. */
+/** @typedef {import('../api.js').Schemas['MyDemand']} MyDemand */
+/** @typedef {NonNullable<MyDemand['project']>} DemandProject */
+/** @typedef {import('../forms.js').Feedback} Feedback */
+
+/**
+ * 我的需求: a community's demands, what became of them, and confirming finished work.
+ * @param {import('./common.js').ViewContext} ctx
+ */
 export function createDemandsView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
+  /** @type {Map<string, number>} */
   const ratings = new Map();
+  /** @type {Map<string, string>} */
   const drafts = new Map();
-  const loader = createLoader(() => ctx.api.get('/me/demands'), render);
+  const loader = createLoader(() => /** @type {Promise<MyDemand[]>} */ (ctx.api.get('/me/demands')), render);
   const rows = createRowActions(loader, render);
 
   function render() {
@@ -32,12 +44,13 @@ export function createDemandsView(ctx) {
       t('demands.post'),
     );
     drawListView(container, loader, { title: t('tab.demands'), count: demands?.length, extra: post }, () =>
-      demands.length === 0
+      !demands || demands.length === 0
         ? emptyBlock(t('demands.empty'))
         : h('div', { class: 'card-list' }, demands.map(demandRow)),
     );
   }
 
+  /** @param {MyDemand} demand */
   function demandRow(demand) {
     const project = demand.project ?? null;
     const key = project?.projectId ?? `demand:${demand.demandItemPk}`;
@@ -94,6 +107,11 @@ export function createDemandsView(ctx) {
     );
   }
 
+  /**
+   * @param {DemandProject} project
+   * @param {string} key
+   * @param {Feedback} state
+   */
   function completeForm(project, key, state) {
     const selected = ratings.get(key);
     const groupId = uniqueId('rating');
@@ -161,6 +179,10 @@ export function createDemandsView(ctx) {
     );
   }
 
+  /**
+   * @param {DemandProject} project
+   * @param {string} key
+   */
   function complete(project, key) {
     const noteKey = `note:${key}`;
     return rows.run(key, ['rating', 'note'], async () => {

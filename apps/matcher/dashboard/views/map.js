@@ -1,3 +1,5 @@
+// @ts-check
+
 import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
 import { formatNumber } from '../format.js';
@@ -12,13 +14,32 @@ import { createLoader, showsPlaceholder, staleNote, viewHeader, viewLifecycle } 
  * residents in need live.
  */
 
+/** @typedef {import('../api.js').Schemas['AllianceMap']} AllianceMap */
+/** @typedef {AllianceMap['demands'][number]} MapDemand */
+/** @typedef {AllianceMap['resources'][number]} MapResource */
+/** @typedef {AllianceMap['links'][number] & { demand: MapDemand, resource: MapResource }} MapLink */
+/** @typedef {{ demands: MapDemand[], resources: MapResource[], links: MapLink[] }} MapData */
+/**
+ * What a point or line on the chart stands for, kept in its data item for the tooltip.
+ * @typedef {{ kind: 'demand', row: MapDemand } | { kind: 'resource', row: MapResource } | { kind: 'link', row: MapLink }} MapItem
+ */
+/** @typedef {{ midLng: number, midLat: number, lngSpan: number, latSpan: number }} Bounds */
+/** @typedef {import('../charts.js').Chart} Chart */
+/** @typedef {import('../charts.js').ChartOption} ChartOption */
+
 // Plot area in pixels, fixed so the equal-scale computation knows how much room there is.
 const GRID = { left: 64, right: 24, top: 56, bottom: 40 };
 
+/** @param {import('./common.js').ViewContext} ctx */
 export function createMapView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
+  /** @type {Bounds | null} */
   let bounds = null;
-  const loader = createLoader(() => ctx.api.get('/alliance/map'), render);
+  const loader = createLoader(
+    () => /** @type {Promise<AllianceMap>} */ (ctx.api.get('/alliance/map')),
+    render,
+  );
   const layout = createChartLayout(buildLayout);
 
   function render() {
@@ -48,6 +69,8 @@ export function createMapView(ctx) {
       key: h('div', { class: 'map-key', dataset: { testid: 'map-key' } }),
       chart: h('div', { id: 'map-chart', class: 'map-chart', role: 'img', 'aria-label': t('map.title') }),
     };
+    // Built from render(), once it has checked that the view is on screen.
+    if (!container) return parts;
     replaceContent(
       container,
       parts.header,
@@ -65,6 +88,7 @@ export function createMapView(ctx) {
   /**
    * Sets the axis ranges so that a kilometre east is as long on screen as a kilometre north
    * (a degree of longitude is cos(latitude) times shorter), whatever the container's shape.
+   * @param {Chart | null} instance
    */
   function fitAxes(instance) {
     if (!instance || !bounds) return;
@@ -88,8 +112,12 @@ export function createMapView(ctx) {
   });
 }
 
-/** What the line colours mean, for the statuses on screen (the chart legend names series only). */
+/**
+ * What the line colours mean, for the statuses on screen (the chart legend names series only).
+ * @param {readonly MapLink[]} links
+ */
 function linkKey(links) {
+  /** @param {MapLink['status']} status */
   const order = (status) => (PROJECT_STATUSES.includes(status) ? PROJECT_STATUSES.indexOf(status) : 99);
   const statuses = [...new Set(links.map((link) => link.status))].sort((a, b) => order(a) - order(b));
   if (statuses.length === 0) return null;
@@ -110,10 +138,17 @@ function linkKey(links) {
   ];
 }
 
+/** @param {{ lat: unknown, lng: unknown }} row */
 function isPlace(row) {
   return Number.isFinite(Number(row?.lat)) && Number.isFinite(Number(row?.lng));
 }
 
+/**
+ * The map's rows with numbers as numbers, without rows that have no place, and each link
+ * with both of its ends.
+ * @param {AllianceMap | undefined} data
+ * @returns {MapData}
+ */
 function normalise(data) {
   const demands = (Array.isArray(data?.demands) ? data.demands : []).filter(isPlace).map((demand) => ({
     ...demand,
@@ -133,16 +168,18 @@ function normalise(data) {
     }));
   const demandById = new Map(demands.map((demand) => [String(demand.id), demand]));
   const resourceById = new Map(resources.map((resource) => [String(resource.id), resource]));
-  const links = (Array.isArray(data?.links) ? data.links : [])
-    .map((link) => ({
-      ...link,
-      demand: demandById.get(String(link.demandId)),
-      resource: resourceById.get(String(link.resourceId)),
-    }))
-    .filter((link) => link.demand && link.resource);
+  const links = (Array.isArray(data?.links) ? data.links : []).flatMap((link) => {
+    const demand = demandById.get(String(link.demandId));
+    const resource = resourceById.get(String(link.resourceId));
+    return demand && resource ? [{ ...link, demand, resource }] : [];
+  });
   return { demands, resources, links };
 }
 
+/**
+ * @param {MapData} data
+ * @returns {Bounds}
+ */
 function boundsOf({ demands, resources }) {
   const points = [...demands, ...resources];
   if (points.length === 0) return { midLng: 112.45, midLat: 34.68, lngSpan: 0.1, latSpan: 0.1 };
@@ -163,12 +200,22 @@ function boundsOf({ demands, resources }) {
   };
 }
 
-/** Symbol size by area, so a demand twice as large looks twice as large. */
+/**
+ * Symbol size by area, so a demand twice as large looks twice as large.
+ * @param {readonly number[]} values
+ * @param {number} smallest
+ * @param {number} largest
+ * @returns {(value: number) => number}
+ */
 function sizer(values, smallest, largest) {
   const max = Math.max(1, ...values);
   return (value) => smallest + (largest - smallest) * Math.sqrt(Math.max(0, value) / max);
 }
 
+/**
+ * @param {MapData} data
+ * @returns {ChartOption}
+ */
 function mapOption({ demands, resources, links }) {
   const demandSize = sizer(
     demands.map((demand) => demand.quantity),
@@ -185,12 +232,17 @@ function mapOption({ demands, resources, links }) {
     1,
     4,
   );
+  /** @param {MapDemand} demand */
   const demandPoint = (demand) => ({
     value: [demand.lng, demand.lat],
     symbolSize: demandSize(demand.quantity),
     kind: 'demand',
     row: demand,
   });
+  /**
+   * @param {string} name
+   * @returns {import('echarts').XAXisComponentOption & import('echarts').YAXisComponentOption}
+   */
   const axis = (name) => ({
     type: 'value',
     name,
@@ -241,12 +293,11 @@ function mapOption({ demands, resources, links }) {
           lineStyle: {
             color: STATUS_COLORS[link.status] ?? COLORS.neutral,
             width: linkWidth(Number(link.quantity) || 0),
-            type: link.status === 'proposed' ? 'dashed' : 'solid',
+            type: /** @type {'dashed' | 'solid'} */ (link.status === 'proposed' ? 'dashed' : 'solid'),
             opacity: 0.7,
           },
         })),
         lineStyle: { curveness: 0.15, color: COLORS.neutral },
-        itemStyle: { color: COLORS.neutral },
       },
       {
         name: t('map.resources'),
@@ -279,12 +330,15 @@ function mapOption({ demands, resources, links }) {
 }
 
 // Elements rather than an HTML string: titles come from submitted lists.
+/** @param {import('echarts').TooltipComponentFormatterCallbackParams} params */
 function tooltip(params) {
-  const item = params?.data;
+  // An item tooltip gets one item's params; the data items above carry a MapItem.
+  const item = /** @type {MapItem | undefined} */ (Array.isArray(params) ? undefined : params?.data);
   if (!item?.row) return '';
-  const { row } = item;
+  /** @param {...import('../dom.js').Child} parts */
   const line = (...parts) => h('div', null, ...parts);
   if (item.kind === 'link') {
+    const { row } = item;
     return h(
       'div',
       { class: 'chart-tooltip' },
@@ -294,6 +348,7 @@ function tooltip(params) {
     );
   }
   if (item.kind === 'resource') {
+    const { row } = item;
     return h(
       'div',
       { class: 'chart-tooltip' },
@@ -306,6 +361,7 @@ function tooltip(params) {
         : null,
     );
   }
+  const { row } = item;
   return h(
     'div',
     { class: 'chart-tooltip' },

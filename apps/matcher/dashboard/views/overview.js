@@ -1,3 +1,5 @@
+// @ts-check
+
 import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
 import { formatNumber, formatPercent, formatQuantity, formatRelative } from '../format.js';
@@ -13,18 +15,29 @@ import {
   viewLifecycle,
 } from './common.js';
 
+/** @typedef {import('../api.js').Schemas['AllianceOverview']} AllianceOverview */
+/** @typedef {import('../charts.js').ChartOption} ChartOption */
+/** @typedef {import('echarts').BarSeriesOption} BarSeries */
+/** @typedef {import('echarts').XAXisComponentOption & import('echarts').YAXisComponentOption} Axis */
+
 /**
  * 总览: the state of the alliance at a glance, for the joint meeting's wall screen. The layout
  * is built once per visit and charts are updated in place, so live refreshes do not flicker.
+ * @param {import('./common.js').ViewContext} ctx
  */
 export function createOverviewView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
-  const loader = createLoader(() => ctx.api.get('/alliance/overview'), render);
+  const loader = createLoader(
+    () => /** @type {Promise<AllianceOverview>} */ (ctx.api.get('/alliance/overview')),
+    render,
+  );
   const layout = createChartLayout(buildLayout);
 
   function render() {
     if (!container || showsPlaceholder(container, loader, t('tab.overview'), layout.dispose)) return;
     const parts = layout.parts();
+    /** @type {Partial<AllianceOverview>} */
     const data = loader.state.data ?? {};
     replaceContent(parts.header, viewHeader({ title: t('tab.overview'), loader }), staleNote(loader));
     replaceContent(parts.kpis, ...kpis(data));
@@ -50,7 +63,8 @@ export function createOverviewView(ctx) {
     drawChart('chart-status', statusOption(data.statusCounts));
     // One row per unit: the chart grows with the alliance instead of squeezing its bars.
     const unitCount = Array.isArray(data.units) ? data.units.length : 0;
-    parts.chartElements.get('chart-units').style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
+    const unitsChart = parts.chartElements.get('chart-units');
+    if (unitsChart) unitsChart.style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
     drawChart('chart-units', unitsOption(data.units));
   }
 
@@ -60,8 +74,14 @@ export function createOverviewView(ctx) {
       kpis: h('div', { class: 'kpi-strip', dataset: { testid: 'kpis' } }),
       claimSummary: h('p', { class: 'card-note', dataset: { testid: 'demand-to-claim-summary' } }),
       openHall: h('div', { class: 'open-hall', id: 'open-hall', dataset: { testid: 'open-hall' } }),
+      /** @type {Map<string, HTMLElement>} */
       chartElements: new Map(),
     };
+    /**
+     * @param {string} id
+     * @param {string} title
+     * @param {{ span?: number, note?: HTMLElement | null }} [options]
+     */
     const chartCard = (id, title, { span = 4, note = null } = {}) => {
       const element = h('div', { class: 'chart', id, role: 'img', 'aria-label': title });
       parts.chartElements.set(id, element);
@@ -73,6 +93,8 @@ export function createOverviewView(ctx) {
         element,
       );
     };
+    // Built from render(), once it has checked that the view is on screen.
+    if (!container) return parts;
     replaceContent(
       container,
       parts.header,
@@ -97,8 +119,13 @@ export function createOverviewView(ctx) {
     return parts;
   }
 
+  /**
+   * @param {string} id
+   * @param {ChartOption} option
+   */
   function drawChart(id, option) {
-    layout.draw(layout.parts().chartElements.get(id), option);
+    const element = layout.parts().chartElements.get(id);
+    if (element) layout.draw(element, option);
   }
 
   return viewLifecycle({
@@ -109,6 +136,7 @@ export function createOverviewView(ctx) {
   });
 }
 
+/** @param {Partial<AllianceOverview>} data */
 function kpis(data) {
   const counts = data.statusCounts ?? {};
   const total = Object.values(counts).reduce((sum, value) => sum + (Number(value) || 0), 0);
@@ -120,7 +148,14 @@ function kpis(data) {
     }),
     { requested: 0, allocated: 0, claimed: 0 },
   );
+  /** @param {number} part */
   const rate = (part) => (sums.requested > 0 ? part / sums.requested : NaN);
+  /**
+   * @param {string} name
+   * @param {string} label
+   * @param {string} value
+   * @param {string} [className]
+   */
   const kpi = (name, label, value, className) =>
     h(
       'div',
@@ -138,6 +173,7 @@ function kpis(data) {
   ];
 }
 
+/** @param {AllianceOverview['openHall'] | undefined} rows */
 function openHallList(rows) {
   if (!Array.isArray(rows) || rows.length === 0) return emptyBlock(t('overview.openHallEmpty'));
   return h(
@@ -162,6 +198,11 @@ function openHallList(rows) {
 // Many communities or categories would squeeze the bars; past this many, the chart scrolls.
 const VISIBLE_BARS = 10;
 
+/**
+ * @param {string[]} labels
+ * @param {{ tiltAbove?: number }} [options]
+ * @returns {Axis}
+ */
 function categoryAxis(labels, { tiltAbove = 5 } = {}) {
   // Chinese labels run wide: past a handful, tilt them rather than drop every other one.
   const crowded = labels.length > tiltAbove;
@@ -180,12 +221,17 @@ function categoryAxis(labels, { tiltAbove = 5 } = {}) {
   };
 }
 
+/** @returns {Axis} */
 const valueAxis = () => ({
   type: 'value',
   axisLabel: { color: COLORS.muted },
   splitLine: { lineStyle: { color: COLORS.grid } },
 });
 
+/**
+ * @param {number} count
+ * @returns {import('echarts').DataZoomComponentOption[]}
+ */
 function scrollFor(count) {
   if (count <= VISIBLE_BARS) return [];
   return [
@@ -196,6 +242,15 @@ function scrollFor(count) {
 
 // One series: a bar per row of `list` as long as row[key] (a missing or odd value draws as
 // zero), rounded at its free end.
+/**
+ * @template Row
+ * @param {readonly Row[]} list
+ * @param {keyof Row} key
+ * @param {string} name
+ * @param {string} color
+ * @param {BarSeries & { horizontal?: boolean }} [options]
+ * @returns {BarSeries}
+ */
 function barSeries(list, key, name, color, { horizontal = false, ...extra } = {}) {
   return {
     name,
@@ -207,7 +262,12 @@ function barSeries(list, key, name, color, { horizontal = false, ...extra } = {}
   };
 }
 
-/** Upright bars over the labels, scrolling sideways once there are more than VISIBLE_BARS. */
+/**
+ * Upright bars over the labels, scrolling sideways once there are more than VISIBLE_BARS.
+ * @param {string[]} labels
+ * @param {BarSeries[]} series
+ * @returns {ChartOption}
+ */
 function columnsOption(labels, series) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
@@ -219,8 +279,18 @@ function columnsOption(labels, series) {
   };
 }
 
+/**
+ * @template {{ requested: number, allocated: number, claimed: number }} Row
+ * @param {readonly Row[] | undefined} rows
+ * @param {(row: Row) => string} labelOf
+ */
 function coverageOption(rows = [], labelOf) {
   const list = Array.isArray(rows) ? rows : [];
+  /**
+   * @param {'requested' | 'allocated' | 'claimed'} key
+   * @param {string} name
+   * @param {string} color
+   */
   const bar = (key, name, color) => barSeries(list, key, name, color, { emphasis: { focus: 'series' } });
   return columnsOption(list.map(labelOf), [
     bar('requested', t('overview.requested'), COLORS.neutralSoft),
@@ -229,6 +299,7 @@ function coverageOption(rows = [], labelOf) {
   ]);
 }
 
+/** @param {AllianceOverview['supplyByCategory'] | undefined} rows */
 function supplyOption(rows = []) {
   const list = Array.isArray(rows) ? rows : [];
   return columnsOption(
@@ -240,6 +311,10 @@ function supplyOption(rows = []) {
   );
 }
 
+/**
+ * @param {Partial<AllianceOverview['demandToClaimHours']> | undefined} hours
+ * @returns {ChartOption}
+ */
 function histogramOption(hours = {}) {
   const buckets = Array.isArray(hours?.buckets) ? hours.buckets : [];
   return {
@@ -263,10 +338,16 @@ function histogramOption(hours = {}) {
   };
 }
 
+/**
+ * @param {AllianceOverview['statusCounts'] | undefined} counts
+ * @returns {ChartOption}
+ */
 function statusOption(counts = {}) {
   const known = PROJECT_STATUSES.filter((status) => Number(counts?.[status]) > 0);
+  /** @type {readonly string[]} */
+  const statuses = PROJECT_STATUSES;
   const extra = Object.keys(counts ?? {}).filter(
-    (status) => !PROJECT_STATUSES.includes(status) && Number(counts[status]) > 0,
+    (status) => !statuses.includes(status) && Number(counts[status]) > 0,
   );
   const data = [...known, ...extra].map((status) => ({
     name: statusLabel(status),
@@ -310,6 +391,10 @@ function statusOption(counts = {}) {
   };
 }
 
+/**
+ * @param {AllianceOverview['units'] | undefined} rows
+ * @returns {ChartOption}
+ */
 function unitsOption(rows = []) {
   const list = (Array.isArray(rows) ? [...rows] : []).sort(
     (a, b) => (Number(a.points) || 0) - (Number(b.points) || 0),
@@ -322,7 +407,7 @@ function unitsOption(rows = []) {
       // Built as elements, not an HTML string: unit names come from submitted lists.
       formatter: (params) => {
         const index = Array.isArray(params) ? params[0]?.dataIndex : params?.dataIndex;
-        const row = list[index];
+        const row = index === undefined ? undefined : list[index];
         if (!row) return '';
         return h(
           'div',

@@ -1,4 +1,6 @@
-import { apiErrorOf, UnauthorizedError } from '../api.js';
+// @ts-check
+
+import { apiErrorOf, isRecord, UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import {
   actionButton,
@@ -21,7 +23,11 @@ import { viewLifecycle } from './common.js';
  * nothing itself: intake's answer is put under the fields it names.
  */
 
+/** @typedef {import('../api.js').Schemas} Schemas */
+/** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
+
 // Where intake's problem paths (items[0].location.lat) land on this form.
+/** @type {Readonly<Record<string, string>>} */
 const FIELD_OF_ITEM_PATH = {
   title: 'title',
   description: 'description',
@@ -39,17 +45,25 @@ const FIELD_OF_ITEM_PATH = {
   'window.to': 'windowTo',
 };
 
+/**
+ * @param {string} path
+ * @returns {string | null}
+ */
 export function fieldOfProblemPath(path) {
   const match = /^items\[0\]\.(.+)$/.exec(path);
-  return match ? (FIELD_OF_ITEM_PATH[match[1]] ?? null) : null;
+  return match ? (FIELD_OF_ITEM_PATH[match[1] ?? ''] ?? null) : null;
 }
 
 // Kept for the next demand: a community usually posts from the same place.
 const STICKY_FIELDS = ['address', 'lat', 'lng'];
 
+/** @param {import('./common.js').ViewContext} ctx */
 export function createPostDemandView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
+  /** @type {Record<string, string>} what is typed, by field name */
   const values = { urgency: 'routine' };
+  /** @type {FeedbackEntry} */
   let feedback = null;
   let stored = false;
   let busy = false;
@@ -58,16 +72,25 @@ export function createPostDemandView(ctx) {
     if (!container) return;
     const state = feedbackOf(feedback);
     const errors = state.fields ?? {};
+    /**
+     * @param {string} name
+     * @param {import('../dom.js').Props<'input'>} [props]
+     */
     const input = (name, props = {}) =>
       h('input', {
         name,
         value: values[name] ?? '',
         dataset: { key: `post-${name}` },
         onInput: (event) => {
-          values[name] = event.target.value;
+          values[name] = event.currentTarget.value;
         },
         ...props,
       });
+    /**
+     * @param {string} name
+     * @param {readonly [value: string, text: string][]} options
+     * @param {import('../dom.js').Props<'select'>} [props]
+     */
     const select = (name, options, props = {}) =>
       h(
         'select',
@@ -75,13 +98,18 @@ export function createPostDemandView(ctx) {
           name,
           dataset: { key: `post-${name}` },
           onChange: (event) => {
-            values[name] = event.target.value;
+            values[name] = event.currentTarget.value;
           },
           ...props,
         },
         h('option', { value: '', selected: !values[name] }, t('post.choose')),
         options.map(([value, text]) => h('option', { value, selected: values[name] === value }, text)),
       );
+    /**
+     * @param {string} name
+     * @param {HTMLElement} control
+     * @param {{ optional?: boolean, className?: string }} [options]
+     */
     const box = (name, control, options = {}) =>
       field({ name, label: t(`post.field.${name}`), control, errors: errors[name] ?? [], ...options });
 
@@ -154,7 +182,7 @@ export function createPostDemandView(ctx) {
                 value: values.description ?? '',
                 dataset: { key: 'post-description' },
                 onInput: (event) => {
-                  values.description = event.target.value;
+                  values.description = event.currentTarget.value;
                 },
               }),
               { optional: true, className: 'span-2' },
@@ -287,9 +315,15 @@ export function createPostDemandView(ctx) {
     if (!stored) focusFirstError();
   }
 
-  /** Reads intake's answer: whether the list was stored, and the feedback (see feedbackOf). */
+  /**
+   * Reads intake's answer: whether the list was stored, and the feedback (see feedbackOf).
+   * @param {import('../api.js').Answer} answer
+   * @param {{ listId: string }} list
+   * @returns {{ stored: boolean, feedback: FeedbackEntry }}
+   */
   function outcome(answer, list) {
-    const body = answer.body && typeof answer.body === 'object' ? answer.body : {};
+    // Intake answers a stored list with its ListAccepted event.
+    const body = /** @type {Partial<Schemas['ListAccepted']>} */ (isRecord(answer.body) ? answer.body : {});
     if (answer.ok) {
       const text = () =>
         body.outcome === 'unchanged'
@@ -326,7 +360,8 @@ export function createPostDemandView(ctx) {
   }
 
   function focusFirstError() {
-    container?.querySelector('[aria-invalid="true"]')?.focus();
+    const invalid = container?.querySelector('[aria-invalid="true"]');
+    if (invalid instanceof HTMLElement) invalid.focus();
   }
 
   return viewLifecycle({

@@ -1,3 +1,5 @@
+// @ts-check
+
 import { UnauthorizedError } from '../api.js';
 import { h } from '../dom.js';
 import { actionButton, describeError, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
@@ -24,26 +26,49 @@ import {
 } from './common.js';
 import { createRowActions, succeeded } from './row-actions.js';
 
+/** @typedef {import('../api.js').Schemas} Schemas */
+/** @typedef {Schemas['ProjectListing']} ProjectListing */
+/** @typedef {ProjectListing['allocations'][number]} Allocation */
+/** @typedef {import('../forms.js').Feedback} Feedback */
+/** @typedef {{ status: string, community: string, category: string, urgency: string }} Filters */
+
+/**
+ * A project's audit trail as shown: open or closed, and its entries once loaded.
+ * @typedef {object} Audit
+ * @property {boolean} open
+ * @property {boolean} [loading]
+ * @property {Schemas['ProjectEvent'][]} [entries]
+ * @property {unknown} [error]
+ */
+
 /**
  * 审核: the joint meeting (联席会) goes through proposed projects, reads why each resource
  * was chosen, adjusts quantities, and approves or rejects with a reason.
+ * @param {import('./common.js').ViewContext} ctx
  */
 export function createReviewView(ctx) {
+  /** @type {Filters} */
   const filters = { status: 'proposed', community: '', category: '', urgency: '' };
   // Filter choices grow from what listings have shown: there is no endpoint for the
   // alliance's communities, and a select beats typing an id.
+  /** @type {Map<string, string>} */
   const communities = new Map();
+  /** @type {Set<string>} */
   const categories = new Set(DEFAULT_CATEGORIES);
 
   // Per-row UI state survives live re-renders: what is being typed, which reject form is
   // open and which audit trails are shown; `rows` below keeps outcomes and busy rows.
+  /** @type {Map<string, string>} */
   const drafts = new Map();
+  /** @type {Set<string>} */
   const rejecting = new Set();
+  /** @type {Map<string, Audit>} */
   const audits = new Map();
 
+  /** @type {HTMLElement | null} */
   let container = null;
   const loader = createLoader(async () => {
-    const projects = await ctx.api.get('/projects', filters);
+    const projects = /** @type {ProjectListing[]} */ (await ctx.api.get('/projects', filters));
     for (const project of projects) {
       if (project.submitterId)
         communities.set(project.submitterId, project.submitterName || project.submitterId);
@@ -67,13 +92,18 @@ export function createReviewView(ctx) {
         controls: filterBar(),
       },
       () =>
-        projects.length === 0
+        !projects || projects.length === 0
           ? emptyBlock(t('review.empty'))
           : h('div', { class: 'card-list', dataset: { testid: 'project-list' } }, projects.map(projectRow)),
     );
   }
 
   function filterBar() {
+    /**
+     * @param {keyof Filters} name
+     * @param {string} label
+     * @param {readonly [value: string, text: string][]} options
+     */
     const select = (name, label, options) =>
       h(
         'label',
@@ -85,7 +115,7 @@ export function createReviewView(ctx) {
             name,
             dataset: { key: `filter-${name}` },
             onChange: (event) => {
-              filters[name] = event.target.value;
+              filters[name] = event.currentTarget.value;
               void loader.refresh();
             },
           },
@@ -134,7 +164,9 @@ export function createReviewView(ctx) {
     );
   }
 
+  /** @param {ProjectListing} project */
   function projectRow(project) {
+    /** @type {Partial<NonNullable<ProjectListing['demand']>>} */
     const demand = project.demand ?? {};
     const allocations = Array.isArray(project.allocations) ? project.allocations : [];
     const allocated = allocations.reduce((sum, allocation) => sum + (Number(allocation.quantity) || 0), 0);
@@ -187,6 +219,11 @@ export function createReviewView(ctx) {
     );
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {number} allocated
+   * @param {string | undefined} unit
+   */
   function quantityLine(project, allocated, unit) {
     const requested = Number(project.requested) || 0;
     const unmet = Number(project.unmet) || 0;
@@ -225,6 +262,12 @@ export function createReviewView(ctx) {
     );
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {Allocation} allocation
+   * @param {boolean} editable
+   * @param {string | undefined} unit
+   */
   function allocationRow(project, allocation, editable, unit) {
     const key = `${project.id}:${allocation.resourceItemPk}`;
     const state = rows.feedback(key);
@@ -278,6 +321,12 @@ export function createReviewView(ctx) {
     );
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {Allocation} allocation
+   * @param {string} key
+   * @param {Feedback} state
+   */
   function quantityForm(project, allocation, key, state) {
     const draftKey = `quantity:${key}`;
     return form(
@@ -303,6 +352,11 @@ export function createReviewView(ctx) {
     );
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {boolean} isBusy
+   * @param {Feedback} state
+   */
   function actions(project, isBusy, state) {
     const open = rejecting.has(project.id);
     const reasonKey = `reason:${project.id}`;
@@ -329,7 +383,8 @@ export function createReviewView(ctx) {
             if (open) rejecting.delete(project.id);
             else rejecting.add(project.id);
             render();
-            if (!open) container?.querySelector(`[data-key="${reasonKey}"]`)?.focus();
+            const reason = open ? null : container?.querySelector(`[data-key="${reasonKey}"]`);
+            if (reason instanceof HTMLElement) reason.focus();
           },
         }),
       ),
@@ -371,7 +426,9 @@ export function createReviewView(ctx) {
     );
   }
 
+  /** @param {ProjectListing} project */
   function auditBlock(project) {
+    /** @type {Audit} */
     const audit = audits.get(project.id) ?? { open: false };
     return h(
       'details',
@@ -379,7 +436,7 @@ export function createReviewView(ctx) {
         class: 'audit',
         open: audit.open,
         onToggle: (event) => {
-          const open = event.target.open;
+          const open = event.currentTarget.open;
           if (open === audit.open) return;
           audits.set(project.id, { ...audit, open });
           if (open) void loadAudit(project.id);
@@ -411,14 +468,17 @@ export function createReviewView(ctx) {
     );
   }
 
+  /** @param {string} projectId */
   async function loadAudit(projectId) {
     const previous = audits.get(projectId);
     // Entries already shown stay while they reload, so a live refresh does not flash.
     audits.set(projectId, { open: true, loading: !previous?.entries, entries: previous?.entries });
     render();
     try {
-      const detail = await ctx.api.get(`/projects/${encodeURIComponent(projectId)}`);
-      audits.set(projectId, { open: true, entries: Array.isArray(detail?.audit) ? detail.audit : [] });
+      const detail = /** @type {Schemas['ProjectDetail'] | null} */ (
+        await ctx.api.get(`/projects/${encodeURIComponent(projectId)}`)
+      );
+      audits.set(projectId, { open: true, entries: Array.isArray(detail?.events) ? detail.events : [] });
     } catch (error) {
       if (error instanceof UnauthorizedError) return;
       audits.set(projectId, { open: true, error });
@@ -426,6 +486,7 @@ export function createReviewView(ctx) {
     render();
   }
 
+  /** @param {ProjectListing} project */
   async function approve(project) {
     await rows.run(project.id, [], async () => {
       await ctx.api.post(`/projects/${encodeURIComponent(project.id)}/approve`, {
@@ -437,6 +498,10 @@ export function createReviewView(ctx) {
     });
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {string} reasonKey
+   */
   async function reject(project, reasonKey) {
     await rows.run(project.id, ['reason'], async () => {
       await ctx.api.post(`/projects/${encodeURIComponent(project.id)}/reject`, {
@@ -451,6 +516,12 @@ export function createReviewView(ctx) {
     });
   }
 
+  /**
+   * @param {ProjectListing} project
+   * @param {Allocation} allocation
+   * @param {string} key
+   * @param {string} draftKey
+   */
   async function saveQuantity(project, allocation, key, draftKey) {
     const typed = drafts.get(draftKey) ?? String(allocation.quantity ?? '');
     await rows.run(key, ['quantity'], async () => {

@@ -1,8 +1,15 @@
+// @ts-check
+
 import { h } from '../dom.js';
 
 /**
  * A data table in a frame that scrolls sideways on narrow screens. columns: [{ label, num }],
  * num right-aligning a column of numbers; rowOf(row) builds one <tr>.
+ * @template Row
+ * @param {string} testid
+ * @param {readonly { label: string, num?: boolean }[]} columns
+ * @param {readonly Row[]} rows
+ * @param {(row: Row) => HTMLTableRowElement} rowOf
  */
 export function dataTable(testid, columns, rows, rowOf) {
   return h(

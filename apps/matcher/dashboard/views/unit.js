@@ -1,4 +1,6 @@
-import { apiErrorOf } from '../api.js';
+// @ts-check
+
+import { apiErrorOf, isRecord } from '../api.js';
 import { COLORS } from '../charts.js';
 import { h, randomId, replaceContent } from '../dom.js';
 import {
@@ -42,13 +44,29 @@ import { dataTable } from './table.js';
  * serve, start claimed work, and see its record and points (积分).
  */
 
+/** @typedef {import('../api.js').Schemas} Schemas */
+/** @typedef {Schemas['MyOffer']} MyOffer */
+/** @typedef {Schemas['MyClaim']} MyClaim */
+/** @typedef {import('../forms.js').Feedback} Feedback */
+/** @typedef {import('./common.js').ViewContext} ViewContext */
+/**
+ * A point entry with the title of its project, when one of this unit's claims names it.
+ * @typedef {Schemas['PointsLedger']['entries'][number] & { title?: string | null }} PointsEntry
+ */
+
+/** @type {readonly string[]} */
 const CLAIM_FIELDS = ['quantity', 'note'];
 
-/** 派单: offers to this unit, open ones first and soonest to expire on top. */
+/**
+ * 派单: offers to this unit, open ones first and soonest to expire on top.
+ * @param {ViewContext} ctx
+ */
 export function createOffersView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
+  /** @type {Map<string, string>} */
   const drafts = new Map();
-  const loader = createLoader(() => ctx.api.get('/me/offers'), render);
+  const loader = createLoader(() => /** @type {Promise<MyOffer[]>} */ (ctx.api.get('/me/offers')), render);
   const rows = createRowActions(loader, render);
 
   function render() {
@@ -65,11 +83,11 @@ export function createOffersView(ctx) {
         'section',
         { class: 'group', 'aria-labelledby': 'offers-open' },
         h('h3', { class: 'group-title', id: 'offers-open' }, t('offers.open')),
-        open.length === 0
+        !open || open.length === 0
           ? emptyBlock(t('offers.openEmpty'))
           : h('div', { class: 'card-list' }, open.map(offerRow)),
       ),
-      others.length > 0
+      others && others.length > 0
         ? h(
             'section',
             { class: 'group', 'aria-labelledby': 'offers-history' },
@@ -80,7 +98,9 @@ export function createOffersView(ctx) {
     ]);
   }
 
+  /** @param {MyOffer} offer */
   function offerRow(offer) {
+    /** @type {Partial<MyOffer['project']>} */
     const project = offer.project ?? {};
     const state = rows.feedback(offer.offerId);
     const isBusy = rows.isBusy(offer.offerId);
@@ -171,6 +191,11 @@ export function createOffersView(ctx) {
     );
   }
 
+  /**
+   * @param {MyOffer} offer
+   * @param {Feedback} state
+   * @param {boolean} isBusy
+   */
   function claimForm(offer, state, isBusy) {
     const quantityKey = `quantity:${offer.offerId}`;
     const noteKey = `note:${offer.offerId}`;
@@ -223,9 +248,18 @@ export function createOffersView(ctx) {
     );
   }
 
+  /**
+   * @param {MyOffer} offer
+   * @param {string} quantityKey
+   * @param {string} noteKey
+   */
   function claim(offer, quantityKey, noteKey) {
     return rows.run(offer.offerId, CLAIM_FIELDS, async () => {
       const note = drafts.get(noteKey);
+      /**
+       * A ClaimRequest whose quantity goes as typed, for the server to judge.
+       * @type {Omit<Schemas['ClaimRequest'], 'quantity'> & { quantity: number | string | undefined }}
+       */
       const body = {
         // A fresh id per attempt: the id makes a resent claim idempotent, not a new one.
         claimId: randomId('web'),
@@ -239,10 +273,17 @@ export function createOffersView(ctx) {
     });
   }
 
-  /** Reads a claim answer; returns the row's feedback as a function (see feedbackOf). */
+  /**
+   * Reads a claim answer; returns the row's feedback as a function (see feedbackOf).
+   * @param {import('../api.js').Answer} answer
+   * @param {MyOffer} offer
+   * @param {string} quantityKey
+   * @param {string} noteKey
+   * @returns {() => Feedback}
+   */
   function claimOutcome(answer, offer, quantityKey, noteKey) {
     if (answer.ok) {
-      const decision = answer.body;
+      const decision = /** @type {Schemas['ClaimDecided']} */ (answer.body);
       drafts.delete(quantityKey);
       drafts.delete(noteKey);
       const text = () => {
@@ -259,7 +300,7 @@ export function createOffersView(ctx) {
     }
     const error = apiErrorOf(answer);
     // A refused claim (its decision rides beside the error): worded from its code.
-    if (error.body?.decision) {
+    if (isRecord(error.body) && error.body.decision) {
       return () => {
         const placed = placeProblems(error.problems, (path) => (CLAIM_FIELDS.includes(path) ? path : null));
         const hasFieldProblems = Object.keys(placed.fields).length > 0;
@@ -281,6 +322,7 @@ export function createOffersView(ctx) {
     return () => placeApiError(error, CLAIM_FIELDS);
   }
 
+  /** @param {MyOffer} offer */
   function decline(offer) {
     return rows.run(offer.offerId, CLAIM_FIELDS, async () => {
       await ctx.api.post(`/offers/${encodeURIComponent(offer.offerId)}/decline`);
@@ -295,10 +337,14 @@ export function createOffersView(ctx) {
   });
 }
 
-/** 认领记录: every claim this unit made and what became of it. */
+/**
+ * 认领记录: every claim this unit made and what became of it.
+ * @param {ViewContext} ctx
+ */
 export function createClaimsView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
-  const loader = createLoader(() => ctx.api.get('/me/claims'), render);
+  const loader = createLoader(() => /** @type {Promise<MyClaim[]>} */ (ctx.api.get('/me/claims')), render);
   const rows = createRowActions(loader, render);
 
   function render() {
@@ -307,10 +353,11 @@ export function createClaimsView(ctx) {
       ? [...loader.state.data].sort((a, b) => String(b.at).localeCompare(String(a.at)))
       : undefined;
     drawListView(container, loader, { title: t('tab.claims'), count: claims?.length }, () =>
-      claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims),
+      !claims || claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims),
     );
   }
 
+  /** @param {readonly MyClaim[]} claims */
   function table(claims) {
     return dataTable(
       'claims-table',
@@ -328,6 +375,7 @@ export function createClaimsView(ctx) {
     );
   }
 
+  /** @param {MyClaim} claim */
   function claimRow(claim) {
     const state = rows.feedback(claim.claimId);
     return h(
@@ -385,23 +433,32 @@ export function createClaimsView(ctx) {
   });
 }
 
-/** 积分: points earned by completed work, with how they accumulated. */
+/**
+ * 积分: points earned by completed work, with how they accumulated.
+ * @param {ViewContext} ctx
+ */
 export function createPointsView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
   // Point entries name only the project; this unit's claims carry the titles.
   const loader = createLoader(async () => {
-    const [points, claims] = await Promise.all([ctx.api.get('/me/points'), ctx.api.get('/me/claims')]);
+    const [points, claims] = /** @type {[Schemas['PointsLedger'], MyClaim[]]} */ (
+      await Promise.all([ctx.api.get('/me/points'), ctx.api.get('/me/claims')])
+    );
     const titles = new Map(
       (Array.isArray(claims) ? claims : []).map((claim) => [claim.projectId, claim.title]),
     );
     const entries = Array.isArray(points?.entries) ? points.entries : [];
-    return { ...points, entries: entries.map((entry) => ({ title: titles.get(entry.projectId), ...entry })) };
+    /** @type {PointsEntry[]} */
+    const titled = entries.map((entry) => ({ title: titles.get(entry.projectId), ...entry }));
+    return { ...points, entries: titled };
   }, render);
   const layout = createChartLayout(buildLayout);
 
   function render() {
     if (!container || showsPlaceholder(container, loader, t('tab.points'), layout.dispose)) return;
     const parts = layout.parts();
+    /** @type {Partial<{ total: number, entries: PointsEntry[] }>} */
     const data = loader.state.data ?? {};
     const entries = (Array.isArray(data.entries) ? [...data.entries] : []).sort((a, b) =>
       String(a.at).localeCompare(String(b.at)),
@@ -422,6 +479,8 @@ export function createPointsView(ctx) {
       chart: h('div', { class: 'chart', id: 'chart-points', role: 'img', 'aria-label': t('points.trend') }),
       table: h('div'),
     };
+    // Built from render(), once it has checked that the view is on screen.
+    if (!container) return parts;
     replaceContent(
       container,
       parts.header,
@@ -458,6 +517,7 @@ export function createPointsView(ctx) {
   });
 }
 
+/** @param {readonly PointsEntry[]} entries */
 function entriesTable(entries) {
   return dataTable(
     'points-table',
@@ -482,6 +542,10 @@ function entriesTable(entries) {
   );
 }
 
+/**
+ * @param {readonly PointsEntry[]} entries
+ * @returns {import('../charts.js').ChartOption}
+ */
 function trendOption(entries) {
   let running = 0;
   const points = entries.map((entry) => {
@@ -508,7 +572,12 @@ function trendOption(entries) {
   };
 }
 
-/** 开始服务: starts claimed work; offer rows and claim rows both have it, by their own row key. */
+/**
+ * 开始服务: starts claimed work; offer rows and claim rows both have it, by their own row key.
+ * @param {ViewContext} ctx
+ * @param {import('./row-actions.js').RowActions} rows
+ * @param {{ key: string, projectId: string, title: string | null | undefined, className: string }} options
+ */
 function startButton(ctx, rows, { key, projectId, title, className }) {
   return actionButton(t('offers.start'), {
     action: 'start',
@@ -524,6 +593,7 @@ function startButton(ctx, rows, { key, projectId, title, className }) {
   });
 }
 
+/** @param {string | undefined} id */
 function shortId(id) {
   return typeof id === 'string' && id.length > 8 ? `${id.slice(0, 8)}…` : (id ?? '');
 }

@@ -1,3 +1,5 @@
+// @ts-check
+
 import { h } from '../dom.js';
 import { formatQuantity } from '../format.js';
 import { categoryLabel, reasonLabel, t } from '../i18n.js';
@@ -5,14 +7,22 @@ import { UNMET_REASONS } from '../vocab.js';
 import { chip, createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
 import { dataTable } from './table.js';
 
+/** @typedef {import('../api.js').Schemas['UnmetDemand']} UnmetDemand */
+
 /**
  * 未满足需求: what no member unit can serve yet, and why, so the joint meeting knows which
  * units to recruit or which windows to widen. Largest gaps first.
+ * @param {import('./common.js').ViewContext} ctx
  */
 export function createUnmetView(ctx) {
+  /** @type {HTMLElement | null} */
   let container = null;
+  /** @type {string} a reason, or '' for all */
   let reasonFilter = '';
-  const loader = createLoader(() => ctx.api.get('/alliance/unmet'), render);
+  const loader = createLoader(
+    () => /** @type {Promise<UnmetDemand[]>} */ (ctx.api.get('/alliance/unmet')),
+    render,
+  );
 
   function render() {
     if (!container) return;
@@ -23,16 +33,24 @@ export function createUnmetView(ctx) {
       container,
       loader,
       { title: t('unmet.title'), count: shown?.length, controls: rows ? reasonChips(rows) : null },
-      () => (shown.length === 0 ? emptyBlock(t('unmet.empty')) : table(shown)),
+      () => (!shown || shown.length === 0 ? emptyBlock(t('unmet.empty')) : table(shown)),
     );
   }
 
   // Counts per reason double as a filter: the joint meeting asks "how many lack any supply?".
+  /** @param {readonly UnmetDemand[]} rows */
   function reasonChips(rows) {
+    /** @type {Map<string, number>} */
     const counts = new Map();
     for (const row of rows) counts.set(row.reason, (counts.get(row.reason) ?? 0) + 1);
+    /** @type {string[]} reasons this page knows first, in their order, then any newer ones */
     const reasons = [...UNMET_REASONS.filter((reason) => counts.has(reason))];
     for (const reason of counts.keys()) if (!reasons.includes(reason)) reasons.push(reason);
+    /**
+     * @param {string} reason
+     * @param {string} label
+     * @param {number | undefined} count
+     */
     const button = (reason, label, count) =>
       h(
         'button',
@@ -57,6 +75,7 @@ export function createUnmetView(ctx) {
     );
   }
 
+  /** @param {readonly UnmetDemand[]} rows */
   function table(rows) {
     return dataTable(
       'unmet-table',

@@ -8,6 +8,7 @@ import {
   PointsRepository,
   ProjectListingRepository,
   ProjectRepository,
+  RosterRepository,
   TenancyRepository,
   UnmatchedDemandRepository,
 } from '@redcrowd/persistence';
@@ -25,4 +26,5 @@ export const MATCHER_REPOSITORIES = [
   AlliancePolicyRepository,
   DashboardRepository,
   ProjectListingRepository,
+  RosterRepository,
 ];

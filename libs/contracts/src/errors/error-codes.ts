@@ -15,6 +15,9 @@ export const ACCESS_ERROR_CODES = ['unauthenticated', 'forbidden', 'not-found'] 
 /** A list (资源清单 / 需求清单) refused by intake; its problems and rejection event come with it. */
 export const LIST_ERROR_CODES = ['invalid-list'] as const;
 
+/** The roster's refusals (成员名册). */
+export const ROSTER_ERROR_CODES = ['member-not-found', 'member-exists'] as const;
+
 /** The project aggregate's refusals (review, offers, progress). */
 export const PROJECT_ERROR_CODES = [
   'project-not-found',
@@ -34,6 +37,7 @@ export const ERROR_CODES = [
   ...REQUEST_ERROR_CODES,
   ...ACCESS_ERROR_CODES,
   ...LIST_ERROR_CODES,
+  ...ROSTER_ERROR_CODES,
   ...PROJECT_ERROR_CODES,
   ...CLAIM_REJECTION_CODES.filter((code) => code !== 'internal-error'),
   ...SERVICE_ERROR_CODES,
@@ -43,6 +47,7 @@ export type ErrorCode =
   | (typeof REQUEST_ERROR_CODES)[number]
   | (typeof ACCESS_ERROR_CODES)[number]
   | (typeof LIST_ERROR_CODES)[number]
+  | (typeof ROSTER_ERROR_CODES)[number]
   | (typeof PROJECT_ERROR_CODES)[number]
   | (typeof CLAIM_REJECTION_CODES)[number]
   | (typeof SERVICE_ERROR_CODES)[number];

@@ -1,4 +1,6 @@
 import { AllianceCategoryEntity } from './alliance-category.entity';
+import { AllianceMemberEventEntity } from './alliance-member-event.entity';
+import { AllianceMemberEntity } from './alliance-member.entity';
 import { AlliancePolicyEntity } from './alliance-policy.entity';
 import { ClaimEntity } from './claim.entity';
 import { DemandItemEntity } from './demand-item.entity';
@@ -15,6 +17,8 @@ import { ResourceItemEntity } from './resource-item.entity';
 import { UnmatchedDemandEntity } from './unmatched-demand.entity';
 
 export * from './alliance-category.entity';
+export * from './alliance-member-event.entity';
+export * from './alliance-member.entity';
 export * from './alliance-policy.entity';
 export * from './claim.entity';
 export * from './demand-item.entity';
@@ -33,6 +37,8 @@ export * from './unmatched-demand.entity';
 /** Every entity, for the data source. */
 export const ENTITIES = [
   AllianceCategoryEntity,
+  AllianceMemberEntity,
+  AllianceMemberEventEntity,
   AlliancePolicyEntity,
   ClaimEntity,
   DemandItemEntity,

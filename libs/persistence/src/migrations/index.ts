@@ -3,6 +3,7 @@ import { ProjectsSchema1795305600000 } from './1795305600000-projects-schema';
 import { ClaimsSchema1795392000000 } from './1795392000000-claims-schema';
 import { AlliancePolicies1795478400000 } from './1795478400000-alliance-policies';
 import { DashboardSupport1795564800000 } from './1795564800000-dashboard-support';
+import { AllianceRoster1795651200000 } from './1795651200000-alliance-roster';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ClaimsSchema1795392000000,
   AlliancePolicies1795478400000,
   DashboardSupport1795564800000,
+  AllianceRoster1795651200000,
 ];

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Audit trail of the roster: who added or changed which member, and what changed. */
+@Entity({ name: 'alliance_member_events' })
+@Index('alliance_member_events_member', ['allianceId', 'memberKind', 'memberId', 'at'])
+export class AllianceMemberEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ name: 'alliance_id', type: 'text' })
+  allianceId!: string;
+
+  @Column({ name: 'member_kind', type: 'text' })
+  memberKind!: string;
+
+  @Column({ name: 'member_id', type: 'text' })
+  memberId!: string;
+
+  /** The coordinator's id, or "migration" for members taken over from stored lists. */
+  @Column({ type: 'text' })
+  actor!: string;
+
+  /** added | updated | enrolled-from-lists */
+  @Column({ type: 'text' })
+  action!: string;
+
+  /** The changed fields, before and after. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  details!: unknown;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+}
