@@ -217,6 +217,15 @@ describe('claim', () => {
     expect(after.offers.map((entry) => entry.status)).toEqual(['open', 'claimed']);
   });
 
+  it('does not claim through an offer that is no longer open', () => {
+    for (const status of ['declined', 'expired', 'withdrawn', 'claimed'] as const) {
+      const before = offered({ offers: [{ ...paired(ACADEMY, 6), status }, paired(UNIVERSITY, 4)] });
+      expect(claim(before, { unitId: ACADEMY, quantity: 1 }, T0).verdict).toMatchObject({
+        code: 'not-offered',
+      });
+    }
+  });
+
   it('leaves the project as it was when it rejects', () => {
     const before = offered();
     const outcome = claim(before, { unitId: HOSPITAL, quantity: 1 }, T0);

@@ -276,6 +276,16 @@ describe('expire', () => {
     expect(rematch).toBe(true);
   });
 
+  it('opens the hall only once, even for units that fit it since', () => {
+    const before = offered({
+      offers: [paired(ACADEMY, 6, 'declined'), paired(UNIVERSITY, 4), hall(UNIVERSITY, 10, 'expired')],
+    });
+    const { project: after, rematch } = expire(before, moveOn(EXPIRES, [HOSPITAL]));
+    expect(after.status).toBe('expired');
+    expect(after.offers).toHaveLength(3);
+    expect(rematch).toBe(true);
+  });
+
   it('does not open the hall for a project with nothing left to claim', () => {
     const before = offered({ unmet: 10, allocations: [], offers: [] });
     const { project: after } = expire(before, moveOn(EXPIRES));

@@ -110,7 +110,8 @@ export function expire<P extends Expirable>(project: P, moveOn: MoveOn): ExpiryC
   const taken = claimedQuantity(project.claims);
   const left = allocated(project) - taken;
   const hallTried = project.offers.some((entry) => entry.stage === 'open-hall');
-  if (!hallTried && left > 0) {
+  if (!hallTried) {
+    // openHall offers nothing when nothing is left to claim, or no unit fits: then move on.
     const hall = openHall(closed, { ...moveOn, units: moveOn.openHallUnits });
     if (hall.events.length > 0) return { ...hall, rematch: false };
   }

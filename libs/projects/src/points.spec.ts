@@ -42,6 +42,9 @@ describe('splitPoints', () => {
     // 4 × (10, 10, 1) / 21: 1.90, 1.90, 0.19 → 2, 2, 0; a and b are equally far above: a gives.
     expect(pointsOf(splitPoints(4, shares(['b', 10], ['a', 10], ['c', 1])))).toEqual([2, 1, 1]);
     expect(pointsOf(splitPoints(100, shares(['a', 99], ['b', 1])))).toEqual([99, 1]);
+    // 5 × (5, 4, 1) / 10: 2.5, 2, 0.5 → 2, 2, 0 with one left, which goes to a (the .5 tie with c
+    // goes to the smaller unitId). c's point then comes from a (3 for 2.5), not from b (2 for 2).
+    expect(pointsOf(splitPoints(5, shares(['a', 5], ['b', 4], ['c', 1])))).toEqual([2, 2, 1]);
   });
 
   it('gives some units nothing when there are fewer points than units', () => {

@@ -38,7 +38,7 @@ export function splitPoints(pointsPerProject: number, shares: readonly ClaimShar
     seen.add(share.unitId);
   }
   const claimed = shares.reduce((sum, share) => sum + share.quantity, 0);
-  if (pointsPerProject === 0 || claimed === 0) return shares.map(({ unitId }) => ({ unitId, points: 0 }));
+  if (claimed === 0) return shares.map(({ unitId }) => ({ unitId, points: 0 }));
 
   const entries = shares.map(({ unitId, quantity }) => {
     const exact = pointsPerProject * quantity; // the exact share is exact / claimed
@@ -52,10 +52,9 @@ export function splitPoints(pointsPerProject: number, shares: readonly ClaimShar
 
   const claiming = entries.filter((entry) => entry.quantity > 0);
   if (pointsPerProject >= claiming.length) {
-    const empty = claiming
-      .filter((entry) => entry.points === 0)
-      .sort((a, b) => compareIds(a.unitId, b.unitId));
-    for (const entry of empty) {
+    // Each donation takes from whoever is furthest above their share at that moment, which does
+    // not depend on whom it goes to: the order the empty units are served in does not matter.
+    for (const entry of claiming.filter((candidate) => candidate.points === 0)) {
       // Someone has two points or more: the points (≥ units) are not all spread one each.
       const donor = entries
         .filter((candidate) => candidate.points >= 2)
@@ -72,6 +71,8 @@ function excess(entry: { points: number; exact: number }, claimed: number): numb
   return entry.points * claimed - entry.exact;
 }
 
+/** Ties go to the smaller unitId; ids are unique (checked above), so never equal here. */
 function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  // Stryker disable next-line EqualityOperator: a and b are never equal, so < and <= agree
+  return a < b ? -1 : 1;
 }

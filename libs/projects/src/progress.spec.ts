@@ -143,9 +143,9 @@ describe('complete', () => {
       ],
     });
     expect(complete(three, completion({ pointsPerProject: 10 })).credits).toEqual([
+      { unitId: 'c', points: 3 },
       { unitId: 'a', points: 4 },
       { unitId: 'b', points: 3 },
-      { unitId: 'c', points: 3 },
     ]);
   });
 });

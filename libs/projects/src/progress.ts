@@ -32,7 +32,7 @@ export interface Completion {
 }
 
 export interface CompletionChange<P> extends ProjectChange<P> {
-  /** Points for each claiming unit (by unitId), to credit once per project and unit. */
+  /** Points for each claiming unit, in the order of the claims, to credit once per project and unit. */
   credits: PointsCredit[];
   /** The ledger's reason for these credits. */
   creditReason: string;
@@ -67,11 +67,10 @@ export function complete<P extends ProjectRef & { submitterId: string; claims: r
     at: completion.at,
     reason,
   });
-  const shares = [...project.claims].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
   return {
     project: completed,
     events: [event],
-    credits: splitPoints(completion.pointsPerProject, shares),
+    credits: splitPoints(completion.pointsPerProject, project.claims),
     creditReason: `completed, ${rated}`,
   };
 }
