@@ -2,16 +2,16 @@ import { PROJECT_ERROR_CODES, ProjectError, projectNotFound } from './errors';
 
 describe('ProjectError', () => {
   it('has the review codes the HTTP layer already maps', () => {
-    expect(PROJECT_ERROR_CODES).toEqual([
-      'project-not-found',
+    expect([...PROJECT_ERROR_CODES].sort()).toEqual([
       'allocation-not-found',
-      'offer-not-found',
-      'not-allowed',
+      'capacity-exceeded',
       'illegal-transition',
-      'version-conflict',
       'invalid-request',
       'not-a-candidate',
-      'capacity-exceeded',
+      'not-allowed',
+      'offer-not-found',
+      'project-not-found',
+      'version-conflict',
     ]);
   });
 

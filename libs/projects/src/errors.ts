@@ -1,20 +1,12 @@
-import { DomainError } from '@redcrowd/contracts';
+import { DomainError, PROJECT_ERROR_CODES as PROJECT_REFUSALS } from '@redcrowd/contracts';
 
 /**
- * Why the project aggregate refuses an operation: the review codes the HTTP layer already
- * maps (`ReviewErrorCode`). Clients switch on the code, never on the message.
+ * Why the project aggregate refuses an operation: its refusals as the error registry of
+ * @redcrowd/contracts lists them (one list, which the HTTP layer maps to statuses), and
+ * invalid-request for a value no transport should have let through. Clients switch on the
+ * code, never on the message.
  */
-export const PROJECT_ERROR_CODES = [
-  'project-not-found',
-  'allocation-not-found',
-  'offer-not-found',
-  'not-allowed',
-  'illegal-transition',
-  'version-conflict',
-  'invalid-request',
-  'not-a-candidate',
-  'capacity-exceeded',
-] as const;
+export const PROJECT_ERROR_CODES = [...PROJECT_REFUSALS, 'invalid-request'] as const;
 export type ProjectErrorCode = (typeof PROJECT_ERROR_CODES)[number];
 
 /** One thing wrong with a request: where (`allocations[2].quantity`), what, and why. */
