@@ -87,7 +87,14 @@ describe('benches and tools at tiny size', () => {
 
   it('test:mutation mutates a target (narrowed to one small file) and reports its score', async () => {
     const run = await runTool('mutation/run.js', ['auth', '--files', 'libs/auth/src/auth.errors.ts']);
-    expect(run).toMatchObject({ code: 0 });
+    // On failure, show why: Stryker's own log says which spec failed in its sandbox.
+    expect({
+      code: run.code,
+      output: run.code === 0 ? '' : `${run.stdout}\n${run.stderr}`.slice(-6000),
+    }).toEqual({
+      code: 0,
+      output: '',
+    });
     expect(run.stdout).toContain('| auth | 1 / 1 | 100.0% | 90% |');
     const unknown = await runTool('mutation/run.js', ['everything']);
     expect(unknown.code).toBe(1);

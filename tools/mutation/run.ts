@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MutantResult } from '@stryker-mutator/api/core';
+import { pathToFileURL } from 'node:url';
+import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
 import { InfraError } from '../infra/errors';
 import { repoRoot, runMain } from '../infra/processes';
 import { selectTargets, type MutationTarget } from './targets';
@@ -40,11 +41,19 @@ export function scoreOf(results: readonly Pick<MutantResult, 'status'>[]): {
   return { detected, valid: detected + undetected };
 }
 
+/** stryker.config.mjs, whose nested `jest` options a run extends rather than replaces. */
+async function sharedStrykerOptions(): Promise<PartialStrykerOptions> {
+  const configUrl = pathToFileURL(path.join(repoRoot, 'stryker.config.mjs')).href;
+  const config = (await import(configUrl)) as { default: PartialStrykerOptions };
+  return config.default;
+}
+
 async function mutateTarget(
   target: MutationTarget,
   { files, incremental }: MutationRunOptions,
 ): Promise<TargetScore> {
   const { Stryker } = await import('@stryker-mutator/core');
+  const shared = await sharedStrykerOptions();
   const reportDir = path.join(
     'reports',
     'mutation',
@@ -56,6 +65,10 @@ async function mutateTarget(
     // target's positive patterns and keeps its exclusions.
     mutate:
       files === undefined ? target.mutate : [files, ...target.mutate.filter((glob) => glob.startsWith('!'))],
+    // A narrowed run's dry run executes only the specs that import the narrowed files: a
+    // quick loop while writing tests, and the npm test smoke run no longer depends on every
+    // unit spec of the repository passing inside Stryker's sandbox on a loaded machine.
+    jest: { ...(shared.jest as object), enableFindRelatedTests: files !== undefined },
     htmlReporter: { fileName: path.join(reportDir, 'index.html') },
     jsonReporter: { fileName: path.join(reportDir, 'report.json') },
     // A whole target's run leaves its results for the next --incremental one (a full run still
