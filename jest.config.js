@@ -4,12 +4,18 @@
  */
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
+    'node_modules/(@nestjs|jose)/.+\\.js$': ['babel-jest', require('./test/support/jest/nest-esm.babel.js')],
+  },
   moduleNameMapper: {
     '^@redcrowd/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   setupFiles: ['reflect-metadata'],
+  // Nest 12 and jose ship as ES modules only, which jest's CommonJS runtime cannot load:
+  // their files are rewritten to CommonJS on the way in (see nest-esm.babel.js).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   // Stryker's sandboxes (copies of the repo) and the build must not be seen as modules.
   modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/reports/'],
 };
@@ -24,11 +30,6 @@ module.exports = {
       displayName: 'services',
       testMatch: ['<rootDir>/test/services/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/require-postgres.ts',
-      transform: {
-        ...shared.transform,
-        'node_modules/@nestjs/.+\\.js$': ['babel-jest', require('./test/support/jest/nest-esm.babel.js')],
-      },
-      transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
     },
     {
       ...shared,

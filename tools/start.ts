@@ -4,8 +4,10 @@ import { topicNames } from '@redcrowd/contracts';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { APPS } from './apps';
+import { enrollDemoMembers } from './demo/demo-roster';
+import { prepareDemoAccounts } from './demo/demo-accounts';
 import { seedDemoAlliance } from './demo/seed-demo';
-import { authSettingsFor } from './infra/dev-auth';
+import { authSettingsFor, openTokenKeys } from './infra/dev-auth';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
 import {
   embeddedPostgresIsRunning,
@@ -30,6 +32,8 @@ async function main(): Promise<number> {
   const postgres = await ensurePostgres(env);
   await ensureDatabase(postgres.url);
   const migrations = await runMigrations(postgres.url);
+  // The demo's members are on the roster before any app runs, so their lists are accepted.
+  if (env.REDCROWD_DEMO !== '0') await enrollDemoMembers(postgres.url);
   const created = await ensureTopics(kafka.brokers, topicPrefix);
   console.log(`Kafka: ${kafka.brokers.join(',')}${kafka.startedHere ? ' (started locally)' : ''}`);
   console.log(
@@ -40,7 +44,9 @@ async function main(): Promise<number> {
   let finished: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finished = resolve));
   const auth = authSettingsFor(env);
-  console.log(`Sign-in tokens: HS256, issuer ${auth.issuer}, audience ${auth.audience} (${auth.source})`);
+  console.log(
+    `Sign-in tokens: EdDSA, issuer ${auth.issuer}, audience ${auth.audience} (keys in the database, at /.well-known/jwks.json)`,
+  );
   const urlOf = (name: string) => {
     const app = APPS.find((candidate) => candidate.name === name)!;
     return `http://127.0.0.1:${env[app.httpPortVariable] ?? String(app.defaultHttpPort)}`;
@@ -50,7 +56,6 @@ async function main(): Promise<number> {
     KAFKA_BROKERS: kafka.brokers.join(','),
     DATABASE_URL: postgres.url,
     KAFKA_TOPIC_PREFIX: topicPrefix,
-    AUTH_JWT_SECRET: auth.secret,
     AUTH_ISSUER: auth.issuer,
     AUTH_AUDIENCE: auth.audience,
     // The dashboard (served by the matcher) posts demand lists to intake from the browser.
@@ -77,20 +82,39 @@ async function main(): Promise<number> {
   }
   console.log(`  Publish lists to ${topics.resourceListSubmitted} and ${topics.demandListSubmitted};`);
   console.log(`  answers arrive on ${topics.listAccepted} and ${topics.listRejected}.`);
-  if (env.REDCROWD_DEMO !== '0') {
+  if (env.REDCROWD_DEMO !== '0') await presentDemo(postgres.url, auth, urlOf);
+  console.log('  Press Ctrl-C to stop.\n');
+  return done;
+}
+
+/**
+ * Loads the demo alliance's lists as each member would send them, then prints login links
+ * and the demo accounts' sign-in names and fresh passwords.
+ */
+async function presentDemo(
+  databaseUrl: string,
+  auth: ReturnType<typeof authSettingsFor>,
+  urlOf: (app: string) => string,
+): Promise<void> {
+  const tokens = await openTokenKeys(databaseUrl, auth);
+  try {
     const logins = await seedDemoAlliance({
       intakeUrl: urlOf('intake'),
       dashboardUrl: `${urlOf('matcher')}/dashboard/`,
-      auth,
+      sign: (who, ttlSeconds) => tokens.keys.sign(who, { ttlSeconds }),
       warn: (message) => console.error(`  Demo: ${message}`),
     });
+    const accounts = await prepareDemoAccounts(tokens.work);
     console.log(
       '\n  Demo alliance 西工区邙岭路街道 is loaded (REDCROWD_DEMO=0 skips it). Dashboard login links, valid 12 h:',
     );
     for (const login of logins) console.log(`  - ${login.label}:\n    ${login.url}`);
+    console.log(`\n  Or sign in at ${urlOf('matcher')}/dashboard/ (passwords are new at every start):`);
+    for (const account of accounts)
+      console.log(`  - ${account.label}: ${account.login} / ${account.password}`);
+  } finally {
+    await tokens.close();
   }
-  console.log('  Press Ctrl-C to stop.\n');
-  return done;
 }
 
 let shuttingDown: Promise<void> | undefined;

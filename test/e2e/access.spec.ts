@@ -7,7 +7,18 @@ import { demandList, resourceList } from '@test/fixtures/lists';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
-import { ADMIN, TEST_AUTH, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import {
+  ADMIN,
+  TEST_AUTH,
+  TEST_KEY_ID,
+  TEST_PUBLIC_JWK,
+  base64url,
+  communityOf,
+  coordinatorOf,
+  handSignedToken,
+  tokenFor,
+  unitOf,
+} from '@test/support/tokens';
 
 /*
  * Every route of docs/openapi.yaml (which tools/openapi.spec.ts keeps equal to the
@@ -41,9 +52,6 @@ function operations(): Operation[] {
   });
 }
 
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const sign = (input: string) => createHmac('sha256', TEST_AUTH.secret).update(input).digest('base64url');
-
 describe('access control on every route', () => {
   let harness: MatcherHarness;
   let a: ProposedAlliance;
@@ -58,7 +66,7 @@ describe('access control on every route', () => {
     // project stays untouched, for the final check that no refused call changed it.
     const approve = await fetch(`${harness.matcher.url}/projects/${b.projectId}/approve`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tokenFor(coordinatorOf(b.allianceId))}` },
+      headers: { authorization: `Bearer ${await tokenFor(coordinatorOf(b.allianceId))}` },
     });
     expect(approve.status).toBe(200);
     const offer = await eventually(
@@ -85,6 +93,8 @@ describe('access control on every route', () => {
           ? communityOf(of.allianceId, of.community.id)
           : ADMIN;
 
+  const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
   /** The route with its parameters naming `target`'s things (offers only exist in B). */
   const urlOf = (operation: Operation, target: ProposedAlliance) => {
     const pathname = operation.template
@@ -92,7 +102,10 @@ describe('access control on every route', () => {
       .replace('{offerId}', offerId)
       .replace('{allianceId}', target.allianceId)
       .replace('{unitId}', target.unit.id)
-      .replace('{resourceItemPk}', resourceItemPk);
+      .replace('{resourceItemPk}', resourceItemPk)
+      // Accounts and sessions are nobody's here: the guard must refuse before that matters.
+      .replace('{accountId}', NO_SUCH_ID)
+      .replace('{sessionId}', NO_SUCH_ID);
     const app = operation.app === 'intake' ? harness.intake : harness.matcher;
     return `${app.url}${pathname}`;
   };
@@ -152,17 +165,26 @@ describe('access control on every route', () => {
   });
 
   /** Tokens that must never get in, built for a role the route allows (so only the token is wrong). */
-  function badTokens(who: TokenSubject): Record<string, string> {
+  async function badTokens(who: TokenSubject): Promise<Record<string, string>> {
     const now = Math.floor(Date.now() / 1000);
-    const valid = tokenFor(who);
-    const [header, , signature] = valid.split('.');
+    const [header, , signature] = (await tokenFor(who)).split('.');
     const promoted = base64url({ ...claimsOf(who, now + 3600), role: 'admin', alliance: undefined });
+    const ours = { alg: 'EdDSA', typ: 'JWT', kid: TEST_KEY_ID };
     const noneInput = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claimsOf(who, now + 3600))}`;
-    const expiredInput = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claimsOf(who, now - 120))}`;
+    // Algorithm confusion: HS256 keyed with the published public key, as a naive verifier would accept.
+    const confusedInput = `${base64url({ alg: 'HS256', typ: 'JWT', kid: TEST_KEY_ID })}.${base64url(claimsOf(who, now + 3600))}`;
+    const confused = createHmac('sha256', JSON.stringify(TEST_PUBLIC_JWK))
+      .update(confusedInput)
+      .digest('base64url');
     return {
       tampered: `${header}.${promoted}.${signature}`,
       'alg none': `${noneInput}.`,
-      expired: `${expiredInput}.${sign(expiredInput)}`,
+      'HS256 keyed with the public key': `${confusedInput}.${confused}`,
+      expired: handSignedToken(ours, claimsOf(who, now - 120)),
+      'not yet valid': handSignedToken(ours, { ...claimsOf(who, now + 3600), nbf: now + 600 }),
+      'another issuer': handSignedToken(ours, { ...claimsOf(who, now + 3600), iss: 'someone-else' }),
+      'another audience': handSignedToken(ours, { ...claimsOf(who, now + 3600), aud: 'another-api' }),
+      'an unknown key': handSignedToken({ ...ours, kid: 'forged-key' }, claimsOf(who, now + 3600)),
       'not a JWT': 'definitely-not-a-token',
     };
   }
@@ -176,16 +198,22 @@ describe('access control on every route', () => {
     expect(all.length).toBeGreaterThan(25);
     expect(all.filter((operation) => operation.access === 'public').map((o) => o.template)).toEqual([
       '/health',
+      '/.well-known/jwks.json',
+      '/auth/sign-in',
+      '/auth/refresh',
+      '/auth/sign-out',
+      '/auth/links/{secret}',
+      '/auth/links/{secret}/accept',
     ]);
     for (const operation of guarded()) expect(Array.isArray(operation.access)).toBe(true);
   });
 
-  it('answers 401 without a valid token: none, tampered, alg none, expired, garbage', async () => {
+  it('answers 401 without a valid token: none, tampered, alg none, HS256 keyed with the public key, expired, not yet valid, another issuer or audience, an unknown key, garbage', async () => {
     const failures: string[] = [];
     for (const operation of guarded()) {
       const allowed = (operation.access as Role[])[0]!;
       const attempts: Record<string, string | null> = { 'no token': null };
-      for (const [label, token] of Object.entries(badTokens(member(allowed, a))))
+      for (const [label, token] of Object.entries(await badTokens(member(allowed, a))))
         attempts[label] = bearer(token);
       for (const [label, authorization] of Object.entries(attempts)) {
         const answer = await call(operation, authorization);
@@ -204,7 +232,7 @@ describe('access control on every route', () => {
     let checked = 0;
     for (const operation of guarded()) {
       for (const role of ROLES.filter((candidate) => !(operation.access as Role[]).includes(candidate))) {
-        const answer = await call(operation, bearer(tokenFor(member(role, a))));
+        const answer = await call(operation, bearer(await tokenFor(member(role, a))));
         checked++;
         if (answer.status !== 403)
           failures.push(`${operation.method} ${operation.template} as ${role}: ${answer.status}`);
@@ -219,12 +247,14 @@ describe('access control on every route', () => {
     for (const operation of guarded().filter((candidate) => !adminOnly(candidate))) {
       const role = (operation.access as Role[]).find((candidate) => candidate !== 'admin')!;
       // Signed in to alliance B, aimed at alliance A's project, offer, alliance or lists.
-      const answer = await call(operation, bearer(tokenFor(member(role, b))), a);
+      const answer = await call(operation, bearer(await tokenFor(member(role, b))), a);
       const namesThing =
         /\{(projectId|offerId|allianceId)\}/.test(operation.template) || operation.template === '/claims';
       const submitsList = operation.template.endsWith('-lists');
       const expected = namesThing ? 404 : submitsList ? 403 : 200;
       if (operation.template === '/offers/{offerId}/decline') continue; // the offer is B's own: checked below
+      // The caller's own account belongs to no alliance: nothing of A can be reached through it.
+      if (operation.template.startsWith('/account/')) continue;
       if (answer.status !== expected) {
         failures.push(
           `${operation.method} ${operation.template} as ${role} of B: ${answer.status}, wanted ${expected}`,
@@ -241,7 +271,7 @@ describe('access control on every route', () => {
     }
     // The one offer belongs to B: A's unit declining it is told it does not exist.
     const decline = operations().find((operation) => operation.template === '/offers/{offerId}/decline')!;
-    const declined = await call(decline, bearer(tokenFor(member('unit', a))), b);
+    const declined = await call(decline, bearer(await tokenFor(member('unit', a))), b);
     if (declined.status !== 404) failures.push(`decline of B's offer by A's unit: ${declined.status}`);
     expect(failures).toEqual([]);
   });
@@ -251,12 +281,12 @@ describe('access control on every route', () => {
     for (const operation of guarded().filter((candidate) => candidate.method === 'get')) {
       // An admin-only route has no alliance to be of: the admin reads it.
       const role = (operation.access as Role[]).find((candidate) => candidate !== 'admin') ?? 'admin';
-      const answer = await call(operation, bearer(tokenFor(member(role, a))));
+      const answer = await call(operation, bearer(await tokenFor(member(role, a))));
       if (answer.status !== 200)
         failures.push(`${operation.template} as ${role}: ${answer.status} ${answer.text}`);
     }
     const admin = await fetch(`${harness.matcher.url}/projects?allianceId=${a.allianceId}`, {
-      headers: { authorization: bearer(tokenFor(ADMIN)) },
+      headers: { authorization: bearer(await tokenFor(ADMIN)) },
     });
     expect(((await admin.json()) as Array<{ id: string }>).map((project) => project.id)).toEqual([
       a.projectId,

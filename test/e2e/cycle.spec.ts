@@ -6,6 +6,7 @@ import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/t
 import type { TokenSubject } from '@redcrowd/auth';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 
 /**
  * The whole 清单+接单 cycle over real Kafka, HTTP and Postgres: lists in → project proposed →
@@ -34,7 +35,7 @@ describe('清单+接单 cycle', () => {
   const post = async (path: string, who: TokenSubject, body: unknown = {}) => {
     const response = await fetch(`${matcher.url}${path}`, {
       method: 'POST',
-      headers: authHeaders(who),
+      headers: await authHeaders(who),
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -45,6 +46,7 @@ describe('清单+接单 cycle', () => {
     const academy = { id: `kongkong-${allianceId}`, name: '空空导弹研究院' };
     const university = { id: `keji-daxue-${allianceId}`, name: '河南科技大学' };
     const community = { kind: 'community', id: `community-014-${allianceId}`, name: '014中心社区' };
+    await enroll(db, allianceId, academy, university, community);
     for (const [unit, quantity] of [
       [academy, 6],
       [university, 4],
@@ -165,7 +167,7 @@ describe('清单+接单 cycle', () => {
     const put = async (body: unknown) => {
       const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/policy`, {
         method: 'PUT',
-        headers: authHeaders(coordinatorOf(a.allianceId)),
+        headers: await authHeaders(coordinatorOf(a.allianceId)),
         body: JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as any };
@@ -228,7 +230,7 @@ describe('清单+接单 cycle', () => {
     expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
 
     const points = await fetch(`${matcher.url}/units/${a.academy.id}/points`, {
-      headers: authHeaders(unitOf(a.allianceId, a.academy.id)),
+      headers: await authHeaders(unitOf(a.allianceId, a.academy.id)),
     });
     expect(await points.json()).toMatchObject({
       total: 12,

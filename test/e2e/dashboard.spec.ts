@@ -69,7 +69,7 @@ describe('dashboard in a browser', () => {
         pageErrors.push(`${who.role} console: ${message.text()}`);
       }
     });
-    const response = await page.goto(`${harness.matcher.url}/dashboard/#token=${tokenFor(who)}`);
+    const response = await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
     // The page holds a token: it must come with a policy that refuses foreign and inline script
     // (a violation would also show up below as a console error and fail the test).
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");

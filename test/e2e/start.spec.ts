@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ALLIANCE_ID, COMMUNITY_014, demandList, resourceList } from '@test/fixtures/lists';
-import { TEST_AUTH_ENV, authHeaders, communityOf } from '@test/support/tokens';
+import { TEST_AUTH_ENV, authHeaders, communityOf, coordinatorOf } from '@test/support/tokens';
 import { KafkaSubmitter, eventually } from '@test/support/answers';
 import { freePort } from '@test/support/intake-process';
 import { brokers, databaseUrl } from '@test/support/topics';
@@ -51,6 +51,13 @@ describe('npm start', () => {
 
       await kafka.start();
       const unit = `unit-${randomUUID().slice(0, 8)}`;
+      // The coordinator puts the school on the alliance's roster: intake takes lists from members only.
+      const added = await fetch(`http://127.0.0.1:${matcherPort}/alliances/${ALLIANCE_ID}/members`, {
+        method: 'POST',
+        headers: await authHeaders(coordinatorOf(ALLIANCE_ID)),
+        body: JSON.stringify({ kind: 'unit', memberId: unit, name: '洛阳市第一中学', unitKind: 'school' }),
+      });
+      expect(added.status).toBe(201);
       await kafka.submit(
         'resource',
         JSON.stringify(resourceList({ listId: 'e2e-rl', unit: { id: unit, name: '洛阳市第一中学' } })),
@@ -70,7 +77,7 @@ describe('npm start', () => {
 
       const http = await fetch(`http://127.0.0.1:${port}/demand-lists`, {
         method: 'POST',
-        headers: authHeaders(communityOf(ALLIANCE_ID, COMMUNITY_014.id)),
+        headers: await authHeaders(communityOf(ALLIANCE_ID, COMMUNITY_014.id)),
         body: JSON.stringify(demandList({ listId: `e2e-http-${unit}` })),
       });
       expect(http.status).toBe(201);
@@ -98,6 +105,21 @@ describe('npm start', () => {
       for (const role of ['unit representative', 'community representative', 'admin']) {
         expect(output.some((line) => line.includes(role))).toBe(true);
       }
+      // The demo accounts sign in with the passwords printed for them.
+      const account = output.find(
+        (line) => line.includes('coordinator') && line.includes('demo-coordinator / '),
+      );
+      expect(account).toBeDefined();
+      const [, login, password] = /(demo-coordinator) \/ (\S+)$/.exec(account!)!;
+      const signIn = await fetch(`http://127.0.0.1:${matcherPort}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login, password }),
+      });
+      expect(signIn.status).toBe(200);
+      expect(await signIn.json()).toMatchObject({
+        membership: { role: 'coordinator', allianceId: ALLIANCE_ID },
+      });
       const page = await fetch(`http://127.0.0.1:${matcherPort}/dashboard/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html');

@@ -35,12 +35,12 @@ function row(output: string, name: string): string {
 
 /*
  * A tiny run of every bench and command-line tool README names, so none can break unnoticed
- * (bench:intake once exited at once without AUTH_JWT_SECRET, and nothing saw it). The figures
+ * (bench:intake once exited at once without a sign-in setting, and nothing saw it). The figures
  * are not judged here — benches do that at full size — only that each tool runs and reports.
  */
 describe('benches and tools at tiny size', () => {
   it('bench:intake publishes seeded lists to a real intake and reports throughput beside raw Kafka', async () => {
-    const run = await runTool('bench/intake.bench.js', [], { BENCH_LISTS: '12', AUTH_JWT_SECRET: '' });
+    const run = await runTool('bench/intake.bench.js', [], { BENCH_LISTS: '12' });
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('Seed 2022: 12 resource lists,');
     expect(row(run.stdout, 'raw kafkajs produce->consume')).toMatch(/^[\d,]+ items\/s \([\d,]+ lists\/s\)$/);
@@ -85,6 +85,23 @@ describe('benches and tools at tiny size', () => {
     expect(wrong.stderr).toContain('Usage: node dist/tools/infra-cli.js up|down|migrate|topics');
   });
 
+  it('admin creates the first admin with a one-time setup link, refuses a taken name, and rotates keys', async () => {
+    const login = `139${String(Date.now()).slice(-8)}`;
+    const created = await runTool('admin.js', ['create-admin', '--login', login, '--name', '系统管理员']);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(created.stdout).toContain(`Created admin 系统管理员 (sign-in name ${login}).`);
+    expect(created.stdout).toMatch(/^ {2}http:\/\/127\.0\.0\.1:3001\/dashboard\/#link=[A-Za-z0-9_-]{43}$/m);
+    const again = await runTool('admin.js', ['create-admin', '--login', login, '--name', '又一个']);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`Not created: an account signs in as ${login} already.`);
+    const rotated = await runTool('admin.js', ['rotate-keys']);
+    expect(rotated).toMatchObject({ code: 0, stderr: '' });
+    expect(rotated.stdout).toMatch(/^Signing with key [A-Za-z0-9_-]{43} from now on\.$/m);
+    const usage = await runTool('admin.js', ['create-admin']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain('Usage: npm run admin -- create-admin --login');
+  });
+
   it('test:mutation mutates a target (narrowed to one small file) and reports its score', async () => {
     const run = await runTool('mutation/run.js', ['auth', '--files', 'libs/auth/src/auth.errors.ts']);
     // On failure, show why: Stryker's own log says which spec failed in its sandbox.
@@ -99,7 +116,7 @@ describe('benches and tools at tiny size', () => {
     const unknown = await runTool('mutation/run.js', ['everything']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(
-      'unknown mutation target "everything"; choose one of: solver, matching, validation, auth, projects, all',
+      'unknown mutation target "everything"; choose one of: solver, matching, validation, auth, projects, accounts, all',
     );
   }, 600_000);
 });

@@ -5,6 +5,7 @@ import { eventually, type EventObserver, type KafkaSubmitter } from '@test/suppo
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
 import { authHeaders, coordinatorOf, unitOf } from '@test/support/tokens';
+import { enroll } from '@test/support/roster';
 import type { TokenSubject } from '@redcrowd/auth';
 
 const OFFER_WINDOW_MS = 4_000;
@@ -35,7 +36,7 @@ describe('offers and claims', () => {
   const post = async (path: string, body: unknown, who: TokenSubject) => {
     const response = await fetch(`${matcher.url}${path}`, {
       method: 'POST',
-      headers: authHeaders(who),
+      headers: await authHeaders(who),
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -50,6 +51,8 @@ describe('offers and claims', () => {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
     const units = Array.from({ length: otherUnits + 1 }, (_, index) => `unit-${index}-${allianceId}`);
     for (const unitId of units) allianceOfUnit.set(unitId, allianceId);
+    const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
+    await enroll(db, allianceId, ...units.map((id, index) => ({ id, name: `联盟单位${index}` })), community);
     await kafka.submitMany(
       'resource',
       units.map((unitId, index) => ({
@@ -80,7 +83,6 @@ describe('offers and claims', () => {
       () => kafka.accepted.filter((e) => e.value.allianceId === allianceId).length === units.length,
       () => 'not every resource list was accepted',
     );
-    const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
     await kafka.submit(
       'demand',
       JSON.stringify(

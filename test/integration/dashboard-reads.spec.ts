@@ -4,6 +4,7 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
+import { enroll } from '@test/support/roster';
 
 /*
  * The dashboard's read models and live stream against the real matcher, broker and
@@ -20,6 +21,7 @@ describe('dashboard read models', () => {
 
   beforeAll(async () => {
     harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed', 'claimsOffered']);
+    await enroll(harness.db, allianceId, academy, university, community);
     const offer = (unit: { id: string; name: string }, items: Array<Record<string, unknown>>) =>
       harness.kafka.submit(
         'resource',
@@ -90,14 +92,14 @@ describe('dashboard read models', () => {
   afterAll(() => harness?.stop(), 60_000);
 
   const get = async (path: string, who: TokenSubject) => {
-    const response = await fetch(`${harness.matcher.url}${path}`, { headers: authHeaders(who) });
+    const response = await fetch(`${harness.matcher.url}${path}`, { headers: await authHeaders(who) });
     expect(response.status).toBe(200);
     return (await response.json()) as any;
   };
   const post = async (path: string, who: TokenSubject, body: unknown = {}) => {
     const response = await fetch(`${harness.matcher.url}${path}`, {
       method: 'POST',
-      headers: authHeaders(who),
+      headers: await authHeaders(who),
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -236,7 +238,7 @@ describe('dashboard read models', () => {
   async function openStream(who: TokenSubject) {
     const controller = new AbortController();
     const response = await fetch(`${harness.matcher.url}/alliance/live`, {
-      headers: authHeaders(who),
+      headers: await authHeaders(who),
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');

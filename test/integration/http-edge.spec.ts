@@ -30,7 +30,7 @@ describe('HTTP edge of the matcher', () => {
   async function send(method: string, path: string, who: TokenSubject, rawBody?: string) {
     const response = await fetch(`${matcher.url}${path}`, {
       method,
-      headers: authHeaders(who),
+      headers: await authHeaders(who),
       ...(rawBody === undefined ? {} : { body: rawBody }),
     });
     const body = (await response.json()) as any;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { manyResourceItems, resourceList } from '@test/fixtures/lists';
+import { ALLIANCE_ID, manyResourceItems, resourceList } from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 
 /** The intake process killed (SIGKILL) mid-stream and restarted loses and duplicates nothing. */
 describe('intake crash and restart', () => {
@@ -24,6 +25,7 @@ describe('intake crash and restart', () => {
 
   it('answers every list exactly once and stores each exactly once across a kill -9', async () => {
     const units = Array.from({ length: 8 }, (_, index) => `unit-${run}-${index}`);
+    await enroll(db, ALLIANCE_ID, ...units.map((id) => ({ id, name: '洛阳单位' })));
     const messages = Array.from({ length: lists }, (_, index) => {
       const unitId = units[index % units.length]!;
       return {

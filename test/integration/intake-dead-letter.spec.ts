@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { resourceList } from '@test/fixtures/lists';
+import { ALLIANCE_ID, resourceList } from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 
 /**
  * A database that keeps refusing (here: a table held locked by another session) makes
@@ -24,6 +25,7 @@ describe('intake dead-lettering', () => {
       INTAKE_RETRY_BASE_MS: '50',
     });
     ({ intake, kafka, db: locker } = harness);
+    await enroll(locker, ALLIANCE_ID, { id: unitId, name: '中信重工' });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { ALLIANCE_ID, demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import {
+  ALLIANCE_ID,
+  COMMUNITY_014,
+  MISSILE_ACADEMY,
+  demandItem,
+  demandList,
+  resourceItem,
+  resourceList,
+} from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 import { ADMIN, authHeaders } from '@test/support/tokens';
 
 /** HTTP submission: the same validation and the same events as Kafka, over real services. */
@@ -17,12 +26,13 @@ describe('intake over HTTP', () => {
   beforeAll(async () => {
     harness = await startIntakeHarness();
     ({ intake, kafka, db } = harness);
+    await enroll(db, ALLIANCE_ID, { id: unitId, name: '洛阳师范学院' }, COMMUNITY_014);
   }, 120_000);
 
   afterAll(() => harness?.stop(), 60_000);
 
-  const post = (path: string, body: string | Buffer) =>
-    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: authHeaders(ADMIN) });
+  const post = async (path: string, body: string | Buffer) =>
+    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: await authHeaders(ADMIN) });
 
   it('stores a resource list, answers 201 with the accepted event and publishes it', async () => {
     const listId = `rl-http-${randomUUID().slice(0, 8)}`;
@@ -105,6 +115,7 @@ describe('intake over HTTP', () => {
 
   it('accepts a category the alliance added to its taxonomy', async () => {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    await enroll(db, allianceId, MISSILE_ACADEMY);
     const list = (listId: string) =>
       JSON.stringify(
         resourceList({ listId, allianceId, items: [resourceItem({ category: 'red-property' })] }),

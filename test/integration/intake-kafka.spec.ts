@@ -12,6 +12,7 @@ import {
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 
 /** Intake against a real Kafka broker and a real Postgres, driven as a unit's client would. */
 describe('intake over Kafka', () => {
@@ -26,6 +27,12 @@ describe('intake over Kafka', () => {
   beforeAll(async () => {
     harness = await startIntakeHarness();
     ({ intake, kafka, db } = harness);
+    await enroll(
+      db,
+      ALLIANCE_ID,
+      { id: unitId, name: '空空导弹研究院' },
+      { kind: 'community', id: communityId, name: '014中心社区' },
+    );
   }, 120_000);
 
   afterAll(() => harness?.stop(), 60_000);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { resourceItem, resourceList } from '@test/fixtures/lists';
+import { ALLIANCE_ID, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
 import type { IntakeProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 import { brokers } from '@test/support/topics';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -20,6 +21,7 @@ describe('intake revisions and redelivery', () => {
     harness = await startIntakeHarness();
     ({ intake, kafka, db } = harness);
     prefix = harness.prefix;
+    await enroll(db, ALLIANCE_ID, { id: unitId, name: '洛阳理工学院' });
   }, 120_000);
 
   afterAll(() => harness?.stop(), 60_000);

@@ -5,6 +5,7 @@ import { eventually, type EventObserver, type KafkaSubmitter } from '@test/suppo
 import { authHeaders, coordinatorOf } from '@test/support/tokens';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { MatcherProcess } from '@test/support/intake-process';
+import { enroll } from '@test/support/roster';
 import { brokers } from '@test/support/topics';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -30,23 +31,30 @@ describe('matcher', () => {
 
   afterAll(() => harness?.stop(), 60_000);
 
-  /** An alliance of its own per test, so rounds of one test never see another's lists. */
+  /**
+   * An alliance of its own per test, so rounds of one test never see another's lists; its
+   * unit and community go on its roster before their first list.
+   */
   function alliance() {
     const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
     const unit = { id: `unit-${allianceId}`, name: '空空导弹研究院' };
     const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
-    const offer = (listId: string, items: Array<Record<string, unknown>>, revision = 1) =>
-      kafka.submit(
+    const offer = async (listId: string, items: Array<Record<string, unknown>>, revision = 1) => {
+      await enroll(db, allianceId, unit);
+      await kafka.submit(
         'resource',
         JSON.stringify(resourceList({ listId, allianceId, unit, items, revision })),
         unit.id,
       );
-    const ask = (listId: string, items: Array<Record<string, unknown>>, revision = 1) =>
-      kafka.submit(
+    };
+    const ask = async (listId: string, items: Array<Record<string, unknown>>, revision = 1) => {
+      await enroll(db, allianceId, community);
+      await kafka.submit(
         'demand',
         JSON.stringify(demandList({ listId, allianceId, submitter: community, items, revision })),
         community.id,
       );
+    };
     const proposals = () => observer.on(harness.topics.projectsProposed).filter((e) => e.key === allianceId);
     const statusChanges = () =>
       observer.on(harness.topics.projectsStatusChanged).filter((e) => e.key === allianceId);
@@ -118,7 +126,7 @@ describe('matcher', () => {
     };
     const before = await written();
     expect(before.outbox).toBeGreaterThan(0);
-    const signedIn = { headers: authHeaders(coordinatorOf(a.allianceId)) };
+    const signedIn = { headers: await authHeaders(coordinatorOf(a.allianceId)) };
     const response = await fetch(`${matcher.url}/alliances/${a.allianceId}/rounds`, {
       method: 'POST',
       ...signedIn,

@@ -6,6 +6,7 @@ import { proposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { MatcherProcess } from '@test/support/intake-process';
 import { authHeaders, coordinatorOf } from '@test/support/tokens';
+import { enroll } from '@test/support/roster';
 import type { TokenSubject } from '@redcrowd/auth';
 
 /** Coordinator review over HTTP against the real matcher, broker and database. */
@@ -30,7 +31,7 @@ describe('project review', () => {
   let signedIn: TokenSubject | null = null;
 
   const call = async (method: string, path: string, body?: unknown, who: TokenSubject | null = signedIn) => {
-    const headers = who ? authHeaders(who) : { 'content-type': 'application/json' };
+    const headers = who ? await authHeaders(who) : { 'content-type': 'application/json' };
     const response = await fetch(`${matcher.url}${path}`, {
       method,
       headers,
@@ -180,6 +181,7 @@ describe('project review', () => {
   it('offers candidates for a swap and moves an allocation to another fitting resource', async () => {
     const { allianceId, projectId, resourceItemPk } = await proposedProject(20);
     const other = { id: `unit-hospital-${allianceId}`, name: '洛阳市中心医院' };
+    await enroll(db, allianceId, other);
     await kafka.submit(
       'resource',
       JSON.stringify(

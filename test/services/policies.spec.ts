@@ -39,6 +39,26 @@ describe('alliance policy use cases', () => {
     });
   });
 
+  it('keeps registration closed until the alliance opens it; left out or null closes it again', async () => {
+    const allianceId = alliance();
+    expect(await policies.get(allianceId)).toMatchObject({ openRegistration: false });
+    expect(await policies.put(allianceId, { openRegistration: true })).toMatchObject({
+      openRegistration: true,
+    });
+    const { rows } = await context.db.query(
+      `SELECT open_registration FROM alliance_policies WHERE alliance_id = $1`,
+      [allianceId],
+    );
+    expect(rows).toEqual([{ open_registration: true }]);
+    expect(await policies.put(allianceId, { pointsPerProject: 20 })).toMatchObject({
+      openRegistration: false,
+    });
+    await policies.put(allianceId, { openRegistration: true });
+    expect(await policies.put(allianceId, { openRegistration: null })).toMatchObject({
+      openRegistration: false,
+    });
+  });
+
   it('refuses a policy matching could not work with, and stores nothing', async () => {
     const allianceId = alliance();
     await expect(

@@ -139,7 +139,10 @@ describe('roster use cases', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
-    const before = MIGRATIONS.slice(0, -1);
+    const before = MIGRATIONS.slice(
+      0,
+      MIGRATIONS.findIndex((migration) => migration.name === 'AllianceRoster1795651200000'),
+    );
     const earlier = new DataSource({
       type: 'postgres',
       url: url.toString(),
@@ -150,7 +153,7 @@ describe('roster use cases', () => {
       await earlier.initialize();
       await earlier.runMigrations();
       const lists = await startServicesOver(url.toString());
-      const alliance = await seedAlliance(lists, { units: 2 });
+      const alliance = await seedAlliance(lists, { units: 2, roster: false });
       await lists.close();
       await earlier.destroy();
       const later = new DataSource({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually } from './answers';
 import type { MatcherHarness } from './intake-harness';
+import { enroll } from './roster';
 
 /** An alliance of its own with one canteen (30 meals) and a demand for meals (40 unless said), proposed. */
 export interface ProposedAlliance {
@@ -11,7 +12,10 @@ export interface ProposedAlliance {
   projectId: string;
 }
 
-/** Submits the lists over Kafka and waits for the matcher's proposal (needs projectsProposed observed). */
+/**
+ * Puts the unit and community on the alliance's roster, submits their lists over Kafka and
+ * waits for the matcher's proposal (needs projectsProposed observed).
+ */
 export async function proposedAlliance(
   harness: MatcherHarness,
   options: { demandQuantity?: number } = {},
@@ -19,6 +23,7 @@ export async function proposedAlliance(
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const unit = { id: `unit-kongkong-${allianceId}`, name: '空空导弹研究院' };
   const community = { kind: 'community' as const, id: `community-014-${allianceId}`, name: '014中心社区' };
+  await enroll(harness.db, allianceId, unit, community);
   await harness.kafka.submit(
     'resource',
     JSON.stringify(

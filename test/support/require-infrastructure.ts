@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { registerTestKey } from './test-key';
 
 const HOW_TO_START =
   'Run the suites with `npm test`, which provisions Kafka and Postgres itself, or start them with `npm run infra:up` and export the KAFKA_BROKERS and DATABASE_URL it prints.';
@@ -30,7 +31,10 @@ export default async function requireInfrastructure(): Promise<void> {
   await requirePostgres();
 }
 
-/** The services tier needs only the database: use cases run without Kafka or HTTP. */
+/**
+ * The services tier needs only the database: use cases run without Kafka or HTTP. The tests'
+ * signing key is registered in it, so the apps accept the tokens the tests sign.
+ */
 export async function requirePostgres(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error(`DATABASE_URL must be set. ${HOW_TO_START}`);
@@ -39,9 +43,18 @@ export async function requirePostgres(): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
+    await client.end().catch(() => undefined);
     throw new Error(`PostgreSQL is not reachable at ${databaseUrl} (${String(error)}). ${HOW_TO_START}`, {
       cause: error,
     });
+  }
+  try {
+    await registerTestKey(client);
+  } catch (error) {
+    throw new Error(
+      `The database at ${databaseUrl} is not migrated (${String(error)}). Run \`npm run migrate\` with DATABASE_URL set, or \`npm test\`.`,
+      { cause: error },
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

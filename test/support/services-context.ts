@@ -12,6 +12,7 @@ import { MATCHER_REPOSITORIES } from '../../apps/matcher/src/core/repositories';
 import { TenantScope } from '../../apps/matcher/src/core/tenant-scope';
 import { MATCHER_CONFIG, TOPICS } from '../../apps/matcher/src/core/tokens';
 import { demandItem, demandList, resourceItem, resourceList } from '../fixtures/lists';
+import { enroll } from './roster';
 
 /** A producer is only used for answers the database could not hold; here there is no Kafka at all. */
 const NO_KAFKA = {
@@ -98,11 +99,13 @@ export async function startServices(features: Type[]): Promise<ServicesContext> 
 
 /**
  * Stores lists as intake would (parsed by the contracts, written by the list store), for a
- * fresh alliance: 空空导弹研究院's canteen (`capacity` meals) and 014中心社区's demand.
+ * fresh alliance: 空空导弹研究院's canteen (`capacity` meals) and 014中心社区's demand, their
+ * submitters active members of its roster. `roster: false` enrolls nobody (for a database
+ * from before the roster).
  */
 export async function seedAlliance(
   context: ServicesContext,
-  options: { capacity?: number; demandQuantity?: number; units?: number } = {},
+  options: { capacity?: number; demandQuantity?: number; units?: number; roster?: boolean } = {},
 ): Promise<{ allianceId: string; units: string[]; communityId: string }> {
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const communityId = `community-014-${allianceId}`;
@@ -132,6 +135,14 @@ export async function seedAlliance(
       items: [demandItem({ quantity: options.demandQuantity ?? 40 })],
     }),
   ]);
+  if (options.roster !== false) {
+    await enroll(
+      context.db,
+      allianceId,
+      ...units.map((id, index) => ({ kind: 'unit', id, name: `成员单位${index + 1}` })),
+      { kind: 'community', id: communityId, name: '014中心社区' },
+    );
+  }
   const store = new ListStoreRepository();
   await context.dataSource.transaction(async (manager) => {
     for (const [kind, document] of lists) {

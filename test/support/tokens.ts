@@ -1,20 +1,27 @@
-import { signToken, type TokenSettings, type TokenSubject } from '@redcrowd/auth';
+import {
+  importSigningKey,
+  signToken,
+  type SigningKey,
+  type TokenSettings,
+  type TokenSubject,
+} from '@redcrowd/auth';
+import { TEST_KEY_ID, TEST_PRIVATE_PEM } from './test-key';
+
+export { TEST_KEY_ID, TEST_PUBLIC_JWK, base64url, handSignedToken } from './test-key';
 
 /** The sign-in settings every test process runs with (passed in its environment). */
-export const TEST_AUTH: TokenSettings = {
-  secret: 'redcrowd-test-secret-0123456789abcdef-not-for-production',
-  issuer: 'redcrowd-test',
-  audience: 'redcrowd-api',
-};
+export const TEST_AUTH: TokenSettings = { issuer: 'redcrowd-test', audience: 'redcrowd-api' };
 
 export const TEST_AUTH_ENV = {
-  AUTH_JWT_SECRET: TEST_AUTH.secret,
   AUTH_ISSUER: TEST_AUTH.issuer,
   AUTH_AUDIENCE: TEST_AUTH.audience,
 };
 
-export function tokenFor(who: TokenSubject, ttlSeconds = 3600): string {
-  return signToken(who, TEST_AUTH, ttlSeconds);
+let signingKey: Promise<SigningKey> | undefined;
+
+export async function tokenFor(who: TokenSubject, ttlSeconds = 3600): Promise<string> {
+  signingKey ??= importSigningKey(TEST_KEY_ID, TEST_PRIVATE_PEM);
+  return signToken(who, await signingKey, TEST_AUTH, { ttlSeconds });
 }
 
 export const coordinatorOf = (allianceId: string): TokenSubject => ({
@@ -43,6 +50,6 @@ export const communityOf = (allianceId: string, communityId: string): TokenSubje
 export const ADMIN: TokenSubject = { subject: 'admin', role: 'admin', name: '管理员' };
 
 /** Headers for a JSON request signed in as `who`. */
-export function authHeaders(who: TokenSubject): Record<string, string> {
-  return { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(who)}` };
+export async function authHeaders(who: TokenSubject): Promise<Record<string, string>> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(who)}` };
 }

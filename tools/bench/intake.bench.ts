@@ -8,12 +8,18 @@ import { Partitioners, type Kafka } from 'kafkajs';
 import { topicNames, type TopicId } from '@redcrowd/contracts';
 import { createKafkaClient, ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
-import { authSettingsFor } from '../infra/dev-auth';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from '../infra/kafka';
 import { ensureDatabase, ensurePostgres } from '../infra/postgres';
 import { repoRoot, runMain } from '../infra/processes';
+import { enrollMembers } from '../infra/roster';
 import { measureItemWrites } from './item-writes';
-import { percentile, seededResourceLists, type SeededList } from './seeded-lists';
+import {
+  BENCH_ALLIANCE_ID,
+  BENCH_UNITS,
+  percentile,
+  seededResourceLists,
+  type SeededList,
+} from './seeded-lists';
 
 // `npm run bench:intake`: publishes N seeded resource lists to a real intake and reports
 // accepted items/s and list latency, beside raw kafkajs produce->consume throughput of the
@@ -34,6 +40,13 @@ async function main(): Promise<number> {
   const postgres = await ensurePostgres(env);
   await ensureDatabase(postgres.url);
   await runMigrations(postgres.url);
+  // Intake takes lists from the alliance's members only.
+  await enrollMembers(
+    postgres.url,
+    BENCH_ALLIANCE_ID,
+    BENCH_UNITS.map((unit) => ({ kind: 'unit', memberId: unit.id, name: unit.name })),
+    'bench',
+  );
   const prefix = `bench-${randomUUID().slice(0, 8)}.`;
   await ensureTopics(kafkaEndpoint.brokers, prefix);
   const topics = topicNames(prefix);
@@ -148,8 +161,6 @@ async function startIntake(brokers: string[], databaseUrl: string, prefix: strin
       KAFKA_TOPIC_PREFIX: prefix,
       INTAKE_CONSUMER_GROUP: `${prefix}intake`,
       INTAKE_HTTP_PORT: '0',
-      // Intake refuses to start without a sign-in secret; the bench uses npm start's.
-      AUTH_JWT_SECRET: authSettingsFor(env).secret,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

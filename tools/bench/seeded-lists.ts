@@ -19,11 +19,19 @@ export interface SeededList {
   value: string;
 }
 
+/** The alliance the seeded lists go to, and its 20 member units (enrolled on its roster by the bench). */
+export const BENCH_ALLIANCE_ID = 'luoyang-xigong-manglinglu';
+export const BENCH_UNITS = Array.from({ length: 20 }, (_, index) => ({
+  id: `bench-unit-${index}`,
+  name: `联盟单位${index}`,
+}));
+
 /** Resource lists shaped like a street alliance's: 20 units, 10–90 items each, around 邙岭路. */
 export function seededResourceLists(count: number, seed: number, runId: string): SeededList[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => {
-    const unitId = `bench-unit-${index % 20}`;
+    const unit = BENCH_UNITS[index % BENCH_UNITS.length]!;
+    const unitId = unit.id;
     const listId = `bench-${runId}-${index}`;
     const itemCount = 10 + Math.floor(random() * 81);
     const items = Array.from({ length: itemCount }, (_, itemIndex) => ({
@@ -39,8 +47,8 @@ export function seededResourceLists(count: number, seed: number, runId: string):
     }));
     const list = {
       listId,
-      allianceId: 'luoyang-xigong-manglinglu',
-      unit: { id: unitId, name: `联盟单位${index % 20}` },
+      allianceId: BENCH_ALLIANCE_ID,
+      unit: { ...unit },
       submittedAt: '2026-11-21T09:00:00+08:00',
       items,
     };

@@ -1,8 +1,10 @@
-import { signToken, type TokenSettings, type TokenSubject } from '@redcrowd/auth';
+import type { TokenSubject } from '@redcrowd/auth';
 import { DEMO_ALLIANCE, DEMO_COMMUNITIES, DEMO_REVISION, DEMO_UNITS } from './demo-alliance';
 
 /** How long the printed login links work. */
 const LINK_TTL_SECONDS = 12 * 3600;
+
+export type DemoSigner = (who: TokenSubject, ttlSeconds: number) => Promise<string>;
 
 export interface DemoLogin {
   label: string;
@@ -18,7 +20,8 @@ export interface DemoLogin {
 export async function seedDemoAlliance(options: {
   intakeUrl: string;
   dashboardUrl: string;
-  auth: TokenSettings;
+  /** Signs a token for `who` (npm start's TokenKeys, with the matcher's signing key). */
+  sign: DemoSigner;
   warn: (message: string) => void;
 }): Promise<DemoLogin[]> {
   const alliance = { allianceId: DEMO_ALLIANCE.id, allianceName: DEMO_ALLIANCE.name };
@@ -58,14 +61,14 @@ export async function seedDemoAlliance(options: {
     });
   }
 
-  const link = (who: TokenSubject) =>
-    `${options.dashboardUrl}#token=${signToken(who, options.auth, LINK_TTL_SECONDS)}`;
+  const link = async (who: TokenSubject) =>
+    `${options.dashboardUrl}#token=${await options.sign(who, LINK_TTL_SECONDS)}`;
   const [academy] = DEMO_UNITS;
   const [community014] = DEMO_COMMUNITIES;
   return [
     {
       label: `联席会 coordinator (${DEMO_ALLIANCE.name})`,
-      url: link({
+      url: await link({
         subject: 'coordinator-manglinglu',
         role: 'coordinator',
         name: '邙岭路街道联席会',
@@ -74,7 +77,7 @@ export async function seedDemoAlliance(options: {
     },
     {
       label: `unit representative (${academy!.name})`,
-      url: link({
+      url: await link({
         subject: `rep-${academy!.id}`,
         role: 'unit',
         name: academy!.name,
@@ -84,7 +87,7 @@ export async function seedDemoAlliance(options: {
     },
     {
       label: `community representative (${community014!.name})`,
-      url: link({
+      url: await link({
         subject: `rep-${community014!.id}`,
         role: 'community',
         name: community014!.name,
@@ -95,7 +98,7 @@ export async function seedDemoAlliance(options: {
     {
       label: 'admin',
       // An admin belongs to no alliance; the link opens the demo one (others are a pick away).
-      url: link({ subject: 'admin', role: 'admin', name: '系统管理员' }).replace(
+      url: (await link({ subject: 'admin', role: 'admin', name: '系统管理员' })).replace(
         '#token=',
         `?allianceId=${encodeURIComponent(DEMO_ALLIANCE.id)}#token=`,
       ),
@@ -104,7 +107,7 @@ export async function seedDemoAlliance(options: {
 }
 
 async function submit(
-  options: { intakeUrl: string; auth: TokenSettings; warn: (message: string) => void },
+  options: { intakeUrl: string; sign: DemoSigner; warn: (message: string) => void },
   who: TokenSubject,
   path: 'resource-lists' | 'demand-lists',
   list: object,
@@ -114,7 +117,7 @@ async function submit(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${signToken(who, options.auth, 300)}`,
+        authorization: `Bearer ${await options.sign(who, 300)}`,
       },
       body: JSON.stringify(list),
     });

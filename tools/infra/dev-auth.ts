@@ -1,30 +1,29 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { TokenKeys } from '@redcrowd/accounts';
 import type { TokenSettings } from '@redcrowd/auth';
-import { repoRoot } from './processes';
+import { UnitOfWork, createDataSource } from '@redcrowd/persistence';
 
-const SECRET_FILE = path.join(repoRoot, '.cache', 'dev-auth-secret');
+/** The issuer and audience every app checks: AUTH_ISSUER / AUTH_AUDIENCE, or redcrowd's defaults. */
+export function authSettingsFor(env: NodeJS.ProcessEnv): TokenSettings {
+  return { issuer: env.AUTH_ISSUER ?? 'redcrowd', audience: env.AUTH_AUDIENCE ?? 'redcrowd-api' };
+}
+
+/** The default lifetime of access tokens (MATCHER_ACCESS_TOKEN_TTL_SECONDS overrides it in the matcher). */
+export const ACCESS_TOKEN_TTL_SECONDS = 600;
 
 /**
- * The token settings `npm start` runs with: AUTH_JWT_SECRET when set (production), else a
- * random development secret kept in .cache (mode 0600), so login links survive a restart
- * and no secret is ever committed or defaulted.
+ * The signing keys in the database, for a command-line tool (npm start's demo, the key
+ * rotation command): the same keys the matcher signs with. Close it when done.
  */
-export function authSettingsFor(env: NodeJS.ProcessEnv): TokenSettings & { source: string } {
-  const issuer = env.AUTH_ISSUER ?? 'redcrowd';
-  const audience = env.AUTH_AUDIENCE ?? 'redcrowd-api';
-  if (env.AUTH_JWT_SECRET)
-    return { secret: env.AUTH_JWT_SECRET, issuer, audience, source: 'AUTH_JWT_SECRET' };
-  if (!existsSync(SECRET_FILE)) {
-    mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
-    writeFileSync(SECRET_FILE, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
-  const secret = readFileSync(SECRET_FILE, 'utf8').trim();
-  return {
-    secret,
-    issuer,
-    audience,
-    source: `development secret in ${path.relative(repoRoot, SECRET_FILE)}`,
-  };
+export async function openTokenKeys(
+  databaseUrl: string,
+  settings: TokenSettings,
+): Promise<{ keys: TokenKeys; work: UnitOfWork; close: () => Promise<void> }> {
+  const dataSource = await createDataSource({
+    databaseUrl,
+    poolSize: 1,
+    applicationName: 'redcrowd-tools',
+  }).initialize();
+  const work = new UnitOfWork(dataSource);
+  const keys = new TokenKeys(work, { settings, accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  return { keys, work, close: () => dataSource.destroy() };
 }

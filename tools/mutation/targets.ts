@@ -36,7 +36,7 @@ export const MUTATION_TARGETS: readonly MutationTarget[] = [
   },
   {
     name: 'auth',
-    description: 'libs/auth/src: sign-in tokens, access rules, tenancy',
+    description: 'libs/auth/src: access tokens and their keys, access rules, tenancy',
     mutate: ['libs/auth/src/**/*.ts', '!**/*.spec.ts'],
     minimumScore: 90,
   },
@@ -44,6 +44,17 @@ export const MUTATION_TARGETS: readonly MutationTarget[] = [
     name: 'projects',
     description: 'libs/projects/src: the project lifecycle, capacity rule, claims and points split',
     mutate: ['libs/projects/src/**/*.ts', '!**/*.spec.ts'],
+    minimumScore: 90,
+  },
+  {
+    name: 'accounts',
+    description:
+      'libs/accounts/src pure rules (sign-in names, passwords, refresh rotation, one-time links) and roster admission',
+    // The use-case services need Postgres: the services tier tests them, not Stryker's unit run.
+    mutate: [
+      'libs/accounts/src/{login,password-policy,passwords,refresh,secrets}.ts',
+      'libs/contracts/src/roster/admission.ts',
+    ],
     minimumScore: 90,
   },
 ];

@@ -1,24 +1,41 @@
 // @ts-check
 
 import { createApi, withQuery } from './api.js';
-import { clearToken, readToken } from './auth.js';
+import {
+  clearPendingLink,
+  clearSession,
+  fragmentHasCredentials,
+  pendingLink,
+  readSession,
+  sessionOf,
+  storeSession,
+  takeFragment,
+} from './auth.js';
 import { debounce, h, replaceContent } from './dom.js';
 import { describeError } from './forms.js';
 import { formatDateTime } from './format.js';
 import { getLang, onLangChange, roleLabel, setLang, t } from './i18n.js';
 import { startLive } from './live.js';
+import { claimSession, createSessionKeeper } from './session.js';
+import { createAccountView } from './views/account.js';
+import { createAccountsView } from './views/accounts.js';
 import { createDemandsView } from './views/community.js';
+import { createInvitesView } from './views/invites.js';
+import { createLinkPage } from './views/link.js';
 import { createMapView } from './views/map.js';
 import { createOverviewView } from './views/overview.js';
 import { createPostDemandView } from './views/post-demand.js';
 import { createReviewView } from './views/review.js';
+import { createRosterView } from './views/roster.js';
+import { createSignInPage } from './views/sign-in.js';
 import { createClaimsView, createOffersView, createPointsView } from './views/unit.js';
 import { createUnmetView } from './views/unmet.js';
 
 /**
- * The page shell: sign-in from the login link, the header, role-dependent tabs, the live
- * connection, and which view is on screen. Views own their data; the shell only tells the
- * visible one to refresh when the alliance changes.
+ * The page shell: signing in (password, one-time link or demo login link), keeping the
+ * session fresh, the header, role-dependent tabs, the live connection, and which view is on
+ * screen. Views own their data; the shell only tells the visible one to refresh when the
+ * alliance changes.
  */
 
 /** @typedef {import('./api.js').Schemas} Schemas */
@@ -28,16 +45,19 @@ import { createUnmetView } from './views/unmet.js';
  * GET /alliances: the deployment's alliances, which an admin may switch between.
  * @typedef {import('./types/api.js').paths['/alliances']['get']['responses'][200]['content']['application/json']} AllianceList
  */
+/** @typedef {import('./api.js').Schemas['SessionTokens']} SessionTokens */
+/** @typedef {import('./auth.js').StoredSession} StoredSession */
 /**
- * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
+ * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'accounts' | 'account'
+ *   | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
  */
 
 /** @type {Readonly<Record<string, readonly Tab[]>>} */
 const TABS_BY_ROLE = {
-  coordinator: ['review', 'unmet', 'overview', 'map'],
-  admin: ['review', 'unmet', 'overview', 'map'],
-  unit: ['offers', 'claims', 'points'],
-  community: ['demands', 'post-demand'],
+  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'account'],
+  admin: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'accounts', 'account'],
+  unit: ['offers', 'claims', 'points', 'account'],
+  community: ['demands', 'post-demand', 'account'],
 };
 
 /** @type {Readonly<Record<Tab, (ctx: ViewContext) => View>>} */
@@ -46,6 +66,10 @@ const VIEW_FACTORIES = {
   unmet: createUnmetView,
   overview: createOverviewView,
   map: createMapView,
+  roster: createRosterView,
+  invites: createInvitesView,
+  accounts: createAccountsView,
+  account: createAccountView,
   offers: createOffersView,
   claims: createClaimsView,
   points: createPointsView,
@@ -65,6 +89,9 @@ const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 /**
  * The page's state: who is signed in, which tab is on screen, and the live connection.
  * @typedef {object} Session
+ * @property {import('./session.js').SessionKeeper | null} keeper the tokens, kept fresh
+ * @property {(() => void) | null} releaseClaim lets another tab take the session (see claimSession)
+ * @property {{ render(): void } | null} page the signed-out page on screen (sign-in, link)
  * @property {import('./api.js').Api | null} api
  * @property {Schemas['Me'] | null} me
  * @property {Tab | null | undefined} tab undefined for a role this page has no views for
@@ -77,11 +104,14 @@ const root = /** @type {HTMLElement} */ (document.getElementById('app'));
  * @property {string} allianceScope an admin's chosen alliance, '' for others
  * @property {AllianceList} alliances
  * @property {number | undefined} expiryTimer
- * @property {{ reasonKey: string | null, detail?: string } | null} signedOut
+ * @property {{ reasonKey: string | null, detail?: string } | null} signedOut why the sign-in page shows
  */
 
 /** @type {Session} */
 const session = {
+  keeper: null,
+  releaseClaim: null,
+  page: null,
   api: null,
   me: null,
   tab: null,
@@ -104,29 +134,64 @@ const scheduleRefresh = debounce(() => {
 document.documentElement.lang = getLang();
 onLangChange(() => {
   if (session.me) renderShell();
-  else if (session.signedOut) renderSignedOut();
+  else session.page?.render();
 });
-// A login link opened in a tab already showing the page changes only the fragment, which
-// reloads nothing; start over so the new token (and its role) takes effect.
+// A login or one-time link opened in a tab already showing the page changes only the
+// fragment, which reloads nothing; start over so the new token or link takes effect.
 window.addEventListener('hashchange', () => {
-  if (new URLSearchParams(location.hash.slice(1)).has('token')) location.reload();
+  if (fragmentHasCredentials()) location.reload();
 });
 void boot();
 
+/** Reads what the address bar or this tab holds: a link to use, a session, or nothing. */
 async function boot() {
-  const token = readToken();
-  if (!token) {
-    session.signedOut = { reasonKey: null };
-    renderSignedOut();
+  const fragment = takeFragment();
+  const link = fragment?.kind === 'link' ? fragment.secret : pendingLink();
+  if (link) {
+    showLinkPage(link);
     return;
   }
-  const api = createApi({
-    token,
-    onUnauthorized: (error) => signOut('login.reason.unauthorized', error.message),
+  const stored = fragment?.kind === 'token' ? fragment.session : readSession();
+  if (!stored) {
+    showSignIn({ reasonKey: null });
+    return;
+  }
+  await start(stored);
+}
+
+/**
+ * Signs the tab in with a session: claims it for this tab, keeps its tokens fresh, and opens
+ * the person's pages.
+ * @param {StoredSession} stored
+ */
+async function start(stored) {
+  session.page = null;
+  replaceContent(root, h('div', { class: 'state-block is-loading boot' }, t('app.loading')));
+  const claim = await claimSession(stored.refreshToken ? stored.sessionId : null);
+  if (!claim.held) {
+    clearSession();
+    showSignIn({ reasonKey: 'login.reason.otherTab' });
+    return;
+  }
+  session.signedOut = null;
+  session.releaseClaim = claim.release;
+  const keeper = createSessionKeeper(stored, {
+    onEnded: (reasonKey, detail) => void signOut(reasonKey, detail),
+  });
+  session.keeper = keeper;
+  session.api = createApi({
+    credentials: keeper,
+    onUnauthorized: (error) => void signOut('login.reason.unauthorized', error.message),
     query: () =>
       session.me?.role === 'admin' && session.allianceScope ? { allianceId: session.allianceScope } : {},
   });
-  session.api = api;
+  await enter();
+}
+
+/** Reads who the token says the person is and draws their pages (again, after a switch). */
+async function enter() {
+  const { api, keeper } = session;
+  if (!api || !keeper) return;
   replaceContent(root, h('div', { class: 'state-block is-loading boot' }, t('app.loading')));
   /** @type {Schemas['Me']} */
   let me;
@@ -151,7 +216,64 @@ async function boot() {
   session.tab = initialTab(me.role);
   renderShell();
   startLiveStream();
-  scheduleExpiry(me.expiresAt);
+  // A demo login link's token cannot be renewed: the session ends with it.
+  if (!keeper.renewable()) scheduleExpiry(me.expiresAt);
+}
+
+/**
+ * Acts in another membership of the account: the session's tokens are exchanged for ones of
+ * that role and scope, and the pages are drawn again for it.
+ * @param {string} membershipId
+ */
+async function switchMembership(membershipId) {
+  const keeper = session.keeper;
+  if (!keeper) return;
+  await keeper.switchMembership(membershipId);
+  scheduleRefresh.cancel();
+  session.live?.stop();
+  session.live = null;
+  session.current?.unmount();
+  session.current = null;
+  session.views.clear();
+  session.me = null;
+  try {
+    sessionStorage.removeItem(ADMIN_ALLIANCE_KEY);
+  } catch {
+    // Nothing kept.
+  }
+  await enter();
+}
+
+/**
+ * A sign-in (password or link) answered with a session: it becomes this tab's.
+ * @param {SessionTokens} tokens
+ */
+async function signedIn(tokens) {
+  clearPendingLink();
+  const stored = sessionOf(tokens);
+  storeSession(stored);
+  await start(stored);
+}
+
+/** @param {{ reasonKey: string | null, detail?: string }} reason */
+function showSignIn(reason) {
+  session.signedOut = reason;
+  session.page = createSignInPage({ root, reason, onSignedIn: signedIn });
+  session.page.render();
+}
+
+/** @param {string} secret */
+function showLinkPage(secret) {
+  session.page = createLinkPage({
+    root,
+    secret,
+    onSignedIn: signedIn,
+    onLeave: () => {
+      clearPendingLink();
+      void boot();
+    },
+  });
+  session.page.render();
 }
 
 /**
@@ -190,13 +312,24 @@ function initialAllianceScope(me) {
 
 /**
  * @param {Tab} tab
- * @param {Omit<ViewContext, 'notify' | 'goTo'>} signedIn
+ * @param {Pick<ViewContext, 'api' | 'me'>} signedIn
  * @returns {View}
  */
 function viewFor(tab, { api, me }) {
   let view = session.views.get(tab);
   if (!view) {
-    view = VIEW_FACTORIES[tab]({ api, me, notify, goTo: selectTab });
+    view = VIEW_FACTORIES[tab]({
+      api,
+      me,
+      notify,
+      goTo: selectTab,
+      allianceId: () => (me.role === 'admin' ? session.allianceScope || null : me.allianceId),
+      account: {
+        membershipId: () => session.keeper?.membershipId() ?? null,
+        switchMembership,
+        signOut: () => void signOut('login.reason.signedOut', undefined, { tellServer: true }),
+      },
+    });
     session.views.set(tab, view);
   }
   return view;
@@ -204,7 +337,7 @@ function viewFor(tab, { api, me }) {
 
 function renderShell() {
   const { api, me } = session;
-  // Only drawn for someone signed in (the sign-in screen is renderSignedOut).
+  // Only drawn for someone signed in (signed-out pages are views/sign-in.js and views/link.js).
   if (!api || !me) return;
   session.current?.unmount();
   session.current = null;
@@ -283,7 +416,11 @@ function header(me) {
         'div',
         {
           class: 'user',
-          title: me.expiresAt ? t('header.expires', { time: formatDateTime(me.expiresAt) }) : null,
+          // Only a demo login link's session ends at the token's expiry; others are renewed.
+          title:
+            me.expiresAt && !session.keeper?.renewable()
+              ? t('header.expires', { time: formatDateTime(me.expiresAt) })
+              : null,
         },
         h('span', { class: 'user-name', dataset: { testid: 'user-name' } }, me.name),
         h(
@@ -299,7 +436,7 @@ function header(me) {
           type: 'button',
           class: 'btn btn-header',
           dataset: { action: 'logout' },
-          onClick: () => signOut('login.reason.signedOut'),
+          onClick: () => void signOut('login.reason.signedOut', undefined, { tellServer: true }),
         },
         t('header.logout'),
       ),
@@ -433,7 +570,8 @@ function startLiveStream() {
   let wasClosed = false;
   session.live = startLive({
     url,
-    token: api.token,
+    token: api.accessToken,
+    renew: (stale) => session.keeper?.renew(stale) ?? Promise.resolve(false),
     onState: (state, detail) => {
       session.liveState = { state, ...detail };
       paintLiveIndicator();
@@ -444,7 +582,7 @@ function startLiveStream() {
     onEvent: (type) => {
       if (type === 'changed') scheduleRefresh();
     },
-    onUnauthorized: (reason) => signOut('login.reason.unauthorized', reason),
+    onUnauthorized: (reason) => void signOut('login.reason.unauthorized', reason),
   });
 }
 
@@ -468,74 +606,42 @@ function scheduleExpiry(expiresAt) {
   clearTimeout(session.expiryTimer);
   const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now()));
   session.expiryTimer = setTimeout(() => {
-    if (Date.now() >= at) signOut('login.reason.expired');
+    if (Date.now() >= at) void signOut('login.reason.expired');
     else scheduleExpiry(expiresAt);
   }, delay);
 }
 
 /**
- * Ends the session everywhere at once: no view keeps polling with a dead token.
+ * Ends the session everywhere at once: no view keeps polling with a dead token. When the
+ * person signs out, the server is told first, so the refresh token stops working.
  * @param {string} reasonKey
  * @param {string} [detail] the server's words, when it gave any
+ * @param {{ tellServer?: boolean }} [options]
  */
-function signOut(reasonKey, detail) {
+async function signOut(reasonKey, detail, { tellServer = false } = {}) {
   if (session.signedOut) return;
   session.signedOut = { reasonKey, detail };
   scheduleRefresh.cancel();
   clearTimeout(session.expiryTimer);
   session.live?.stop();
+  session.live = null;
   session.current?.unmount();
   session.current = null;
   session.views.clear();
   session.me = null;
-  clearToken();
-  renderSignedOut();
-}
-
-function renderSignedOut() {
-  const reasonKey = session.signedOut?.reasonKey;
-  const detail = session.signedOut?.detail;
-  const next = getLang() === 'zh-CN' ? 'en' : 'zh-CN';
-  document.title = t('app.title');
-  replaceContent(
-    root,
-    h(
-      'section',
-      { class: 'login', dataset: { testid: 'login-screen' }, 'aria-labelledby': 'login-title' },
-      h(
-        'div',
-        { class: 'login-card' },
-        h('span', { class: 'brand-mark login-mark', 'aria-hidden': 'true' }, '★'),
-        h('p', { class: 'login-app' }, t('app.title')),
-        h('h1', { id: 'login-title' }, t('login.title')),
-        h('p', null, t('login.body')),
-        h('p', { class: 'login-hint' }, h('code', null, t('login.hint'))),
-        reasonKey
-          ? h(
-              'p',
-              {
-                class: 'login-reason',
-                role: 'alert',
-                dataset: { testid: 'login-reason', reason: reasonKey },
-              },
-              t('login.reason', { reason: t(reasonKey) }),
-              detail ? h('span', { class: 'login-reason-detail' }, detail) : null,
-            )
-          : null,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn btn-ghost lang-switch',
-            lang: next,
-            dataset: { testid: 'lang-switch', lang: getLang() },
-            onClick: () => setLang(next),
-          },
-          t('lang.switch'),
-        ),
-      ),
-    ),
-  );
+  session.api = null;
+  clearSession();
+  const keeper = session.keeper;
+  session.keeper = null;
+  if (keeper && tellServer) {
+    replaceContent(root, h('div', { class: 'state-block is-loading boot' }, t('login.signingOut')));
+    await keeper.signOut();
+  } else {
+    keeper?.stop();
+  }
+  session.releaseClaim?.();
+  session.releaseClaim = null;
+  showSignIn(session.signedOut);
 }
 
 /** @param {unknown} error */
@@ -549,7 +655,17 @@ function renderBootError(error) {
       h('p', { class: 'state-title' }, t('error.loadFailed')),
       h('p', null, described.text),
       described.detail ? h('p', { class: 'state-detail' }, described.detail) : null,
-      h('button', { type: 'button', class: 'btn', onClick: () => void boot() }, t('error.retry')),
+      h('button', { type: 'button', class: 'btn', onClick: () => void enter() }, t('error.retry')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-ghost',
+          dataset: { action: 'logout' },
+          onClick: () => void signOut('login.reason.signedOut', undefined, { tellServer: true }),
+        },
+        t('header.logout'),
+      ),
     ),
   );
 }

@@ -136,6 +136,17 @@ function rememberFocus(container) {
 }
 
 /**
+ * Moves focus to the control with this data-key: after a re-render replaced the control that
+ * had it (an edit button that became a form), keyboard users carry on from there.
+ * @param {ParentNode | null | undefined} container
+ * @param {string} key
+ */
+export function focusKey(container, key) {
+  const next = container?.querySelector(`[data-key="${cssEscape(key)}"]`);
+  if (next instanceof HTMLElement) next.focus();
+}
+
+/**
  * @param {Element} element
  * @returns {element is HTMLInputElement | HTMLTextAreaElement}
  */

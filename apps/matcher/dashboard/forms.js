@@ -267,6 +267,28 @@ export function placeApiError(error, fieldNames) {
 }
 
 /**
+ * An API error as a form's feedback: under the field it names, or its problems under the
+ * fields their paths name (fieldOf), and whatever is left as the form's message.
+ * @param {unknown} error
+ * @param {readonly string[]} fieldNames
+ * @param {(path: string) => string | null} [fieldOf] the field a problem's path lands on
+ * @returns {Feedback}
+ */
+export function formFeedback(
+  error,
+  fieldNames,
+  fieldOf = (path) => (fieldNames.includes(path) ? path : null),
+) {
+  if (!(error instanceof ApiError) || error.problems.length === 0) return placeApiError(error, fieldNames);
+  const placed = placeProblems(error.problems, fieldOf);
+  const message = placed.general.length > 0 || Object.keys(placed.fields).length === 0;
+  return {
+    fields: placed.fields,
+    message: message ? { ...describeError(error), items: placed.general } : null,
+  };
+}
+
+/**
  * Spreads `[{ path, code, message }]` over form fields: fieldOf(path) names the field or
  * returns null, and problems without a field are listed together.
  * @param {readonly Schemas['ProblemEntry'][] | undefined} problems
@@ -295,4 +317,13 @@ export function numberOrUndefined(value) {
   const number = Number(value);
   // Something the browser let through but is no number goes as typed: the server says why.
   return Number.isFinite(number) ? number : value;
+}
+
+/**
+ * Puts focus on the first control marked invalid, so a keyboard or screen reader user hears why.
+ * @param {ParentNode | null | undefined} container
+ */
+export function focusFirstInvalid(container) {
+  const invalid = container?.querySelector('[aria-invalid="true"]');
+  if (invalid instanceof HTMLElement) invalid.focus();
 }

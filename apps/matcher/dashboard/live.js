@@ -1,6 +1,6 @@
 // @ts-check
 
-import { isRecord } from './api.js';
+import { isRecord, UnauthorizedError } from './api.js';
 
 /**
  * Server-sent events over fetch: EventSource cannot send the Authorization header, so the
@@ -18,15 +18,17 @@ const SILENCE_LIMIT_MS = 45_000;
 /**
  * Keeps one stream open until stop() is called, reconnecting with exponential backoff.
  * onState('open' | 'closed', { retryInMs }) reports the connection; onEvent(type, data)
- * each dispatched event; onUnauthorized(message) a 401, after which it stops for good.
+ * each dispatched event. A 401 asks renew() for a newer token and connects again with it;
+ * when there is none, onUnauthorized(message) is told and the stream stops for good.
  * @param {object} options
  * @param {string} options.url
- * @param {string} options.token
+ * @param {() => string} options.token the current access token
+ * @param {(stale: string) => Promise<boolean>} options.renew see Credentials in api.js
  * @param {EventHandler} options.onEvent
  * @param {(state: 'open' | 'closed', detail: { retryInMs?: number }) => void} options.onState
  * @param {(message: string) => void} options.onUnauthorized the server's message, if any
  */
-export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
+export function startLive({ url, token, renew, onEvent, onState, onUnauthorized }) {
   let stopped = false;
   let attempt = 0;
   /** @type {AbortController | null} */
@@ -36,6 +38,8 @@ export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
   /** @type {number | undefined} */
   let silenceTimer;
   let baseDelay = BASE_DELAY_MS;
+  // A 401 right after connecting with a renewed token is final: renewing again would loop.
+  let afterRenewal = false;
 
   function armSilenceTimer() {
     clearTimeout(silenceTimer);
@@ -45,19 +49,34 @@ export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
   async function connect() {
     controller = new AbortController();
     let opened = false;
+    let renewed = false;
     try {
+      const used = token();
       const response = await fetch(url, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+        headers: { Authorization: `Bearer ${used}`, Accept: 'text/event-stream' },
         cache: 'no-store',
         signal: controller.signal,
       });
       if (response.status === 401) {
-        stopped = true;
-        onUnauthorized(errorMessage(await response.text().catch(() => '')));
-        return;
+        const message = errorMessage(await response.text().catch(() => ''));
+        // An ended session is reported by renew() itself; only a token nothing can renew is ours to report.
+        const renewal = afterRenewal
+          ? 'none'
+          : await renew(used).then(
+              (fresh) => (fresh ? 'renewed' : 'none'),
+              (error) => (error instanceof UnauthorizedError ? 'ended' : 'failed'),
+            );
+        if (renewal === 'none' || renewal === 'ended') {
+          stopped = true;
+          if (renewal === 'none') onUnauthorized(message);
+          return;
+        }
+        renewed = renewal === 'renewed';
+        throw new Error('unauthorized');
       }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       opened = true;
+      afterRenewal = false;
       attempt = 0;
       onState('open', {});
       armSilenceTimer();
@@ -74,6 +93,11 @@ export function startLive({ url, token, onEvent, onState, onUnauthorized }) {
       clearTimeout(silenceTimer);
     }
     if (stopped) return;
+    afterRenewal = renewed;
+    if (renewed) {
+      void connect();
+      return;
+    }
     if (!opened) attempt += 1;
     const delay = Math.min(MAX_DELAY_MS, baseDelay * 2 ** Math.min(attempt, 5)) * (0.8 + Math.random() * 0.4);
     onState('closed', { retryInMs: delay });

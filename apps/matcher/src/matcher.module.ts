@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { JsonLogger } from '@redcrowd/runtime';
+import { AccountsModule } from './accounts/accounts.module';
 import { ClaimsModule } from './claims/claims.module';
 import type { MatcherConfig } from './config/matcher.config';
 import { MatcherCoreModule } from './core/matcher-core.module';
@@ -20,6 +21,7 @@ export class MatcherModule {
       module: MatcherModule,
       imports: [
         MatcherCoreModule.forRoot(config, logger),
+        AccountsModule,
         PoliciesModule,
         RosterModule,
         ProjectsModule,

@@ -8,13 +8,13 @@ import type { Principal, Role } from './principal';
 export type AccessRule = { public: true } | { roles: readonly Role[] };
 
 /** Decides a request before it reaches the handler; throws AuthError when refused. */
-export function authorize(
+export async function authorize(
   rule: AccessRule | undefined,
-  principal: () => Principal | undefined,
+  principal: () => Promise<Principal | undefined>,
   route: string,
-): Principal | undefined {
+): Promise<Principal | undefined> {
   if (rule && 'public' in rule) return undefined;
-  const who = principal(); // throws unauthenticated when there is no valid token
+  const who = await principal(); // throws unauthenticated when there is no valid token
   if (!who) throw new AuthError('unauthenticated', 'sign in: send Authorization: Bearer <token>');
   if (!rule) throw new AuthError('forbidden', `${route} has no access rule, so it is closed`);
   if (!rule.roles.includes(who.role)) {

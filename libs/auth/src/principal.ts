@@ -20,5 +20,7 @@ export interface Principal {
   unitId?: string;
   /** Set for role community (the demand lists' submitter id). */
   communityId?: string;
+  /** The sign-in session (refresh-token family) the token came from, if any. */
+  sessionId?: string;
   expiresAt: Date;
 }

@@ -1,62 +1,50 @@
-import jwt from 'jsonwebtoken';
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AuthError } from './auth.errors';
-import { ROLES, type Principal, type Role } from './principal';
+import { claimProblem, claimsOf, principalOf, type TokenSubject } from './claims';
+import type { Principal } from './principal';
+import type { SigningKey } from './signing-keys';
 
 /**
- * One algorithm, pinned: tokens are HMAC-SHA256 with a shared secret. Whatever the token's
- * header says (none, RS256 with the secret as a "public key", HS512), nothing else verifies.
+ * One algorithm, pinned: access tokens are EdDSA (Ed25519) signatures, verified with public
+ * keys only, so no service that verifies can also sign. Whatever a token's header says
+ * (none, HS256 keyed with the public key, RS256), nothing else verifies.
  */
-export const TOKEN_ALGORITHM = 'HS256' as const;
+export const TOKEN_ALGORITHM = 'EdDSA' as const;
 
+/** Every service checks these the same way; anything else is refused. */
 export interface TokenSettings {
-  /** At least 32 bytes; the same on every service that verifies. */
-  secret: string;
   issuer: string;
   audience: string;
 }
 
-export interface TokenSubject {
-  subject: string;
-  role: Role;
-  name: string;
-  allianceId?: string | null;
-  allianceName?: string;
-  unitId?: string;
-  communityId?: string;
+/** Where a verifier finds the public key a token names in its `kid` header. */
+export type VerificationKeys = JWTVerifyGetKey;
+
+export interface SignOptions {
+  ttlSeconds: number;
+  /** The sign-in session the token belongs to (`sid`), when it came from one. */
+  sessionId?: string;
+  now?: Date;
 }
 
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const MIN_SECRET_BYTES = 32;
-
-export function assertUsableSecret(secret: string): void {
-  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
-    throw new Error(`the token secret must be at least ${MIN_SECRET_BYTES} bytes`);
-  }
-}
-
-/** Signs a token for `who`, valid for `ttlSeconds`. Used by `npm start`'s demo and by tests. */
-export function signToken(who: TokenSubject, settings: TokenSettings, ttlSeconds: number): string {
-  assertUsableSecret(settings.secret);
+/** Signs an access token for `who` with the alliance's current signing key. */
+export async function signToken(
+  who: TokenSubject,
+  key: SigningKey,
+  settings: TokenSettings,
+  { ttlSeconds, sessionId, now = new Date() }: SignOptions,
+): Promise<string> {
   const problem = claimProblem({ ...who, sub: who.subject });
   if (problem) throw new Error(`cannot sign a token: ${problem}`);
-  return jwt.sign(
-    {
-      role: who.role,
-      name: who.name,
-      ...(who.allianceId ? { alliance: who.allianceId } : {}),
-      ...(who.allianceName ? { alliance_name: who.allianceName } : {}),
-      ...(who.unitId ? { unit: who.unitId } : {}),
-      ...(who.communityId ? { community: who.communityId } : {}),
-    },
-    settings.secret,
-    {
-      algorithm: TOKEN_ALGORITHM,
-      issuer: settings.issuer,
-      audience: settings.audience,
-      subject: who.subject,
-      expiresIn: ttlSeconds,
-    },
-  );
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ ...claimsOf(who), ...(sessionId ? { sid: sessionId } : {}) })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setSubject(who.subject)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds)
+    .sign(key.privateKey);
 }
 
 /** Reads `Authorization: Bearer <token>`; anything else is unauthenticated. */
@@ -67,95 +55,65 @@ export function bearerToken(header: string | undefined): string {
   return match[1]!;
 }
 
-/** Verifies signature, algorithm, issuer, audience and expiry, then the role's claims. */
-export function verifyToken(token: string, settings: TokenSettings, now: Date = new Date()): Principal {
-  const header = jwt.decode(token, { complete: true })?.header;
-  if (!header) throw new AuthError('unauthenticated', 'the token is malformed');
-  // Checked before verifying, so the answer says what was wrong rather than "no signature".
-  if (header.alg !== TOKEN_ALGORITHM) {
+/** Verifies signature, algorithm, key, issuer, audience and expiry, then the role's claims. */
+export async function verifyToken(
+  token: string,
+  keys: VerificationKeys,
+  settings: TokenSettings,
+  now: Date = new Date(),
+): Promise<Principal> {
+  // Checked before verifying, so the answer says what was wrong rather than "no key found".
+  const algorithm = headerAlgorithm(token);
+  if (algorithm !== TOKEN_ALGORITHM) {
     throw new AuthError(
       'unauthenticated',
-      `the token must be signed with ${TOKEN_ALGORITHM}, not ${header.alg}`,
+      `the token must be signed with ${TOKEN_ALGORITHM}, not ${algorithm}`,
     );
   }
-  let payload: jwt.JwtPayload | string;
+  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
-    payload = jwt.verify(token, settings.secret, {
+    ({ payload } = await jwtVerify(token, keys, {
       algorithms: [TOKEN_ALGORITHM],
       issuer: settings.issuer,
       audience: settings.audience,
-      clockTimestamp: Math.floor(now.getTime() / 1000),
+      currentDate: now,
       clockTolerance: 5,
-    });
+      requiredClaims: ['exp'],
+    }));
   } catch (error) {
+    // A key store that cannot be read is the service's failure, not the caller's token's.
+    if (!(error instanceof errors.JOSEError)) throw error;
     throw new AuthError('unauthenticated', describeVerifyError(error));
   }
-  // Only narrows the type: a body that is not a JSON object has no `aud`, so verify refused it.
-  // Stryker disable next-line all: unreachable while an audience is required
-  if (typeof payload === 'string') throw new AuthError('unauthenticated', 'the token has no claims');
-  if (payload.exp === undefined) throw new AuthError('unauthenticated', 'the token has no expiry');
-  const problem = claimProblem({
-    sub: payload.sub,
-    role: payload.role,
-    name: payload.name,
-    allianceId: payload.alliance,
-    unitId: payload.unit,
-    communityId: payload.community,
-  });
-  if (problem) throw new AuthError('unauthenticated', `the token's claims are not usable: ${problem}`);
-  const role = payload.role as Role;
-  return {
-    subject: payload.sub!,
-    role,
-    name: payload.name as string,
-    allianceId: role === 'admin' ? null : (payload.alliance as string),
-    ...(typeof payload.alliance_name === 'string' && role !== 'admin'
-      ? { allianceName: payload.alliance_name.slice(0, 200) }
-      : {}),
-    ...(role === 'unit' ? { unitId: payload.unit as string } : {}),
-    ...(role === 'community' ? { communityId: payload.community as string } : {}),
-    expiresAt: new Date(payload.exp * 1000),
-  };
+  const principal = principalOf(payload);
+  if (typeof principal === 'string') {
+    throw new AuthError('unauthenticated', `the token's claims are not usable: ${principal}`);
+  }
+  return principal;
 }
 
-function describeVerifyError(error: unknown): string {
-  if (error instanceof jwt.TokenExpiredError) return 'the token has expired; sign in again';
-  if (error instanceof jwt.NotBeforeError) return 'the token is not valid yet';
-  // The algorithm was checked on the header before verifying, so no algorithm error comes here.
-  const message = error instanceof Error ? error.message : String(error);
-  if (/signature/i.test(message)) return 'the token signature does not verify';
-  if (/issuer|audience/i.test(message)) return `the token is not for this service (${message})`;
-  return `the token is malformed (${message})`;
+function headerAlgorithm(token: string): string {
+  try {
+    return String(decodeProtectedHeader(token).alg);
+  } catch {
+    throw new AuthError('unauthenticated', 'the token is malformed');
+  }
 }
 
-/** What makes a set of claims unusable, or null. Each role carries exactly its own scope. */
-function claimProblem(claims: {
-  sub?: unknown;
-  role?: unknown;
-  name?: unknown;
-  allianceId?: unknown;
-  unitId?: unknown;
-  communityId?: unknown;
-}): string | null {
-  if (typeof claims.sub !== 'string' || !IDENTIFIER.test(claims.sub)) return 'sub must be an identifier';
-  if (!ROLES.includes(claims.role as Role)) return `role must be one of ${ROLES.join(', ')}`;
-  if (typeof claims.name !== 'string' || claims.name.trim() === '' || claims.name.length > 200) {
-    return 'name must be non-empty text';
+function describeVerifyError(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired; sign in again';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'the token is not valid yet';
+    if (error.claim === 'iss' || error.claim === 'aud') {
+      return `the token is not for this service (${error.claim} is not accepted)`;
+    }
+    if (error.reason === 'missing')
+      return `the token has no ${error.claim === 'exp' ? 'expiry' : error.claim}`;
+    return `the token's ${error.claim} claim is not usable`;
   }
-  const role = claims.role as Role;
-  const present = (value: unknown) => value !== undefined && value !== null;
-  const identifier = (value: unknown) => typeof value === 'string' && IDENTIFIER.test(value);
-  if (role === 'admin') {
-    return present(claims.allianceId) || present(claims.unitId) || present(claims.communityId)
-      ? 'an admin token names no alliance, unit or community'
-      : null;
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+    return 'the token is signed with a key this service does not know; sign in again';
   }
-  if (!identifier(claims.allianceId)) return `a ${role} token must name its alliance`;
-  if (role === 'unit' && !identifier(claims.unitId)) return 'a unit token must name its unit';
-  if (role !== 'unit' && present(claims.unitId)) return `a ${role} token names no unit`;
-  if (role === 'community' && !identifier(claims.communityId)) {
-    return 'a community token must name its community';
-  }
-  if (role !== 'community' && present(claims.communityId)) return `a ${role} token names no community`;
-  return null;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature does not verify';
+  return `the token is malformed (${error.message})`;
 }

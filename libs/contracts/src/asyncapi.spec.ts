@@ -16,6 +16,7 @@ import {
   isOffsetDateTime,
   IS_SCORE_EXPLANATION_PARAMS,
   LIST_KINDS,
+  LIST_MEMBERSHIPS,
   ListAccepted,
   ListRejected,
   parseList,
@@ -441,6 +442,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(schemas.SubmitterKind?.enum).toEqual(SUBMITTER_KINDS);
     expect(schemas.ListKind?.enum).toEqual(LIST_KINDS);
     expect(schemas.AcceptanceOutcome?.enum).toEqual(ACCEPTANCE_OUTCOMES);
+    expect(schemas.ListMembership?.enum).toEqual(LIST_MEMBERSHIPS);
     expect(schemas.ProblemCode?.enum).toEqual(PROBLEM_CODES);
     expect(schemas.ScoreExplanationCode?.enum).toEqual(SCORE_EXPLANATION_CODES);
   });

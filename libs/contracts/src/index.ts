@@ -35,3 +35,4 @@ export { validatePayload } from './validation/json-payload';
 export { Nested } from './common/nested';
 export { IsIdentifier, IsText } from './common/decorators';
 export * from './roster/member';
+export * from './roster/admission';

@@ -1,7 +1,14 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { authorize, bearerToken, verifyToken, type AccessRule, type TokenSettings } from '@redcrowd/auth';
+import {
+  authorize,
+  bearerToken,
+  verifyToken,
+  type AccessRule,
+  type TokenSettings,
+  type VerificationKeys,
+} from '@redcrowd/auth';
 import { ACCESS_RULE, PRINCIPAL } from './access.decorators';
 
 /**
@@ -13,10 +20,11 @@ import { ACCESS_RULE, PRINCIPAL } from './access.decorators';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly keys: VerificationKeys,
     private readonly settings: TokenSettings,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
@@ -24,9 +32,9 @@ export class AuthGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<Request & Record<string, unknown>>();
     const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
-    const principal = authorize(
+    const principal = await authorize(
       rule,
-      () => verifyToken(bearerToken(request.headers.authorization), this.settings),
+      () => verifyToken(bearerToken(request.headers.authorization), this.keys, this.settings),
       route,
     );
     if (principal) request[PRINCIPAL] = principal;

@@ -58,6 +58,12 @@ describe('httpAnswerOf', () => {
       status: 413,
       body: { error: { code: 'payload-too-large' } },
     });
+    expect(httpAnswerOf(nest(429, 'ThrottlerException: Too Many Requests'))).toEqual({
+      status: 429,
+      body: {
+        error: { code: 'too-many-attempts', message: 'too many attempts; wait a while and try again' },
+      },
+    });
     expect(httpAnswerOf({ status: 400, message: 'Unexpected end of JSON input' })).toEqual({
       status: 400,
       body: {

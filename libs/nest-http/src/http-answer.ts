@@ -15,8 +15,17 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   'not-found': 404,
   'invalid-list': 400,
+  // Signed in, but the list's submitter is not an admitted member of the alliance.
+  'not-a-member': 403,
   'member-not-found': 404,
   'member-exists': 409,
+  'sign-in-failed': 401,
+  'too-many-attempts': 429,
+  'session-ended': 401,
+  // Gone: the link existed for somebody once; it cannot be used again.
+  'link-invalid': 410,
+  'account-exists': 409,
+  'account-not-found': 404,
   'project-not-found': 404,
   'allocation-not-found': 404,
   'offer-not-found': 404,
@@ -64,6 +73,9 @@ export function httpAnswerOf(error: unknown): HttpAnswer {
   if (status === 404) return refusal(404, 'not-found', 'no such route');
   if (status === 413)
     return refusal(413, 'payload-too-large', 'the body is larger than this endpoint accepts');
+  // The throttler's refusal; it has set Retry-After on the response already.
+  if (status === 429)
+    return refusal(429, 'too-many-attempts', 'too many attempts; wait a while and try again');
   if (status !== undefined && status >= 400 && status < 500) {
     const message = (error as StatusCarrier).message;
     return refusal(status, 'invalid-request', `the request could not be read: ${message ?? 'bad request'}`);

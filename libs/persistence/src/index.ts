@@ -20,3 +20,7 @@ export * from './repositories/alliance-policy.repository';
 export * from './repositories/dashboard.repository';
 export * from './repositories/unmatched-demand.repository';
 export * from './repositories/roster.repository';
+export * from './repositories/signing-key.repository';
+export * from './repositories/account.repository';
+export * from './repositories/session.repository';
+export * from './repositories/account-link.repository';

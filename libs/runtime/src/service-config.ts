@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
@@ -27,10 +27,16 @@ export class ServiceConfig {
   @Min(100)
   OUTBOX_SWEEP_MS: number = 2_000;
 
-  /** HS256 key for sign-in tokens, at least 32 bytes, the same on every service. */
-  @IsString()
-  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
-  AUTH_JWT_SECRET!: string;
+  /**
+   * Where to read the public keys of access tokens (a JWKS document, e.g. the matcher's
+   * /.well-known/jwks.json). Unset: the keys published in the database.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'AUTH_JWKS_URL must be an http(s) URL' },
+  )
+  AUTH_JWKS_URL?: string;
 
   /** Tokens must carry this `iss` ... */
   @IsString()

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type {
   ListAccepted,
   ListKind,
+  ListMembership,
   ListRejected,
   MessageSource,
+  NonMemberStanding,
   Problem,
   RejectionHints,
   SubmittedList,
@@ -19,6 +21,7 @@ export function acceptedAnswer(
   list: SubmittedList,
   stored: Extract<StoreListResult, { outcome: 'stored' | 'unchanged' }>,
   source: MessageSource,
+  membership: ListMembership,
 ): IntakeAnswer {
   return {
     type: 'accepted',
@@ -34,6 +37,7 @@ export function acceptedAnswer(
       outcome: stored.outcome,
       itemCount: stored.itemCount,
       itemsKept: stored.itemsKept,
+      membership,
       acceptedAt: new Date().toISOString(),
       source,
     },
@@ -84,6 +88,22 @@ export function revisionProblem(
     code: 'revision-conflict',
     message: `revision ${list.revision} of list ${list.listId} was already accepted with different content; raise the revision to replace it`,
   };
+}
+
+/**
+ * Why a list's submitter may not send lists to its alliance, and what would change that:
+ * only the alliance's coordinator can put it on the roster (成员名册) or admit it again.
+ */
+export function notAMemberProblem(list: SubmittedList, standing: NonMemberStanding): Problem {
+  const { kind, id, name } = list.submitter;
+  const who = `${kind} ${id} (${name})`;
+  const alliance = `alliance ${list.allianceId}`;
+  const message = {
+    'not-on-roster': `${who} is not on the roster of ${alliance}; the alliance's coordinator must add it to the roster (成员名册) before its lists are accepted`,
+    refused: `${who} was refused by ${alliance}; its lists are not accepted unless the alliance's coordinator admits it on the roster (成员名册)`,
+    withdrawn: `${who} has withdrawn from ${alliance}; its lists are not accepted unless the alliance's coordinator makes it active on the roster (成员名册) again`,
+  }[standing];
+  return { path: list.kind === 'resource' ? 'unit.id' : 'submitter.id', code: 'not-a-member', message };
 }
 
 export function hintsOf(list: SubmittedList): RejectionHints {

@@ -7,11 +7,13 @@ import { authProviders } from '@redcrowd/nest-auth';
 import { httpEdgeProviders } from '@redcrowd/nest-http';
 import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
+  AlliancePolicyRepository,
   AllianceTaxonomyRepository,
   IntakeRejectionRepository,
   ListStoreRepository,
   OutboxRepository,
   ProcessedMessageRepository,
+  RosterRepository,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { IntakeConfig } from '../config/intake.config';
@@ -42,6 +44,8 @@ export class IntakeModule {
         ProcessedMessageRepository,
         IntakeRejectionRepository,
         AllianceTaxonomyRepository,
+        RosterRepository,
+        AlliancePolicyRepository,
         {
           provide: DeadLetterPublisher,
           inject: [PRODUCER],
@@ -57,6 +61,8 @@ export class IntakeModule {
             ProcessedMessageRepository,
             IntakeRejectionRepository,
             AllianceTaxonomyRepository,
+            RosterRepository,
+            AlliancePolicyRepository,
             OutboxRelay,
             DeadLetterPublisher,
           ],
@@ -67,6 +73,8 @@ export class IntakeModule {
             processed: ProcessedMessageRepository,
             rejections: IntakeRejectionRepository,
             taxonomy: AllianceTaxonomyRepository,
+            roster: RosterRepository,
+            policies: AlliancePolicyRepository,
             relay: OutboxRelay,
             deadLetters: DeadLetterPublisher,
           ) =>
@@ -77,6 +85,8 @@ export class IntakeModule {
               processed,
               rejections,
               taxonomy,
+              roster,
+              policies,
               relay,
               deadLetters,
               topics,

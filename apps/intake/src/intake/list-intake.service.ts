@@ -1,27 +1,35 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   Taxonomy,
+  admitList,
   checkCategories,
   parseList,
   type ListKind,
+  type ListMembership,
+  type MemberStatus,
   type MessageSource,
   type SubmittedList,
   type TopicId,
 } from '@redcrowd/contracts';
 import type { ConsumedMessage, OutboxRelay } from '@redcrowd/kafka';
 import {
+  memberKey,
   positionKey,
+  type AlliancePolicyRepository,
   type AllianceTaxonomyRepository,
   type IntakeRejectionRepository,
   type ListStoreRepository,
+  type MemberRef,
   type OutboxRepository,
   type ProcessedMessageRepository,
+  type RosterRepository,
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import {
   acceptedAnswer,
   hintsOf,
+  notAMemberProblem,
   rejectedAnswer,
   revisionProblem,
   type IntakeAnswer,
@@ -42,6 +50,8 @@ export interface ListIntakeDependencies {
   processed: ProcessedMessageRepository;
   rejections: IntakeRejectionRepository;
   taxonomy: AllianceTaxonomyRepository;
+  roster: RosterRepository;
+  policies: AlliancePolicyRepository;
   relay: OutboxRelay;
   deadLetters: DeadLetterPublisher;
   topics: Record<TopicId, string>;
@@ -50,14 +60,25 @@ export interface ListIntakeDependencies {
   logger: JsonLogger;
 }
 
+/**
+ * Where a batch's submitters stand with their alliances, read in the batch's transaction:
+ * roster statuses by memberKey (absent: not on the roster), and the alliances whose policy
+ * allows open registration.
+ */
+interface RosterView {
+  standings: Map<string, MemberStatus>;
+  openRegistration: Set<string>;
+}
+
 /** What an HTTP submitter gets back: the same event Kafka submitters receive. */
 export type HttpSubmissionResult =
   { status: 'answered'; answer: IntakeAnswer } | { status: 'unavailable'; answer: IntakeAnswer };
 
 /**
- * Intake of 资源清单 and 需求清单: validates each submitted list, stores it with its items
- * in one transaction, and answers it with exactly one accepted or rejected event, written
- * to the outbox in that same transaction. Kafka and HTTP submissions take the same path.
+ * Intake of 资源清单 and 需求清单: validates each submitted list, checks that its submitter
+ * may send lists to the alliance (the roster, 成员名册), stores it with its items in one
+ * transaction, and answers it with exactly one accepted or rejected event, written to the
+ * outbox in that same transaction. Kafka and HTTP submissions take the same path.
  */
 export class ListIntakeService {
   private readonly kindByTopic: Map<string, ListKind>;
@@ -172,9 +193,10 @@ export class ListIntakeService {
     }
 
     const taxonomies = await this.taxonomiesFor(manager, pending);
+    const roster = await this.rosterFor(manager, pending);
     const answers: IntakeAnswer[] = [];
     for (const submission of pending) {
-      answers.push(await this.answerOne(manager, submission, taxonomies));
+      answers.push(await this.answerOne(manager, submission, taxonomies, roster));
     }
 
     await deps.outbox.add(
@@ -217,6 +239,7 @@ export class ListIntakeService {
     manager: EntityManager,
     submission: ListSubmission,
     taxonomies: Map<string, Taxonomy>,
+    roster: RosterView,
   ): Promise<IntakeAnswer> {
     const { parsed, kind, source, messageKey } = submission;
     if (!parsed.ok) return rejectedAnswer(kind, parsed.problems, parsed.hints, source, messageKey);
@@ -225,12 +248,68 @@ export class ListIntakeService {
     if (categoryProblems.length > 0) {
       return rejectedAnswer(kind, categoryProblems, hintsOf(list), source, messageKey);
     }
+    const member = memberOf(list);
+    const admission = admitList(
+      roster.standings.get(memberKey(member)),
+      roster.openRegistration.has(list.allianceId),
+    );
+    if (admission.verdict === 'refuse') {
+      this.deps.logger.event('info', 'list refused: its submitter is not a member', {
+        listKind: list.kind,
+        listId: list.listId,
+        allianceId: list.allianceId,
+        submitterId: list.submitter.id,
+        standing: admission.standing,
+        channel: source.channel,
+      });
+      return rejectedAnswer(
+        kind,
+        [notAMemberProblem(list, admission.standing)],
+        hintsOf(list),
+        source,
+        messageKey,
+      );
+    }
     const stored = await this.deps.lists.store(manager, list);
     if (stored.outcome === 'stored' || stored.outcome === 'unchanged') {
-      this.logAccepted(list, stored.outcome, source);
-      return acceptedAnswer(list, stored, source);
+      if (admission.verdict === 'accept-pending' && admission.register) {
+        await this.register(manager, list, member);
+        roster.standings.set(memberKey(member), 'pending');
+      }
+      this.logAccepted(list, stored.outcome, source, admission.membership);
+      return acceptedAnswer(list, stored, source, admission.membership);
     }
     return rejectedAnswer(kind, [revisionProblem(list, stored)], hintsOf(list), source, messageKey);
+  }
+
+  /** Open registration: the submitter joins the roster as pending, for the coordinator to admit or refuse. */
+  private async register(manager: EntityManager, list: SubmittedList, member: MemberRef): Promise<void> {
+    const name = list.submitter.name;
+    await this.deps.roster.addByName(
+      manager,
+      { ...member, name, status: 'pending' },
+      {
+        actor: list.submitter.id,
+        action: 'registered-by-list',
+        details: { name, status: 'pending', listKind: list.kind, listId: list.listId },
+      },
+    );
+    this.deps.logger.event('info', 'submitter registered on the roster as pending', {
+      allianceId: list.allianceId,
+      memberKind: member.kind,
+      memberId: member.memberId,
+      listId: list.listId,
+    });
+  }
+
+  /** The roster statuses of the batch's submitters (share-locked) and their alliances' registration policy. */
+  private async rosterFor(manager: EntityManager, submissions: ListSubmission[]): Promise<RosterView> {
+    const lists = submissions.flatMap(({ parsed }) => (parsed.ok ? [parsed.list] : []));
+    const alliances = [...new Set(lists.map((list) => list.allianceId))];
+    return {
+      standings: await this.deps.roster.standingsOf(manager, lists.map(memberOf)),
+      openRegistration: await this.deps.policies.openRegistrationOf(manager, alliances),
+    };
   }
 
   private async taxonomiesFor(
@@ -279,7 +358,12 @@ export class ListIntakeService {
     );
   }
 
-  private logAccepted(list: SubmittedList, outcome: string, source: MessageSource): void {
+  private logAccepted(
+    list: SubmittedList,
+    outcome: string,
+    source: MessageSource,
+    membership: ListMembership,
+  ): void {
     this.deps.logger.event('info', 'list accepted', {
       listKind: list.kind,
       listId: list.listId,
@@ -287,7 +371,13 @@ export class ListIntakeService {
       submitterId: list.submitter.id,
       items: list.payload.items.length,
       outcome,
+      membership,
       channel: source.channel,
     });
   }
+}
+
+/** The roster entry a list's submitter must have: resource lists name a unit, demand lists a community or unit. */
+function memberOf(list: SubmittedList): MemberRef {
+  return { allianceId: list.allianceId, kind: list.submitter.kind, memberId: list.submitter.id };
 }

@@ -37,8 +37,10 @@ export class ListsController {
   }
 
   /**
-   * A stored or unchanged list answers 201 or 200 with its lists.accepted.v1 event. A refusal
-   * answers like every error, with its lists.rejected.v1 event under `rejection`.
+   * A stored or unchanged list answers 201 or 200 with its lists.accepted.v1 event (whose
+   * `membership` says whether the submitter still awaits admission). A refusal answers like
+   * every error, with its lists.rejected.v1 event under `rejection`: invalid-list, or
+   * not-a-member when the submitter is not an admitted member of the alliance.
    */
   private async answer(kind: ListKind, caller: Principal, body: unknown, response: Response) {
     const result = await this.intake.submitOverHttp(kind, Buffer.isBuffer(body) ? body : null, (list) =>
@@ -63,6 +65,14 @@ function refusalOf(status: HttpSubmissionResult['status'], event: ListRejected):
         attachments: { rejection: event },
       },
     );
+  }
+  // A list from a submitter the alliance has not admitted: one problem, which says why.
+  const notAMember = event.problems.find((problem) => problem.code === 'not-a-member');
+  if (notAMember) {
+    return new DomainError('not-a-member', notAMember.message, {
+      problems: event.problems,
+      attachments: { rejection: event },
+    });
   }
   const count = event.problems.length;
   return new DomainError(

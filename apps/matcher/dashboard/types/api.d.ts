@@ -29,6 +29,13 @@ export interface paths {
      *     admin any list. A list that names another alliance than the token's, or another unit
      *     than the signed-in one, is refused with 403 before anything is stored; this is checked
      *     once the list is valid, so an invalid list is answered 400 first.
+     *
+     *     The unit must be on the alliance's roster (成员名册): a unit that is not, or that the
+     *     coordinator refused or that withdrew, is refused with 403 `not-a-member`. When the
+     *     alliance's policy allows open registration (`openRegistration`), a unit not yet on the
+     *     roster joins it as pending and its list is stored with `membership: pending`; a
+     *     pending member's lists wait outside matching until the coordinator admits it
+     *     (`PATCH /alliances/{allianceId}/members/unit/{unitId}` with status active).
      */
     post: operations['submitResourceList'];
     delete?: never;
@@ -57,6 +64,10 @@ export interface paths {
      *     alliance, an admin any list. Another alliance or another submitter than the signed-in
      *     one is refused with 403 before anything is stored. The dashboard's demand form posts
      *     here from the browser (intake allows the origins in `INTAKE_CORS_ORIGINS`).
+     *
+     *     The submitter (community or unit) must be on the alliance's roster, as for
+     *     `POST /resource-lists`: otherwise 403 `not-a-member`, or, with open registration, it
+     *     joins the roster as pending and the list is stored with `membership: pending`.
      */
     post: operations['submitDemandList'];
     delete?: never;
@@ -83,6 +94,237 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public keys of access tokens (JWKS)
+     * @description Every Ed25519 key whose tokens may still be valid (RFC 7517), for any service or gateway that verifies redcrowd's tokens. After a key rotation (`npm run admin -- rotate-keys`) the old key stays here until every token it signed has expired. Never a private part. Public: no token is needed.
+     */
+    get: operations['jwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with a sign-in name (usually a mobile number) and password
+     * @description Opens a session: a short-lived access token (`expiresIn` seconds, MATCHER_ACCESS_TOKEN_TTL_SECONDS) and a refresh token good for one refresh. `login` is read as people type it: `138 0013 8000`, `+86 13800138000` and full-width digits are the same account. A wrong password, an unknown name and a malformed name get the same answer in about the same time (sign-in-failed), so nothing tells which accounts exist. Attempts are throttled per address (MATCHER_SIGN_IN_LIMIT_PER_ADDRESS a minute) and per sign-in name (MATCHER_SIGN_IN_LIMIT_PER_LOGIN per 15 minutes, whether the name exists or not); beyond them the answer is 429 too-many-attempts with Retry-After, before any password is checked. Public: this is how a token is obtained.
+     */
+    post: operations['signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange a refresh token for a new pair, optionally switching membership
+     * @description Each refresh token works once; the answer carries the next one. A refresh token used a second time means somebody copied it: the whole session ends (for the copier and the owner) and the answer is session-ended. Refreshing never extends a session past its absolute end (MATCHER_SESSION_TTL_SECONDS). `membershipId` switches the session to another membership of the account. Public: the access token may have expired.
+     */
+    post: operations['refreshSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End the session of a refresh token
+     * @description The refresh token and every later one of its session stop working; access tokens already issued run out within their short lifetime. An unknown or ended token is answered the same (204). Public: the access token may have expired.
+     */
+    post: operations['signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/links/{secret}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
+        secret: components['parameters']['LinkSecret'];
+      };
+      cookie?: never;
+    };
+    /**
+     * What a one-time link is for
+     * @description The account a setup link sets up (the first admin's, or one an admin created), so its page can greet the person before they choose a password. Public: the secret is the credential.
+     */
+    get: operations['describeLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/links/{secret}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
+        secret: components['parameters']['LinkSecret'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Use a setup or invite link, choosing the password, and be signed in
+     * @description A setup link takes the password alone. An invite also takes the sign-in name and display name: a new account is created with the invite's membership, or, when the name is an existing account's and the password is its own, the membership is added to that account (account-exists when the password is not its own). The password needs at least 10 characters, at most 128, and must not be a commonly guessed one or contain the sign-in name (invalid-request, field `password`). The link works once (two at the same moment: one wins, the other is answered link-invalid). Audited as password-set. Public: the secret is the credential.
+     */
+    post: operations['acceptLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's account, memberships and open sessions
+     * @description `account` is null for a token no account stands behind (npm start's demo links). `current` marks the session the request came from.
+     */
+    get: operations['myAccount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the caller's password; every other session ends
+     * @description Needs the current password (sign-in-failed, field `currentPassword`, when wrong). The new one follows the same rules as at setup. Every other session of the account is revoked (the one making the request goes on). Audited as password-changed.
+     */
+    post: operations['changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of the caller's sessions (a lost phone)
+     * @description Another account's session is answered not-found. Audited as session-revoked.
+     */
+    delete: operations['endMySession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every account with its memberships (admin) */
+    get: operations['listAccounts'];
+    put?: never;
+    /**
+     * Create an account with one membership and its one-time setup link (admin)
+     * @description No password is set: the person chooses one through `setupLink.url`, which works once, for 24 hours. The membership names exactly its role's scope (a coordinator its alliance, a unit representative its alliance and unit, a community its alliance and community, an admin nothing). Audited as created.
+     */
+    post: operations['createAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accounts/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Disable or re-enable an account (admin)
+     * @description Disabling ends every session of the account at once (its access tokens run out within their lifetime). Audited as disabled or enabled, with the number of sessions ended.
+     */
+    patch: operations['updateAccount'];
     trace?: never;
   };
   '/projects': {
@@ -465,9 +707,39 @@ export interface paths {
     head?: never;
     /**
      * Change a member's details or status
-     * @description Only the fields given change; null clears an optional one. Audited (`updated`, with each changed field's before and after); a request that changes nothing writes nothing.
+     * @description Only the fields given change; null clears an optional one. Audited (`updated`, with each changed field's before and after); a request that changes nothing writes nothing. Status is how a coordinator admits (active) or refuses (refused) a pending member, e.g. one that registered by sending a list: only active members' lists are matched, so an admitted member's stored lists join the alliance's next round, and refused or withdrawn members' new lists are refused (not-a-member).
      */
     patch: operations['updateMember'];
+    trace?: never;
+  };
+  '/alliances/{allianceId}/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The alliance's invites, newest first
+     * @description Each with its roster member's name and whether it is open, used or expired.
+     */
+    get: operations['listInvites'];
+    put?: never;
+    /**
+     * Invite a unit's or community's representative, or a fellow coordinator
+     * @description A one-time link, valid `validHours` (1 to 720, default 72), and its QR code as a PNG (a data URL) to post in a WeChat group. A unit or community invite names an admitted member of the roster (member-not-found otherwise). Whoever accepts it first gets the membership, as a new account or added to the account whose sign-in name and password they give. Units and communities cannot invite. Audited as invited.
+     */
+    post: operations['createInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/alliances/{allianceId}/policy': {
@@ -491,7 +763,9 @@ export interface paths {
      *     defaults. `matching` may set weights, relatedCategories, relatedCategoryFit,
      *     allowCrossAlliance, urgencyFactor and ageing; values that would break matching are
      *     refused (invalid-request) with the reason, and `field` names `offerWindowMs` or
-     *     `pointsPerProject` when one of them is out of range.
+     *     `pointsPerProject` when one of them is out of range. `openRegistration` lets
+     *     submitters that are not on the roster register by sending a list: they join it as
+     *     pending, their lists are stored but not matched until a coordinator admits them.
      */
     put: operations['setAlliancePolicy'];
     post?: never;
@@ -722,12 +996,183 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    CreateInvite: {
+      /** @enum {string} */
+      role: 'coordinator' | 'unit' | 'community';
+      /** @description The unit's or community's id on the roster; required for those roles, absent for a coordinator. */
+      memberId?: string;
+      validHours?: number;
+    };
+    CreatedInvite: {
+      /** Format: uuid */
+      id: string;
+      /** @description MATCHER_PUBLIC_URL + `/dashboard/#link=<secret>`. */
+      url: string;
+      /** @description The link as a QR code, `data:image/png;base64,...` (512 pixels, error correction M). */
+      qrPng: string;
+      /** @enum {string} */
+      role: 'coordinator' | 'unit' | 'community';
+      memberId: string | null;
+      memberName: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    Invite: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'coordinator' | 'unit' | 'community';
+      memberId: string | null;
+      memberName: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      usedAt: string | null;
+      /** @enum {string} */
+      status: 'open' | 'used' | 'expired';
+    };
+    Jwks: {
+      keys: {
+        /** @constant */
+        kty: 'OKP';
+        /** @constant */
+        crv: 'Ed25519';
+        x: string;
+        kid: string;
+        /** @constant */
+        alg: 'EdDSA';
+        /** @constant */
+        use: 'sig';
+      }[];
+    };
+    SignIn: {
+      /** @description A mainland mobile number as typed, or a name of 3 to 64 letters, digits and . _ @ -. */
+      login: string;
+      password: string;
+      /**
+       * Format: uuid
+       * @description The membership to act in; the account's first when absent.
+       */
+      membershipId?: string;
+    };
+    Refresh: {
+      refreshToken: string;
+      /** Format: uuid */
+      membershipId?: string;
+    };
+    SignOut: {
+      refreshToken: string;
+    };
+    AcceptLink: {
+      password: string;
+      /** @description An invite's sign-in name (usually a mobile number); with an existing account's password, the membership joins that account. */
+      login?: string;
+      /** @description Required with an invite. */
+      displayName?: string;
+    };
+    ChangePassword: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    MembershipGrant: {
+      /** @enum {string} */
+      role: 'admin' | 'coordinator' | 'unit' | 'community';
+      allianceId?: string;
+      unitId?: string;
+      communityId?: string;
+    };
+    CreateAccount: {
+      login: string;
+      displayName: string;
+      membership: components['schemas']['MembershipGrant'];
+    };
+    UpdateAccount: {
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+    };
+    Membership: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'coordinator' | 'unit' | 'community';
+      allianceId: string | null;
+      unitId: string | null;
+      communityId: string | null;
+      /** @description The unit's or community's name on the alliance roster, when it is there. */
+      name: string | null;
+    };
+    Account: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      /** @description False until the person has used their setup link. */
+      hasPassword: boolean;
+      memberships: components['schemas']['Membership'][];
+    };
+    Session: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      userAgent: string | null;
+      address: string | null;
+      current: boolean;
+    };
+    SessionTokens: {
+      /** @constant */
+      tokenType: 'Bearer';
+      /** @description EdDSA JWT carrying `sid` (the session). */
+      accessToken: string;
+      expiresIn: number;
+      /** @description Good for one refresh. */
+      refreshToken: string;
+      /** Format: uuid */
+      sessionId: string;
+      account: {
+        /** Format: uuid */
+        id: string;
+        login: string;
+        displayName: string;
+      };
+      membership: components['schemas']['Membership'];
+      memberships: components['schemas']['Membership'][];
+    };
+    LinkDescription: {
+      /** @enum {string} */
+      purpose: 'setup' | 'invite';
+      /** @enum {string} */
+      role: 'admin' | 'coordinator' | 'unit' | 'community';
+      allianceId: string | null;
+      unitId: string | null;
+      communityId: string | null;
+      account: null | {
+        login: string;
+        displayName: string;
+      };
+      /** @description An invite's unit or community, by its roster name. */
+      memberName: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+    };
     /**
      * @description Every code an error answer carries (libs/contracts/src/errors/error-codes.ts), with its
      *     HTTP status (libs/nest-http/src/http-answer.ts). Clients switch on codes, never on
      *     messages. invalid-request 400 (with `problems`); unauthenticated 401; forbidden 403;
      *     not-found 404 (no such thing or route, or another alliance's); invalid-list 400 (with
-     *     `problems`); member-not-found 404; member-exists 409; project-not-found,
+     *     `problems`); not-a-member 403 (a list whose submitter the alliance has not admitted,
+     *     with `problems`); member-not-found 404; member-exists 409; sign-in-failed 401 (the same
+     *     whether or not the account exists); too-many-attempts 429; session-ended 401;
+     *     link-invalid 410; account-exists 409; account-not-found 404; project-not-found,
      *     allocation-not-found, offer-not-found 404; not-allowed 403; illegal-transition 409;
      *     version-conflict 409; not-a-candidate 422; capacity-exceeded 409; the claim refusals
      *     invalid-claim 400 and not-offered, project-not-claimable, already-claimed,
@@ -741,8 +1186,15 @@ export interface components {
       | 'forbidden'
       | 'not-found'
       | 'invalid-list'
+      | 'not-a-member'
       | 'member-not-found'
       | 'member-exists'
+      | 'sign-in-failed'
+      | 'too-many-attempts'
+      | 'session-ended'
+      | 'link-invalid'
+      | 'account-exists'
+      | 'account-not-found'
       | 'project-not-found'
       | 'allocation-not-found'
       | 'offer-not-found'
@@ -768,7 +1220,7 @@ export interface components {
         message: string;
         /** @description The request field at fault, when one is (e.g. `reason`, `quantity`, `swapTo`, `expectedVersion`, `rating`, `note`, `offerWindowMs`), so a form can show the message next to it. */
         field?: string;
-        /** @description For invalid-request and invalid-claim, every problem found. */
+        /** @description For invalid-request, invalid-list, not-a-member and invalid-claim, every problem found. */
         problems?: components['schemas']['ProblemEntry'][];
       };
       decision?: components['schemas']['ClaimDecided'];
@@ -929,7 +1381,10 @@ export interface components {
       lng: number | null;
       contactName: string | null;
       contactPhone: string | null;
-      /** @enum {string} */
+      /**
+       * @description active: admitted, its lists are matched. pending: not yet admitted (added so, or registered by its first list under open registration); its lists are stored but not matched. refused, withdrawn: its lists are refused (not-a-member).
+       * @enum {string}
+       */
       status: 'active' | 'pending' | 'refused' | 'withdrawn';
       /** Format: date-time */
       createdAt: string;
@@ -1374,6 +1829,11 @@ export interface components {
      * @enum {string}
      */
     AcceptanceOutcome: 'stored' | 'unchanged';
+    /**
+     * @description How an accepted list's submitter stands with its alliance. active: an admitted member, its lists are matched. pending: not yet admitted (open registration put it on the roster as pending); the list is stored but waits outside matching until the coordinator admits the submitter, and never matches if it is refused.
+     * @enum {string}
+     */
+    ListMembership: 'active' | 'pending';
     /** @description Where the answered submission came from, so a submitter can correlate the answer: topic, partition and offset over Kafka; channel http alone over HTTP. */
     MessageSource: {
       /** @enum {string} */
@@ -1382,7 +1842,7 @@ export interface components {
       partition?: number;
       offset?: string;
     };
-    /** @description eventId is unique per answer (consumers de-duplicate on it); itemCount counts the items of this revision now open for matching; itemsKept lists item ids of the new revision left as they were because earlier work holds them. */
+    /** @description eventId is unique per answer (consumers de-duplicate on it); itemCount counts the items of this revision now open for matching; itemsKept lists item ids of the new revision left as they were because earlier work holds them; membership is pending when the submitter awaits admission, and the list is not matched until then. */
     ListAccepted: {
       eventId: string;
       listKind: components['schemas']['ListKind'];
@@ -1393,11 +1853,12 @@ export interface components {
       outcome: components['schemas']['AcceptanceOutcome'];
       itemCount: number;
       itemsKept: string[];
+      membership: components['schemas']['ListMembership'];
       acceptedAt: components['schemas']['OffsetDateTime'];
       source: components['schemas']['MessageSource'];
     };
     /**
-     * @description Every kind of problem intake reports; a submitter's tooling can switch on these.
+     * @description Every kind of problem intake reports; a submitter's tooling can switch on these. not-a-member: the submitter is not on the alliance's roster (成员名册) while its registration is closed, or was refused, or withdrew; only the alliance's coordinator can change that.
      * @enum {string}
      */
     ProblemCode:
@@ -1423,6 +1884,7 @@ export interface components {
       | 'key-mismatch'
       | 'stale-revision'
       | 'revision-conflict'
+      | 'not-a-member'
       | 'too-many-problems'
       | 'internal-error';
     /** @description One thing wrong with a submission, e.g. path items[3].location.lat. */
@@ -1561,7 +2023,61 @@ export interface components {
     ClaimOfferStage: 'paired' | 'open-hall';
   };
   responses: {
-    /** @description Stored: a new list, or a higher revision that replaced the list's open items. The body is the `lists.accepted.v1` event with outcome `stored`. */
+    /** @description Signed in. */
+    SessionTokens: {
+      headers: {
+        'Cache-Control'?: 'no-store';
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SessionTokens'];
+      };
+    };
+    /** @description session-ended: the refresh token is unknown, was used before (the session is then revoked), or its session was signed out, revoked, expired or its account disabled. */
+    SessionEnded: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "session-ended",
+         *         "message": "this sign-in was ended because its refresh token was used twice; sign in again"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description link-invalid, a link that is unknown, used or expired. */
+    LinkInvalid: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "link-invalid",
+         *         "message": "this link has expired; ask for a new one"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description too-many-attempts, throttled; try again after Retry-After seconds. */
+    TooManyAttempts: {
+      headers: {
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description Stored: a new list, or a higher revision that replaced the list's open items. The body is the `lists.accepted.v1` event with outcome `stored`. `membership` is `pending` when the submitter is not yet admitted to the alliance (open registration put it on the roster as pending): the list is kept but waits outside matching until the coordinator admits the submitter. */
     ListStored: {
       headers: {
         [name: string]: unknown;
@@ -1582,6 +2098,7 @@ export interface components {
          *       "outcome": "stored",
          *       "itemCount": 1,
          *       "itemsKept": [],
+         *       "membership": "active",
          *       "acceptedAt": "2026-11-21T02:00:01.204Z",
          *       "source": {
          *         "channel": "http"
@@ -1641,6 +2158,62 @@ export interface components {
          *             "path": "items[0].window.to",
          *             "code": "window-order",
          *             "message": "items[0].window.to (2026-11-30T18:30:00+08:00) must be later than window.from (2026-12-01T16:30:00+08:00)"
+         *           }
+         *         ],
+         *         "rejectedAt": "2026-11-21T02:00:01.204Z",
+         *         "source": {
+         *           "channel": "http"
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description forbidden: the signed-in caller may not submit this list (see `Forbidden`); checked
+     *     before anything is read into the database, with no `rejection`.
+     *
+     *     not-a-member: the list's submitter is not an admitted member of the alliance: not on
+     *     its roster (成员名册) while the alliance's registration is closed, or refused, or
+     *     withdrawn. Only the alliance's coordinator can change that. Nothing was stored but the
+     *     rejection record; `error.problems` holds the one `not-a-member` problem, and
+     *     `rejection` is the `lists.rejected.v1` event that was published.
+     */
+    ListForbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "not-a-member",
+         *         "message": "unit unit-luoyang-shifan (洛阳师范学院) is not on the roster of alliance luoyang-xigong-manglinglu; the alliance's coordinator must add it to the roster (成员名册) before its lists are accepted",
+         *         "problems": [
+         *           {
+         *             "path": "unit.id",
+         *             "code": "not-a-member",
+         *             "message": "unit unit-luoyang-shifan (洛阳师范学院) is not on the roster of alliance luoyang-xigong-manglinglu; the alliance's coordinator must add it to the roster (成员名册) before its lists are accepted"
+         *           }
+         *         ]
+         *       },
+         *       "rejection": {
+         *         "eventId": "5c1e7a2b-9d3f-4b6a-8e0c-1f2a3b4c5d6e",
+         *         "listKind": "resource",
+         *         "listId": "rl-2026-11",
+         *         "revision": 1,
+         *         "allianceId": "luoyang-xigong-manglinglu",
+         *         "submitter": {
+         *           "kind": "unit",
+         *           "id": "unit-luoyang-shifan",
+         *           "name": "洛阳师范学院"
+         *         },
+         *         "problems": [
+         *           {
+         *             "path": "unit.id",
+         *             "code": "not-a-member",
+         *             "message": "unit unit-luoyang-shifan (洛阳师范学院) is not on the roster of alliance luoyang-xigong-manglinglu; the alliance's coordinator must add it to the roster (成员名册) before its lists are accepted"
          *           }
          *         ],
          *         "rejectedAt": "2026-11-21T02:00:01.204Z",
@@ -1720,7 +2293,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description unauthenticated: no `Authorization: Bearer <token>` header, or a token that does not verify (another algorithm than HS256, a bad signature, another issuer or audience, no `exp`, expired, or claims that do not fit the role). Sign in again. */
+    /** @description unauthenticated: no `Authorization: Bearer <token>` header, or a token that does not verify (another algorithm than EdDSA, an unknown key, a bad signature, another issuer or audience, no `exp`, expired, or claims that do not fit the role). Sign in again. */
     Unauthenticated: {
       headers: {
         /** @description Always `Bearer realm="redcrowd"`. */
@@ -1794,6 +2367,8 @@ export interface components {
           pointsPerProject: number;
           /** @description The full matching policy (weights, related categories, urgency factors, ageing, now). */
           matching: Record<string, unknown>;
+          /** @description Whether submitters not on the roster may register by sending a list (as pending members); false unless the alliance opened it. */
+          openRegistration: boolean;
         };
       };
     };
@@ -1808,6 +2383,8 @@ export interface components {
     };
   };
   parameters: {
+    /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
+    LinkSecret: string;
     /**
      * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
      * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
@@ -1922,7 +2499,7 @@ export interface operations {
       201: components['responses']['ListStored'];
       400: components['responses']['ListRejected'];
       401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['ListForbidden'];
       413: components['responses']['BodyTooLarge'];
       503: components['responses']['IntakeUnavailable'];
     };
@@ -1940,7 +2517,7 @@ export interface operations {
       201: components['responses']['ListStored'];
       400: components['responses']['ListRejected'];
       401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['ListForbidden'];
       413: components['responses']['BodyTooLarge'];
       503: components['responses']['IntakeUnavailable'];
     };
@@ -1967,6 +2544,368 @@ export interface operations {
         };
       };
       500: components['responses']['UnexpectedFailure'];
+    };
+  };
+  jwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key set. */
+      200: {
+        headers: {
+          'Cache-Control'?: 'public, max-age=300';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Jwks'];
+        };
+      };
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "login": "138 0013 8000",
+         *       "password": "manglinglu-red-2026"
+         *     }
+         */
+        'application/json': components['schemas']['SignIn'];
+      };
+    };
+    responses: {
+      200: components['responses']['SessionTokens'];
+      400: components['responses']['InvalidRequest'];
+      /** @description sign-in-failed (also for a disabled account whose password was right, saying so). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "sign-in-failed",
+           *         "message": "the sign-in name or password is not right"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description forbidden, an account that holds no membership yet. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  refreshSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Refresh'];
+      };
+    };
+    responses: {
+      200: components['responses']['SessionTokens'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['SessionEnded'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOut'];
+      };
+    };
+    responses: {
+      /** @description Signed out. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  describeLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
+        secret: components['parameters']['LinkSecret'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link's purpose and membership. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkDescription'];
+        };
+      };
+      410: components['responses']['LinkInvalid'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  acceptLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
+        secret: components['parameters']['LinkSecret'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptLink'];
+      };
+    };
+    responses: {
+      200: components['responses']['SessionTokens'];
+      400: components['responses']['InvalidRequest'];
+      410: components['responses']['LinkInvalid'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  myAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account and its open sessions, most recently used first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            account: components['schemas']['Account'] | null;
+            sessions: components['schemas']['Session'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePassword'];
+      };
+    };
+    responses: {
+      /** @description Changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            sessionsEnded: number;
+          };
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description account-not-found, a token no account stands behind. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  endMySession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  listAccounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The accounts, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Account'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "login": "13800138000",
+         *       "displayName": "王书记",
+         *       "membership": {
+         *         "role": "coordinator",
+         *         "allianceId": "luoyang-xigong-manglinglu"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CreateAccount'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            account: components['schemas']['Account'];
+            setupLink: {
+              /** @description MATCHER_PUBLIC_URL + `/dashboard/#link=<secret>`; shown this once. */
+              url: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description account-exists, the sign-in name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAccount'];
+      };
+    };
+    responses: {
+      /** @description The account as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description account-not-found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listProjects: {
@@ -2616,6 +3555,84 @@ export interface operations {
       };
     };
   };
+  listInvites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invites (possibly none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Invite'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  createInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "role": "unit",
+         *       "memberId": "unit-kongkong-daodan",
+         *       "validHours": 48
+         *     }
+         */
+        'application/json': components['schemas']['CreateInvite'];
+      };
+    };
+    responses: {
+      /** @description The invite; `url` and `qrPng` are shown this once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedInvite'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description not-found (another alliance) or member-not-found (no admitted member of that id). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   alliancePolicy: {
     parameters: {
       query?: never;
@@ -2656,6 +3673,7 @@ export interface operations {
          * @example {
          *       "offerWindowMs": 86400000,
          *       "pointsPerProject": 20,
+         *       "openRegistration": true,
          *       "matching": {
          *         "weights": {
          *           "category": 0.4,
@@ -2672,6 +3690,8 @@ export interface operations {
           /** @description null (or left out) means the deployment's default. */
           pointsPerProject?: number | null;
           matching?: components['schemas']['MatchingOverrides'];
+          /** @description Submitters not on the roster join it as pending with their first list. null (or left out) means closed: their lists are refused (not-a-member). */
+          openRegistration?: boolean | null;
         };
       };
     };

@@ -16,6 +16,16 @@ import { categoryLabel, statusLabel, t, urgencyLabel } from '../i18n.js';
  * @property {Schemas['Me']} me the signed-in person
  * @property {(kind: 'success' | 'error', text: string) => void} notify a short confirmation
  * @property {(tab: string) => void} goTo switches to another of the person's tabs
+ * @property {() => string | null} allianceId the alliance the pages are about: the person's,
+ *   or the one an admin chose (null until an admin chooses one)
+ * @property {AccountActions} account what the account page does to the session
+ */
+
+/**
+ * @typedef {object} AccountActions
+ * @property {() => string | null} membershipId the membership the session acts in, when known
+ * @property {(membershipId: string) => Promise<void>} switchMembership acts in another one
+ * @property {() => void} signOut
  */
 
 /**

@@ -47,6 +47,35 @@ export class MatcherConfig extends ServiceConfig {
   @Max(1_000_000)
   MATCHER_POINTS_PER_PROJECT: number = 10;
 
+  /** Where people reach the matcher (its dashboard), for the links it hands out. */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'MATCHER_PUBLIC_URL must look like https://host[:port]',
+  })
+  MATCHER_PUBLIC_URL: string = 'http://127.0.0.1:3001';
+
+  /** Lifetime of access tokens; a disabled account or ended session stops working within it. */
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  MATCHER_ACCESS_TOKEN_TTL_SECONDS: number = 600;
+
+  /** A sign-in's absolute lifetime; refreshing never extends it. */
+  @IsInt()
+  @Min(3600)
+  @Max(90 * 24 * 3600)
+  MATCHER_SESSION_TTL_SECONDS: number = 30 * 24 * 3600;
+
+  /** Sign-in attempts per address per minute. */
+  @IsInt()
+  @Min(1)
+  MATCHER_SIGN_IN_LIMIT_PER_ADDRESS: number = 30;
+
+  /** Sign-in attempts per sign-in name per 15 minutes, whether the name exists or not. */
+  @IsInt()
+  @Min(1)
+  MATCHER_SIGN_IN_LIMIT_PER_LOGIN: number = 10;
+
   /** How often expired offers are looked for. */
   @IsInt()
   @Min(100)

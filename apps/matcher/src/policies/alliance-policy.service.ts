@@ -16,6 +16,8 @@ export interface EffectivePolicy {
   offerWindowMs: number;
   pointsPerProject: number;
   matching: MatchingPolicy;
+  /** Submitters not on the roster may register by sending a list (they join as pending). */
+  openRegistration: boolean;
 }
 
 /** Per-alliance policy (the joint meeting's rules): read with defaults, written validated. */
@@ -42,6 +44,7 @@ export class AlliancePolicyService {
       offerWindowMs: body.offerWindowMs ?? null,
       pointsPerProject: body.pointsPerProject ?? null,
       matching: { ...body.matching },
+      openRegistration: body.openRegistration ?? false,
     };
     const problems = validatePolicy(this.merge(stored, Date.now()).matching);
     if (problems.length > 0) {
@@ -58,6 +61,7 @@ export class AlliancePolicyService {
       offerWindowMs: stored.offerWindowMs ?? this.config.MATCHER_OFFER_WINDOW_MS,
       pointsPerProject: stored.pointsPerProject ?? this.config.MATCHER_POINTS_PER_PROJECT,
       matching: { ...defaultMatchingPolicy(now), ...(stored.matching as Partial<MatchingPolicy>), now },
+      openRegistration: stored.openRegistration,
     };
   }
 }

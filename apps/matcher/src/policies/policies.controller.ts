@@ -4,7 +4,7 @@ import { Allow, Caller } from '@redcrowd/nest-auth';
 import { AlliancePolicyService, type EffectivePolicy } from './alliance-policy.service';
 import { AlliancePolicyDto } from './dto/policy.dto';
 
-/** An alliance's rules: offer window, points per project, matching weights (the effective values). */
+/** An alliance's rules: offer window, points per project, matching weights, open registration (the effective values). */
 @Controller('alliances/:allianceId/policy')
 export class PoliciesController {
   constructor(private readonly policies: AlliancePolicyService) {}

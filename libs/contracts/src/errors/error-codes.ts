@@ -12,11 +12,28 @@ export const REQUEST_ERROR_CODES = ['invalid-request'] as const;
 /** Sign-in and access (see @redcrowd/auth): another alliance's things answer not-found. */
 export const ACCESS_ERROR_CODES = ['unauthenticated', 'forbidden', 'not-found'] as const;
 
-/** A list (资源清单 / 需求清单) refused by intake; its problems and rejection event come with it. */
-export const LIST_ERROR_CODES = ['invalid-list'] as const;
+/**
+ * A list (资源清单 / 需求清单) refused by intake; its problems and rejection event come with it.
+ * not-a-member: its submitter is not an admitted member of the alliance's roster (成员名册).
+ */
+export const LIST_ERROR_CODES = ['invalid-list', 'not-a-member'] as const;
 
 /** The roster's refusals (成员名册). */
 export const ROSTER_ERROR_CODES = ['member-not-found', 'member-exists'] as const;
+
+/**
+ * Accounts and sign-in. sign-in-failed never says whether the account exists; session-ended:
+ * a refresh token that is unknown, used before (the session is then revoked), expired or
+ * revoked; link-invalid: a setup or invite link that is used, expired or unknown.
+ */
+export const ACCOUNT_ERROR_CODES = [
+  'sign-in-failed',
+  'too-many-attempts',
+  'session-ended',
+  'link-invalid',
+  'account-exists',
+  'account-not-found',
+] as const;
 
 /** The project aggregate's refusals (review, offers, progress). */
 export const PROJECT_ERROR_CODES = [
@@ -38,6 +55,7 @@ export const ERROR_CODES = [
   ...ACCESS_ERROR_CODES,
   ...LIST_ERROR_CODES,
   ...ROSTER_ERROR_CODES,
+  ...ACCOUNT_ERROR_CODES,
   ...PROJECT_ERROR_CODES,
   ...CLAIM_REJECTION_CODES.filter((code) => code !== 'internal-error'),
   ...SERVICE_ERROR_CODES,
@@ -48,6 +66,7 @@ export type ErrorCode =
   | (typeof ACCESS_ERROR_CODES)[number]
   | (typeof LIST_ERROR_CODES)[number]
   | (typeof ROSTER_ERROR_CODES)[number]
+  | (typeof ACCOUNT_ERROR_CODES)[number]
   | (typeof PROJECT_ERROR_CODES)[number]
   | (typeof CLAIM_REJECTION_CODES)[number]
   | (typeof SERVICE_ERROR_CODES)[number];

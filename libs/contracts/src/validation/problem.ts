@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'key-mismatch',
   'stale-revision',
   'revision-conflict',
+  'not-a-member',
   'too-many-problems',
   'internal-error',
 ] as const;

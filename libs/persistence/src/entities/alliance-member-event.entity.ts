@@ -16,11 +16,14 @@ export class AllianceMemberEventEntity {
   @Column({ name: 'member_id', type: 'text' })
   memberId!: string;
 
-  /** The coordinator's id, or "migration" for members taken over from stored lists. */
+  /**
+   * The coordinator's id; "migration" for members taken over from stored lists; the
+   * submitter's id for one that registered by sending a list.
+   */
   @Column({ type: 'text' })
   actor!: string;
 
-  /** added | updated | enrolled-from-lists */
+  /** added | updated | enrolled-from-lists | registered-by-list (open registration, as pending) */
   @Column({ type: 'text' })
   action!: string;
 

@@ -18,6 +18,10 @@ export class AlliancePolicyEntity {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   matching!: unknown;
 
+  /** Whether a submitter not on the roster may register by sending a list (it joins as pending). */
+  @Column({ name: 'open_registration', type: 'boolean', default: false })
+  openRegistration!: boolean;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

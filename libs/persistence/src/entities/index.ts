@@ -1,3 +1,10 @@
+import { AccountEventEntity } from './account-event.entity';
+import { AccountLinkEntity } from './account-link.entity';
+import { AccountMembershipEntity } from './account-membership.entity';
+import { AccountEntity } from './account.entity';
+import { AuthRefreshTokenEntity } from './auth-refresh-token.entity';
+import { AuthSessionEntity } from './auth-session.entity';
+import { SigningKeyEntity } from './signing-key.entity';
 import { AllianceCategoryEntity } from './alliance-category.entity';
 import { AllianceMemberEventEntity } from './alliance-member-event.entity';
 import { AllianceMemberEntity } from './alliance-member.entity';
@@ -16,6 +23,13 @@ import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 import { UnmatchedDemandEntity } from './unmatched-demand.entity';
 
+export * from './account-event.entity';
+export * from './account-link.entity';
+export * from './account-membership.entity';
+export * from './account.entity';
+export * from './auth-refresh-token.entity';
+export * from './auth-session.entity';
+export * from './signing-key.entity';
 export * from './alliance-category.entity';
 export * from './alliance-member-event.entity';
 export * from './alliance-member.entity';
@@ -36,6 +50,13 @@ export * from './unmatched-demand.entity';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
+  AccountEventEntity,
+  AccountLinkEntity,
+  AccountMembershipEntity,
+  AccountEntity,
+  AuthRefreshTokenEntity,
+  AuthSessionEntity,
+  SigningKeyEntity,
   AllianceCategoryEntity,
   AllianceMemberEntity,
   AllianceMemberEventEntity,

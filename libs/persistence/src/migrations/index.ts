@@ -4,6 +4,8 @@ import { ClaimsSchema1795392000000 } from './1795392000000-claims-schema';
 import { AlliancePolicies1795478400000 } from './1795478400000-alliance-policies';
 import { DashboardSupport1795564800000 } from './1795564800000-dashboard-support';
 import { AllianceRoster1795651200000 } from './1795651200000-alliance-roster';
+import { OpenRegistration1795737600000 } from './1795737600000-open-registration';
+import { Accounts1795824000000 } from './1795824000000-accounts';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   AlliancePolicies1795478400000,
   DashboardSupport1795564800000,
   AllianceRoster1795651200000,
+  OpenRegistration1795737600000,
+  Accounts1795824000000,
 ];

@@ -1,5 +1,6 @@
 import { HOLDING_STATUSES, POOL_RETURNING_STATUSES, sqlList } from '@redcrowd/projects';
 import type { Tx } from '../transaction';
+import { sentByAdmittedMember } from './roster.repository';
 
 /** An open resource item with what is left of it after approved and completed work. */
 export interface PoolResource {
@@ -76,7 +77,8 @@ const RESOURCES = `
       AND (p.status IN ${HOLDING} OR (p.status = 'proposed' AND ${EDITED_PROPOSAL}))
     GROUP BY pa.resource_item_pk
   ) held ON held.resource_item_pk = ri.id
-  WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')`;
+  WHERE l.alliance_id = $1 AND l.kind = 'resource' AND ri.status IN ('open', 'matched')
+    AND ${sentByAdmittedMember('l')}`;
 
 /** Open demand items no approved (or edited) project serves yet. */
 const DEMANDS = `
@@ -88,6 +90,7 @@ const DEMANDS = `
   FROM demand_items di
   JOIN lists l ON l.id = di.list_pk
   WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
+    AND ${sentByAdmittedMember('l')}
     AND NOT EXISTS (
       SELECT 1 FROM projects p
       WHERE p.demand_item_pk = di.id

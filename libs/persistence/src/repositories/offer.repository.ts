@@ -1,4 +1,5 @@
 import type { Tx } from '../transaction';
+import { sentByAdmittedMember } from './roster.repository';
 
 export interface OfferRow {
   id: string;
@@ -91,7 +92,7 @@ export class OfferRepository {
     );
   }
 
-  /** Units of the alliance with an open resource item that fits the demand's category and unit. */
+  /** Admitted units of the alliance with an open resource item that fits the demand's category and unit. */
   async openHallUnits(tx: Tx, projectId: string): Promise<string[]> {
     const rows: Array<{ unit_id: string }> = await tx.query(
       `SELECT DISTINCT rl.submitter_id AS unit_id
@@ -101,6 +102,7 @@ export class OfferRepository {
        JOIN resource_items ri ON ri.list_pk = rl.id
        WHERE p.id = $1 AND ri.status IN ('open', 'matched')
          AND ri.category = di.category AND ri.quantity_unit = di.quantity_unit
+         AND ${sentByAdmittedMember('rl')}
        ORDER BY 1`,
       [projectId],
     );

@@ -80,4 +80,6 @@ export class AlliancePolicyDto {
   @IsOptional() @IsInt() @Min(60_000) @Max(90 * 24 * 3_600_000) offerWindowMs?: number | null;
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000) pointsPerProject?: number | null;
   @IsOptional() @Nested(() => MatchingOverridesDto) matching?: MatchingOverridesDto | null;
+  /** Lists from submitters not on the roster register them as pending; null or left out: closed. */
+  @IsOptional() @IsBoolean() openRegistration?: boolean | null;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { IsOffsetDateTime } from '../../common/is-offset-date-time';
+import { LIST_MEMBERSHIPS, type ListMembership } from '../../roster/admission';
 import { LIST_KINDS, type ListKind } from '../../taxonomy';
 import { MessageSource, SubmitterRef } from '../list-ref';
 
@@ -45,6 +46,13 @@ export class ListAccepted {
   /** Item ids of the new revision left as they were because earlier work holds them. */
   @IsString({ each: true })
   itemsKept!: string[];
+
+  /**
+   * The submitter's standing in the alliance: `pending` lists are stored but wait outside
+   * matching until the coordinator admits the submitter (or never match, if refused).
+   */
+  @IsIn(LIST_MEMBERSHIPS)
+  membership!: ListMembership;
 
   @IsOffsetDateTime()
   acceptedAt!: string;

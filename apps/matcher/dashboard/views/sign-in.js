@@ -1,0 +1,223 @@
+// @ts-check
+
+import { ApiError, callPublic } from '../api.js';
+import { h } from '../dom.js';
+import { actionButton, feedbackOf, focusFirstInvalid, form, rowMessage } from '../forms.js';
+import { roleLabel, t } from '../i18n.js';
+import { accountFeedback, drawSignedOutPage, inputField, membershipScope } from './credential-fields.js';
+
+/**
+ * 登录: a sign-in name (usually the mobile number) and password. An account with several
+ * memberships (a coordinator who also represents a unit) then picks the one to act in; the
+ * account page switches later.
+ */
+
+/** @typedef {import('../api.js').Schemas['SessionTokens']} SessionTokens */
+/** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
+
+/** Sign-out reasons that are no fault: shown as information, not as an alert. */
+const CALM_REASONS = new Set(['login.reason.signedOut']);
+
+/**
+ * @param {object} options
+ * @param {HTMLElement} options.root
+ * @param {{ reasonKey: string | null, detail?: string }} options.reason why the page shows
+ * @param {(tokens: SessionTokens) => Promise<void>} options.onSignedIn
+ */
+export function createSignInPage({ root, reason, onSignedIn }) {
+  /** @type {Record<string, string>} */
+  const values = {};
+  /** @type {FeedbackEntry} */
+  let feedback = null;
+  let busy = false;
+  /**
+   * Signed in, waiting for the person to pick a membership.
+   * @type {SessionTokens | null}
+   */
+  let choosing = null;
+
+  function render() {
+    if (choosing) {
+      renderChooser(choosing);
+      return;
+    }
+    const state = feedbackOf(feedback);
+    drawSignedOutPage(
+      root,
+      { testid: 'login-screen', title: t('login.title') },
+      reason.reasonKey ? reasonNote(reason.reasonKey, reason.detail) : null,
+      form(
+        {
+          class: 'login-form',
+          dataset: { testid: 'sign-in-form' },
+          'aria-busy': busy ? 'true' : null,
+        },
+        submit,
+        inputField({
+          name: 'login',
+          label: t('login.field.login'),
+          values,
+          state,
+          keyPrefix: 'sign-in',
+          hint: t('login.field.loginHint'),
+          attributes: {
+            autocomplete: 'username',
+            autocapitalize: 'off',
+            spellcheck: 'false',
+            required: true,
+          },
+        }),
+        inputField({
+          name: 'password',
+          label: t('login.field.password'),
+          values,
+          state,
+          keyPrefix: 'sign-in',
+          attributes: { type: 'password', autocomplete: 'current-password', required: true },
+        }),
+        rowMessage(state.message),
+        actionButton(busy ? t('common.busy') : t('login.submit'), {
+          type: 'submit',
+          action: 'sign-in',
+          key: 'sign-in-submit',
+          className: 'btn-primary btn-large btn-block',
+          disabled: busy,
+        }),
+      ),
+      h('p', { class: 'login-note' }, t('login.noAccount')),
+      h(
+        'details',
+        { class: 'login-demo' },
+        h('summary', null, t('login.demoTitle')),
+        h('p', null, t('login.body')),
+        h('p', { class: 'login-hint' }, h('code', null, t('login.hint'))),
+      ),
+    );
+  }
+
+  /**
+   * @param {string} reasonKey
+   * @param {string | undefined} detail
+   */
+  function reasonNote(reasonKey, detail) {
+    const calm = CALM_REASONS.has(reasonKey);
+    return h(
+      'p',
+      {
+        class: ['login-reason', calm && 'is-calm'],
+        role: calm ? 'status' : 'alert',
+        dataset: { testid: 'login-reason', reason: reasonKey },
+      },
+      calm ? t(reasonKey) : t('login.reason', { reason: t(reasonKey) }),
+      detail ? h('span', { class: 'login-reason-detail' }, detail) : null,
+    );
+  }
+
+  async function submit() {
+    if (busy) return;
+    busy = true;
+    feedback = null;
+    render();
+    try {
+      const tokens = /** @type {SessionTokens} */ (
+        await callPublic('POST', '/auth/sign-in', {
+          login: values.login ?? '',
+          password: values.password ?? '',
+        })
+      );
+      values.password = '';
+      busy = false;
+      if (tokens.memberships.length > 1) {
+        choosing = tokens;
+        render();
+        const first = root.querySelector('button[data-action="choose-membership"]');
+        if (first instanceof HTMLElement) first.focus();
+        return;
+      }
+      await onSignedIn(tokens);
+    } catch (error) {
+      busy = false;
+      feedback = () => signInFeedback(error);
+      render();
+      focusFirstInvalid(root);
+    }
+  }
+
+  /** @param {SessionTokens} tokens */
+  function renderChooser(tokens) {
+    const state = feedbackOf(feedback);
+    drawSignedOutPage(
+      root,
+      { testid: 'membership-chooser', title: t('membership.choose') },
+      h('p', null, t('membership.chooseIntro', { name: tokens.account.displayName })),
+      h(
+        'ul',
+        { class: 'choice-list', 'aria-busy': busy ? 'true' : null },
+        tokens.memberships.map((membership) =>
+          h(
+            'li',
+            null,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'choice',
+                disabled: busy,
+                dataset: { action: 'choose-membership', membershipId: membership.id, role: membership.role },
+                onClick: () => void choose(tokens, membership.id),
+              },
+              h('span', { class: 'choice-role' }, roleLabel(membership.role)),
+              h('span', { class: 'choice-scope' }, membershipScope(membership)),
+            ),
+          ),
+        ),
+      ),
+      rowMessage(state.message),
+    );
+  }
+
+  /**
+   * Opens the session in the chosen membership: the one signed in with, or another one by
+   * exchanging the fresh refresh token (once: the buttons wait meanwhile).
+   * @param {SessionTokens} tokens
+   * @param {string} membershipId
+   */
+  async function choose(tokens, membershipId) {
+    if (busy) return;
+    if (membershipId === tokens.membership.id) {
+      await onSignedIn(tokens);
+      return;
+    }
+    busy = true;
+    feedback = null;
+    render();
+    try {
+      const switched = /** @type {SessionTokens} */ (
+        await callPublic('POST', '/auth/refresh', { refreshToken: tokens.refreshToken, membershipId })
+      );
+      busy = false;
+      await onSignedIn(switched);
+    } catch (error) {
+      busy = false;
+      // The session ended meanwhile: back to the password.
+      if (error instanceof ApiError && error.status === 401) choosing = null;
+      feedback = () => signInFeedback(error);
+      render();
+    }
+  }
+
+  return { render };
+}
+
+/**
+ * A refused sign-in in words: wrong name or password, too many attempts (and how long to
+ * wait), an account that belongs to no alliance yet, or what the server said.
+ * @param {unknown} error
+ * @returns {import('../forms.js').Feedback}
+ */
+function signInFeedback(error) {
+  if (error instanceof ApiError && error.status === 403) {
+    return { message: { kind: 'error', text: t('login.noMembership'), detail: error.message || undefined } };
+  }
+  return accountFeedback(error, ['login', 'password']);
+}
