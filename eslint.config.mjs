@@ -13,6 +13,8 @@ export default tseslint.config(
       'coverage/',
       'test-results/',
       'test/support/jest/',
+      // Plain ES modules run by node itself (the test OpenID provider), outside any tsconfig.
+      'test/support/*.mjs',
       '*.js',
       '*.mjs',
     ],

@@ -202,6 +202,10 @@ describe('access control on every route', () => {
       '/auth/sign-in',
       '/auth/refresh',
       '/auth/sign-out',
+      '/auth/sso',
+      '/auth/sso/start',
+      '/auth/sso/callback',
+      '/auth/sso/complete',
       '/auth/links/{secret}',
       '/auth/links/{secret}/accept',
     ]);

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium } from '@test/support/browser';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
@@ -14,27 +15,6 @@ import { ADMIN, authHeaders, coordinatorOf } from '@test/support/tokens';
  * claims an offer, and signs out for good. Screenshots go to test-results/screenshots.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' };
-// WeChat's built-in browser on a 390-px phone.
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  userAgent:
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.50',
-};
 const SESSION_KEY = 'redcrowd.session';
 const LIMIT_PER_LOGIN = 3;
 
@@ -45,12 +25,6 @@ describe('accounts in a browser', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}. \`npm test\` installs it (apt-get install chromium); ` +
-          'or install it yourself with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
-      );
-    }
     mkdirSync(SCREENSHOTS, { recursive: true });
     harness = await startMatcherHarness(
       {
@@ -63,7 +37,7 @@ describe('accounts in a browser', () => {
       { dashboard: true },
     );
     a = await proposedAlliance(harness);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium } from '@test/support/browser';
 import type { TokenSubject } from '@redcrowd/auth';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
@@ -13,20 +14,6 @@ import { ADMIN, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/suppo
  * project and the unit's view shows the offer; screenshots go to test-results/screenshots.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Flags from the machine's notes: without the background-networking ones, Chromium keeps
-// dialling Google's hosts, which a closed network refuses.
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
-
 describe('dashboard in a browser', () => {
   let harness: MatcherHarness;
   let browser: Browser;
@@ -34,18 +21,12 @@ describe('dashboard in a browser', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}. \`npm test\` installs it (apt-get install chromium); ` +
-          'or install it yourself with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
-      );
-    }
     mkdirSync(SCREENSHOTS, { recursive: true });
     harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
       dashboard: true,
     });
     a = await proposedAlliance(harness);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -90,6 +90,25 @@ describe('sign-in over HTTP', () => {
     }
   });
 
+  it('offers no single sign-on unless a provider is configured', async () => {
+    expect(await call('GET', '/auth/sso')).toMatchObject({
+      status: 200,
+      body: { enabled: false, name: null },
+    });
+    // The browser navigates there: the refusal goes back to the dashboard to be shown.
+    const start = await fetch(`${harness.matcher.url}/auth/sso/start`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const refusal = new URLSearchParams(new URL(start.headers.get('location')!).hash.slice(1));
+    expect(Object.fromEntries(refusal)).toEqual({
+      'sso-error': 'not-found',
+      message: 'single sign-on is not configured here',
+    });
+    expect(await call('POST', '/auth/sso/complete', { handoff: 'x'.repeat(43) })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not-found' } },
+    });
+  });
+
   it('signs a coordinator in through the setup link; both apps accept the token', async () => {
     const { tokens, allianceId } = await coordinator();
     const kid = JSON.parse(Buffer.from(tokens.accessToken!.split('.')[0]!, 'base64url').toString()).kid;

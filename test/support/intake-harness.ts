@@ -50,9 +50,9 @@ export interface MatcherHarness extends IntakeHarness {
 export async function startMatcherHarness(
   matcherEnv: Record<string, string>,
   observed: TopicId[],
-  options: { dashboard?: boolean } = {},
+  options: { dashboard?: boolean; matcherPort?: number } = {},
 ): Promise<MatcherHarness> {
-  const matcherPort = await freePort();
+  const matcherPort = options.matcherPort ?? (await freePort());
   const base = await startIntakeHarness(
     options.dashboard ? { INTAKE_CORS_ORIGINS: `http://127.0.0.1:${matcherPort}` } : {},
   );

@@ -28,14 +28,15 @@ import { createPostDemandView } from './views/post-demand.js';
 import { createReviewView } from './views/review.js';
 import { createRosterView } from './views/roster.js';
 import { createSignInPage } from './views/sign-in.js';
+import { signOnOffer } from './views/single-sign-on.js';
 import { createClaimsView, createOffersView, createPointsView } from './views/unit.js';
 import { createUnmetView } from './views/unmet.js';
 
 /**
- * The page shell: signing in (password, one-time link or demo login link), keeping the
- * session fresh, the header, role-dependent tabs, the live connection, and which view is on
- * screen. Views own their data; the shell only tells the visible one to refresh when the
- * alliance changes.
+ * The page shell: signing in (password, single sign-on, one-time link or demo login link),
+ * keeping the session fresh, the header, role-dependent tabs, the live connection, and which
+ * view is on screen. Views own their data; the shell only tells the visible one to refresh
+ * when the alliance changes.
  */
 
 /** @typedef {import('./api.js').Schemas} Schemas */
@@ -47,6 +48,7 @@ import { createUnmetView } from './views/unmet.js';
  */
 /** @typedef {import('./api.js').Schemas['SessionTokens']} SessionTokens */
 /** @typedef {import('./auth.js').StoredSession} StoredSession */
+/** @typedef {import('./auth.js').SignOnRefusal} SignOnRefusal */
 /**
  * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'accounts' | 'account'
  *   | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
@@ -143,17 +145,31 @@ window.addEventListener('hashchange', () => {
 });
 void boot();
 
-/** Reads what the address bar or this tab holds: a link to use, a session, or nothing. */
+/**
+ * Reads what the address bar or this tab holds: a single sign-on's answer, a link to use, a
+ * session, or nothing.
+ */
 async function boot() {
   const fragment = takeFragment();
+  if (fragment?.kind === 'sso') {
+    // A sign-on that began at an invite link has used the invite by now, and its session acts
+    // in the invite's membership, as after accepting with a password.
+    const acceptedInvite = pendingLink() !== null;
+    clearPendingLink();
+    await showSignIn({ reasonKey: null }, { handoff: fragment.handoff, acceptedInvite });
+    return;
+  }
+  // A refused sign-on is shown where it began: the invite's page (to try again or choose a
+  // password there), else the sign-in page.
+  const refusal = fragment?.kind === 'sso-error' ? fragment.refusal : undefined;
   const link = fragment?.kind === 'link' ? fragment.secret : pendingLink();
   if (link) {
-    showLinkPage(link);
+    await showLinkPage(link, refusal);
     return;
   }
   const stored = fragment?.kind === 'token' ? fragment.session : readSession();
   if (!stored) {
-    showSignIn({ reasonKey: null });
+    await showSignIn({ reasonKey: null }, { refusal });
     return;
   }
   await start(stored);
@@ -170,7 +186,7 @@ async function start(stored) {
   const claim = await claimSession(stored.refreshToken ? stored.sessionId : null);
   if (!claim.held) {
     clearSession();
-    showSignIn({ reasonKey: 'login.reason.otherTab' });
+    await showSignIn({ reasonKey: 'login.reason.otherTab' });
     return;
   }
   session.signedOut = null;
@@ -255,18 +271,32 @@ async function signedIn(tokens) {
   await start(stored);
 }
 
-/** @param {{ reasonKey: string | null, detail?: string }} reason */
-function showSignIn(reason) {
+/**
+ * @param {{ reasonKey: string | null, detail?: string }} reason
+ * @param {{ handoff?: string, acceptedInvite?: boolean, refusal?: SignOnRefusal }} [signOn] how a
+ *   single sign-on came back
+ */
+async function showSignIn(reason, signOn = {}) {
   session.signedOut = reason;
-  session.page = createSignInPage({ root, reason, onSignedIn: signedIn });
+  session.page = null;
+  // Known before the page is drawn (asked once), so that its button does not appear later.
+  const offer = await signOnOffer();
+  session.page = createSignInPage({ root, reason, offer, ...signOn, onSignedIn: signedIn });
   session.page.render();
 }
 
-/** @param {string} secret */
-function showLinkPage(secret) {
+/**
+ * @param {string} secret
+ * @param {SignOnRefusal} [refusal] why accepting it with single sign-on failed
+ */
+async function showLinkPage(secret, refusal) {
+  session.page = null;
+  const offer = await signOnOffer();
   session.page = createLinkPage({
     root,
     secret,
+    offer,
+    refusal,
     onSignedIn: signedIn,
     onLeave: () => {
       clearPendingLink();
@@ -641,7 +671,7 @@ async function signOut(reasonKey, detail, { tellServer = false } = {}) {
   }
   session.releaseClaim?.();
   session.releaseClaim = null;
-  showSignIn(session.signedOut);
+  await showSignIn(session.signedOut);
 }
 
 /** @param {unknown} error */

@@ -7,9 +7,10 @@
  * demo login link printed by npm start gives an access token only (#token=…), which works
  * until it expires. Both are kept per tab in sessionStorage, so closing the tab signs out.
  *
- * One-time links open the page as #link=<secret>. Fragments are not sent to servers or put
- * in Referer headers; both kinds are taken out of the address bar at once, so they end up
- * in no bookmark, history entry or screenshot.
+ * One-time links open the page as #link=<secret>, and a single sign-on comes back as
+ * #sso=<hand-off> (or #sso-error=<code>&message=<text> when refused). Fragments are not sent
+ * to servers or put in Referer headers; all of them are taken out of the address bar at
+ * once, so they end up in no bookmark, history entry or screenshot.
  */
 
 const SESSION_KEY = 'redcrowd.session';
@@ -27,18 +28,36 @@ const LINK_KEY = 'redcrowd.link';
 /** @typedef {import('./api.js').Schemas['SessionTokens']} SessionTokens */
 
 /**
- * Reads #token=… or #link=… from the address bar and removes it from there. A demo token is
- * stored as this tab's session at once; a link's secret is kept until the link is used, so
- * reloading its page does not lose it.
- * @returns {{ kind: 'token', session: StoredSession } | { kind: 'link', secret: string } | null}
+ * Why a single sign-on did not sign the person in, as the matcher's callback put it in the
+ * address: its error code and message.
+ * @typedef {{ code: string, message: string }} SignOnRefusal
+ */
+
+/**
+ * @typedef {{ kind: 'token', session: StoredSession }
+ *   | { kind: 'link', secret: string }
+ *   | { kind: 'sso', handoff: string }
+ *   | { kind: 'sso-error', refusal: SignOnRefusal }} Fragment
+ */
+
+/**
+ * Reads #token=…, #link=…, #sso=… or #sso-error=… from the address bar and removes it from
+ * there. A demo token is stored as this tab's session at once; a link's secret is kept until
+ * the link is used, so reloading its page does not lose it. A sign-on's hand-off is not kept:
+ * it is exchanged at once, and works only once anyway.
+ * @returns {Fragment | null}
  */
 export function takeFragment() {
   if (!location.hash || location.hash.length < 2) return null;
   const params = new URLSearchParams(location.hash.slice(1));
   const token = params.get('token')?.trim();
   const link = params.get('link')?.trim();
-  if (!token && !link) return null;
+  const handoff = params.get('sso')?.trim();
+  const refused = params.get('sso-error')?.trim();
+  if (!token && !link && !handoff && !refused) return null;
   history.replaceState(history.state, '', location.pathname + location.search);
+  if (handoff) return { kind: 'sso', handoff };
+  if (refused) return { kind: 'sso-error', refusal: { code: refused, message: params.get('message') ?? '' } };
   if (link) {
     write(LINK_KEY, link);
     return { kind: 'link', secret: link };
@@ -55,10 +74,13 @@ export function takeFragment() {
   return { kind: 'token', session };
 }
 
-/** Whether the address bar carries a token or link (a link opened in a tab already showing the page). */
+/**
+ * Whether the address bar carries a token, link or sign-on answer (opened in a tab already
+ * showing the page).
+ */
 export function fragmentHasCredentials() {
   const params = new URLSearchParams(location.hash.slice(1));
-  return params.has('token') || params.has('link');
+  return ['token', 'link', 'sso', 'sso-error'].some((name) => params.has(name));
 }
 
 /** @returns {StoredSession | null} */

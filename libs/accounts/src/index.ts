@@ -9,3 +9,5 @@ export * from './account-error';
 export * from './session-tokens';
 export * from './sign-in.service';
 export * from './invitations.service';
+export * from './identity-provider';
+export * from './single-sign-on.service';

@@ -5,6 +5,7 @@ import {
   RosterRepository,
   type AccountLinkRow,
   type AccountRow,
+  type Tx,
 } from '@redcrowd/persistence';
 import { AccountError } from './account-error';
 import { readLogin } from './login';
@@ -177,32 +178,39 @@ export class Invitations {
       passwordHash = await hashPassword(acceptance.password);
     }
     return this.store.run(async (tx) => {
-      const link = await this.links.byHash(tx, hashSecret(secret), { lock: true });
-      const problem = linkProblem(link, this.now());
-      if (problem) throw new AccountError('link-invalid', problem);
-      if (link!.purpose !== 'invite') throw new AccountError('link-invalid', 'this is not an invite link');
-      const account = existing ?? (await this.createAccount(tx, reading.login, displayName, passwordHash!));
+      const link = await this.lockInvite(tx, hashSecret(secret));
       if (existing?.status === 'disabled') {
         throw new AccountError('sign-in-failed', 'this account is disabled; ask your alliance coordinator');
       }
-      const membershipId = await this.accounts.addMembership(
-        tx,
-        account.id,
-        membershipOf(link!),
-        link!.createdBy,
-      );
-      await this.links.markUsed(tx, link!.id, account.id, this.now());
-      await this.accounts.audit(tx, account.id, account.id, 'invite-accepted', {
-        invite: link!.id,
-        membershipId,
-        newAccount: !existing,
-      });
+      const account = existing ?? (await this.createAccount(tx, reading.login, displayName, passwordHash!));
+      const membershipId = await this.grant(tx, link, account.id, { newAccount: !existing });
       return this.signIn.openSession(tx, account, membershipId, client);
     });
   }
 
+  /** The invite behind a secret's hash, locked for the caller's transaction; refused unless it still works. */
+  async lockInvite(tx: Tx, secretHash: string): Promise<AccountLinkRow> {
+    const link = await this.links.byHash(tx, secretHash, { lock: true });
+    const problem = linkProblem(link, this.now());
+    if (problem) throw new AccountError('link-invalid', problem);
+    if (link!.purpose !== 'invite') throw new AccountError('link-invalid', 'this is not an invite link');
+    return link!;
+  }
+
+  /** Gives `accountId` the invite's membership and spends the invite; returns the membership's id. */
+  async grant(tx: Tx, link: AccountLinkRow, accountId: string, details: object = {}): Promise<string> {
+    const membershipId = await this.accounts.addMembership(tx, accountId, membershipOf(link), link.createdBy);
+    await this.links.markUsed(tx, link.id, accountId, this.now());
+    await this.accounts.audit(tx, accountId, accountId, 'invite-accepted', {
+      invite: link.id,
+      membershipId,
+      ...details,
+    });
+    return membershipId;
+  }
+
   private async createAccount(
-    tx: Parameters<Parameters<AccountsStore['run']>[0]>[0],
+    tx: Tx,
     login: string,
     displayName: string,
     passwordHash: string,

@@ -20,6 +20,7 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   'member-not-found': 404,
   'member-exists': 409,
   'sign-in-failed': 401,
+  'sign-on-not-linked': 401,
   'too-many-attempts': 429,
   'session-ended': 401,
   // Gone: the link existed for somebody once; it cannot be used again.

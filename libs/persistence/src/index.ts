@@ -24,3 +24,4 @@ export * from './repositories/signing-key.repository';
 export * from './repositories/account.repository';
 export * from './repositories/session.repository';
 export * from './repositories/account-link.repository';
+export * from './repositories/sso.repository';

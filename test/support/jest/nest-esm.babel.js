@@ -1,5 +1,5 @@
 /*
- * Nest 12 and jose ship as ES modules, which jest's CommonJS runtime cannot load, so their
+ * Nest 12, jose and openid-client ship as ES modules, which jest's CommonJS runtime cannot load, so their
  * files are rewritten to CommonJS on the way in. Plugins are named by path, not passed as
  * functions: Stryker hands jest's configuration to its workers as JSON, which drops functions.
  */

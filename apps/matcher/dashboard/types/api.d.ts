@@ -176,6 +176,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether single sign-on is offered, and under what name
+     * @description True when the deployment names an OpenID Connect provider (MATCHER_OIDC_ISSUER); the dashboard then shows a button with `name` (MATCHER_OIDC_NAME). Public.
+     */
+    get: operations['singleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Go to the provider's sign-in (authorization code with PKCE)
+     * @description Redirects the browser to the provider with a fresh state, nonce and S256 code challenge (the verifier stays in the database). With `invite`, the sign-on accepts that invite: a person the provider vouches for but not yet known here gets a new account (signing in by the mobile number the provider gives, when it is free), linked to the provider's identity, with the invite's membership. A used or expired invite is refused before the trip. Refusals (a used or expired invite: link-invalid) are redirects to `/dashboard/#sso-error=<code>&message=<text>`, as from the callback, since the browser is navigating. Public.
+     */
+    get: operations['startSingleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the provider sends the browser back
+     * @description Checks the answer (state, PKCE, ID token signature, issuer, audience, nonce), spends the attempt (a replay gets nowhere), finds the account linked to the provider's identity (or links a new one through the attempt's invite), and redirects to the dashboard with a one-time hand-off in the fragment: `/dashboard/#sso=<handoff>`. A refusal redirects to `/dashboard/#sso-error=<code>&message=<text>`: sign-on-not-linked for an identity no account is linked to (and no invite), sign-in-failed for an answer that is replayed, forged, cancelled at the provider or for a disabled account. Public.
+     */
+    get: operations['singleSignOnCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange the hand-off for a session
+     * @description Once, within ten minutes of the start. Public.
+     */
+    post: operations['completeSingleSignOn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/links/{secret}': {
     parameters: {
       query?: never;
@@ -1111,7 +1191,7 @@ export interface components {
       displayName: string;
       /** @enum {string} */
       status: 'active' | 'disabled';
-      /** @description False until the person has used their setup link. */
+      /** @description False until the person has used their setup link, and for an account created by single sign-on. */
       hasPassword: boolean;
       memberships: components['schemas']['Membership'][];
     };
@@ -1171,7 +1251,8 @@ export interface components {
      *     not-found 404 (no such thing or route, or another alliance's); invalid-list 400 (with
      *     `problems`); not-a-member 403 (a list whose submitter the alliance has not admitted,
      *     with `problems`); member-not-found 404; member-exists 409; sign-in-failed 401 (the same
-     *     whether or not the account exists); too-many-attempts 429; session-ended 401;
+     *     whether or not the account exists); sign-on-not-linked 401 (single sign-on vouched for
+     *     somebody no account is linked to); too-many-attempts 429; session-ended 401;
      *     link-invalid 410; account-exists 409; account-not-found 404; project-not-found,
      *     allocation-not-found, offer-not-found 404; not-allowed 403; illegal-transition 409;
      *     version-conflict 409; not-a-candidate 422; capacity-exceeded 409; the claim refusals
@@ -1190,6 +1271,7 @@ export interface components {
       | 'member-not-found'
       | 'member-exists'
       | 'sign-in-failed'
+      | 'sign-on-not-linked'
       | 'too-many-attempts'
       | 'session-ended'
       | 'link-invalid'
@@ -2657,6 +2739,109 @@ export interface operations {
         content?: never;
       };
       400: components['responses']['InvalidRequest'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  singleSignOn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The offer. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            enabled: boolean;
+            name: string | null;
+          };
+        };
+      };
+    };
+  };
+  startSingleSignOn: {
+    parameters: {
+      query?: {
+        invite?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider; or to `/dashboard/#sso-error=<code>&message=<text>` when refused (link-invalid for a used or expired invite, not-found when single sign-on is not configured). */
+      302: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      429: components['responses']['TooManyAttempts'];
+    };
+  };
+  singleSignOnCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the dashboard, with the hand-off or the refusal in the fragment. */
+      302: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  completeSingleSignOn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          handoff: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['SessionTokens'];
+      400: components['responses']['InvalidRequest'];
+      /** @description sign-in-failed, a hand-off that is unknown, used or expired, or a disabled account. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not-found, single sign-on is not configured. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyAttempts'];
     };
   };

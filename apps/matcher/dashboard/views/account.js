@@ -17,7 +17,8 @@ import { createRowActions, succeeded } from './row-actions.js';
 
 /**
  * 我的账号, for every role: the account and its memberships (switching between them), the
- * devices signed in (ending one, for a lost phone), changing the password, signing out.
+ * devices signed in (ending one, for a lost phone), changing the password (or, for an account
+ * that signs in through single sign-on only, saying it has none), signing out.
  */
 
 /** @typedef {import('../api.js').Schemas} Schemas */
@@ -56,7 +57,7 @@ export function createAccountView(ctx) {
             profile(data.account),
             memberships(data.account.memberships),
             sessions(data.sessions),
-            passwordForm(),
+            data.account.hasPassword ? passwordForm() : noPassword(),
             signOutBlock(),
           ]
         : [h('section', { class: 'card account-section' }, h('p', null, t('account.demo'))), signOutBlock()],
@@ -281,6 +282,16 @@ export function createAccountView(ctx) {
           }),
         ),
       ),
+    );
+  }
+
+  // An account made by single sign-on has no password to change: the provider signs it in.
+  function noPassword() {
+    return h(
+      'section',
+      { class: 'card account-section', 'aria-labelledby': 'account-password' },
+      h('h3', { class: 'group-title', id: 'account-password' }, t('account.signInMethod')),
+      h('p', { class: 'card-note', dataset: { testid: 'no-password' } }, t('account.noPassword')),
     );
   }
 

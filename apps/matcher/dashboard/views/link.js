@@ -13,19 +13,23 @@ import {
   newPasswordFields,
   passwordMismatch,
 } from './credential-fields.js';
+import { providerName, refusalMessage, refusalNote, signOnButton } from './single-sign-on.js';
 
 /**
  * A one-time link (#link=<secret>): a setup link lets the person an admin created an
  * account for choose a password; an invite link, shared by a coordinator in a WeChat group
  * as link or QR code, makes the person a representative of a roster member (or a fellow
- * coordinator), as a new account or added to the account whose password they give. Both
- * sign the person in.
+ * coordinator), as a new account or added to the account whose password they give, or
+ * through the deployment's single sign-on when it has one (the provider vouches for them;
+ * no password). Both sign the person in.
  */
 
 /** @typedef {import('../api.js').Schemas} Schemas */
 /** @typedef {Schemas['SessionTokens']} SessionTokens */
 /** @typedef {Schemas['LinkDescription']} LinkDescription */
 /** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
+/** @typedef {import('./single-sign-on.js').SignOnOffer} SignOnOffer */
+/** @typedef {import('./single-sign-on.js').SignOnRefusal} SignOnRefusal */
 
 const SETUP_FIELDS = ['password', 'passwordAgain'];
 const INVITE_FIELDS = ['login', 'displayName', 'password', 'passwordAgain'];
@@ -34,10 +38,12 @@ const INVITE_FIELDS = ['login', 'displayName', 'password', 'passwordAgain'];
  * @param {object} options
  * @param {HTMLElement} options.root
  * @param {string} options.secret
+ * @param {SignOnOffer} options.offer whether an invite may be accepted with single sign-on
+ * @param {SignOnRefusal} [options.refusal] why accepting with single sign-on just failed
  * @param {(tokens: SessionTokens) => Promise<void>} options.onSignedIn
  * @param {() => void} options.onLeave goes to the sign-in page (or back to the dashboard)
  */
-export function createLinkPage({ root, secret, onSignedIn, onLeave }) {
+export function createLinkPage({ root, secret, offer, refusal, onSignedIn, onLeave }) {
   /** @type {LinkDescription | null} */
   let link = null;
   /** @type {unknown} */
@@ -47,6 +53,8 @@ export function createLinkPage({ root, secret, onSignedIn, onLeave }) {
   /** @type {FeedbackEntry} */
   let feedback = null;
   let busy = false;
+  /** Shown until the person tries again, with a password. */
+  let signOnRefusal = refusal;
   const path = `/auth/links/${encodeURIComponent(secret)}`;
 
   async function load() {
@@ -80,6 +88,7 @@ export function createLinkPage({ root, secret, onSignedIn, onLeave }) {
     drawSignedOutPage(
       root,
       { testid: 'link-page', title: isSetup ? t('link.setup.title') : t('link.invite.title') },
+      signOnRefusal ? refusalNote(refusalMessage(signOnRefusal, 'invite')) : null,
       h(
         'p',
         { class: 'link-intro', dataset: { testid: 'link-intro', purpose: link.purpose } },
@@ -94,6 +103,22 @@ export function createLinkPage({ root, secret, onSignedIn, onLeave }) {
         h('dt', null, t('link.expires')),
         h('dd', null, formatDateTime(link.expiresAt)),
       ),
+      // Before the form: one button instead of four fields, for whoever the provider knows.
+      !isSetup && offer.enabled
+        ? [
+            signOnButton(offer, {
+              label: (name) => t('sso.acceptInvite', { name }),
+              action: 'sso-accept-invite',
+              invite: secret,
+            }),
+            h(
+              'p',
+              { class: ['field-hint', 'sso-hint'] },
+              t('sso.acceptInviteNote', { name: providerName(offer) }),
+            ),
+            h('p', { class: 'login-or' }, t('sso.or')),
+          ]
+        : null,
       form(
         {
           class: 'login-form',
@@ -189,6 +214,7 @@ export function createLinkPage({ root, secret, onSignedIn, onLeave }) {
     }
     busy = true;
     feedback = null;
+    signOnRefusal = undefined;
     render();
     const body = isSetup
       ? { password: values.password ?? '' }

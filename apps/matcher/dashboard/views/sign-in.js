@@ -5,15 +5,20 @@ import { h } from '../dom.js';
 import { actionButton, feedbackOf, focusFirstInvalid, form, rowMessage } from '../forms.js';
 import { roleLabel, t } from '../i18n.js';
 import { accountFeedback, drawSignedOutPage, inputField, membershipScope } from './credential-fields.js';
+import { completionFailure, refusalMessage, refusalNote, signOnButton } from './single-sign-on.js';
 
 /**
- * 登录: a sign-in name (usually the mobile number) and password. An account with several
- * memberships (a coordinator who also represents a unit) then picks the one to act in; the
- * account page switches later.
+ * 登录: a sign-in name (usually the mobile number) and password, or the deployment's single
+ * sign-on when it has one (the trip to the provider ends back here with a hand-off to
+ * exchange, or a refusal to show). An account with several memberships (a coordinator who
+ * also represents a unit) then picks the one to act in; the account page switches later.
  */
 
 /** @typedef {import('../api.js').Schemas['SessionTokens']} SessionTokens */
 /** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
+/** @typedef {import('../forms.js').RowMessage} RowMessage */
+/** @typedef {import('./single-sign-on.js').SignOnOffer} SignOnOffer */
+/** @typedef {import('./single-sign-on.js').SignOnRefusal} SignOnRefusal */
 
 /** Sign-out reasons that are no fault: shown as information, not as an alert. */
 const CALM_REASONS = new Set(['login.reason.signedOut']);
@@ -22,9 +27,14 @@ const CALM_REASONS = new Set(['login.reason.signedOut']);
  * @param {object} options
  * @param {HTMLElement} options.root
  * @param {{ reasonKey: string | null, detail?: string }} options.reason why the page shows
+ * @param {SignOnOffer} options.offer whether to offer single sign-on
+ * @param {string} [options.handoff] a sign-on's hand-off, to exchange for the session
+ * @param {boolean} [options.acceptedInvite] the sign-on accepted an invite: its session goes
+ *   straight to the invite's membership, without a choice
+ * @param {SignOnRefusal} [options.refusal] why the sign-on the person comes back from failed
  * @param {(tokens: SessionTokens) => Promise<void>} options.onSignedIn
  */
-export function createSignInPage({ root, reason, onSignedIn }) {
+export function createSignInPage({ root, reason, offer, handoff, acceptedInvite, refusal, onSignedIn }) {
   /** @type {Record<string, string>} */
   const values = {};
   /** @type {FeedbackEntry} */
@@ -35,10 +45,26 @@ export function createSignInPage({ root, reason, onSignedIn }) {
    * @type {SessionTokens | null}
    */
   let choosing = null;
+  /** Exchanging a sign-on's hand-off. */
+  let completing = handoff !== undefined;
+  /** @type {(() => RowMessage) | null} why the last single sign-on failed */
+  let signOnFailure = refusal ? () => refusalMessage(refusal, 'sign-in') : null;
 
   function render() {
     if (choosing) {
       renderChooser(choosing);
+      return;
+    }
+    if (completing) {
+      drawSignedOutPage(
+        root,
+        { testid: 'login-screen', title: t('login.title') },
+        h(
+          'div',
+          { class: 'state-block is-loading', 'aria-busy': 'true', dataset: { testid: 'sso-completing' } },
+          t('sso.completing'),
+        ),
+      );
       return;
     }
     const state = feedbackOf(feedback);
@@ -46,6 +72,7 @@ export function createSignInPage({ root, reason, onSignedIn }) {
       root,
       { testid: 'login-screen', title: t('login.title') },
       reason.reasonKey ? reasonNote(reason.reasonKey, reason.detail) : null,
+      signOnFailure ? refusalNote(signOnFailure()) : null,
       form(
         {
           class: 'login-form',
@@ -84,6 +111,13 @@ export function createSignInPage({ root, reason, onSignedIn }) {
           disabled: busy,
         }),
       ),
+      // Below the password, so that the form stays where it is whether or not there is a provider.
+      offer.enabled
+        ? [
+            h('p', { class: 'login-or' }, t('sso.or')),
+            signOnButton(offer, { label: (name) => t('sso.signIn', { name }), action: 'sso-sign-in' }),
+          ]
+        : null,
       h('p', { class: 'login-note' }, t('login.noAccount')),
       h(
         'details',
@@ -117,6 +151,7 @@ export function createSignInPage({ root, reason, onSignedIn }) {
     if (busy) return;
     busy = true;
     feedback = null;
+    signOnFailure = null;
     render();
     try {
       const tokens = /** @type {SessionTokens} */ (
@@ -127,20 +162,46 @@ export function createSignInPage({ root, reason, onSignedIn }) {
       );
       values.password = '';
       busy = false;
-      if (tokens.memberships.length > 1) {
-        choosing = tokens;
-        render();
-        const first = root.querySelector('button[data-action="choose-membership"]');
-        if (first instanceof HTMLElement) first.focus();
-        return;
-      }
-      await onSignedIn(tokens);
+      await proceed(tokens);
     } catch (error) {
       busy = false;
       feedback = () => signInFeedback(error);
       render();
       focusFirstInvalid(root);
     }
+  }
+
+  /** Exchanges the hand-off a single sign-on came back with for the session. */
+  async function completeSignOn() {
+    try {
+      const tokens = /** @type {SessionTokens} */ (
+        await callPublic('POST', '/auth/sso/complete', { handoff: handoff ?? '' })
+      );
+      completing = false;
+      if (acceptedInvite) await onSignedIn(tokens);
+      else await proceed(tokens);
+    } catch (error) {
+      completing = false;
+      signOnFailure = () => completionFailure(error);
+      render();
+    }
+  }
+
+  /**
+   * Signed in, by password or sign-on: the session is the tab's, after the person picks a
+   * membership when the account has several.
+   * @param {SessionTokens} tokens
+   */
+  async function proceed(tokens) {
+    signOnFailure = null;
+    if (tokens.memberships.length > 1) {
+      choosing = tokens;
+      render();
+      const first = root.querySelector('button[data-action="choose-membership"]');
+      if (first instanceof HTMLElement) first.focus();
+      return;
+    }
+    await onSignedIn(tokens);
   }
 
   /** @param {SessionTokens} tokens */
@@ -206,6 +267,7 @@ export function createSignInPage({ root, reason, onSignedIn }) {
     }
   }
 
+  if (completing) void completeSignOn();
   return { render };
 }
 

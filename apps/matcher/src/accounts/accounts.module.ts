@@ -1,7 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { AccountAdministration, Invitations, SignInService, TokenKeys, readLogin } from '@redcrowd/accounts';
+import {
+  AccountAdministration,
+  Invitations,
+  OpenIdConnectProvider,
+  SignInService,
+  SingleSignOn,
+  TokenKeys,
+  readLogin,
+} from '@redcrowd/accounts';
 import { UnitOfWork } from '@redcrowd/persistence';
 import type { MatcherConfig } from '../config/matcher.config';
 import { MATCHER_CONFIG } from '../core/tokens';
@@ -10,6 +18,7 @@ import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { InvitesController } from './invites.controller';
 import { JwksController } from './jwks.controller';
+import { SsoController } from './sso.controller';
 
 /** The sign-in name a request tries, normalised, so 138 0013 8000 and 13800138000 share one count. */
 function triedLogin(request: Record<string, unknown>): string {
@@ -47,7 +56,14 @@ function triedLogin(request: Record<string, unknown>): string {
       }),
     }),
   ],
-  controllers: [AuthController, JwksController, AccountController, AccountsController, InvitesController],
+  controllers: [
+    AuthController,
+    JwksController,
+    AccountController,
+    AccountsController,
+    InvitesController,
+    SsoController,
+  ],
   providers: [
     {
       provide: TokenKeys,
@@ -76,6 +92,32 @@ function triedLogin(request: Record<string, unknown>): string {
       provide: Invitations,
       inject: [UnitOfWork, SignInService],
       useFactory: (work: UnitOfWork, signIn: SignInService) => new Invitations(work, signIn),
+    },
+    {
+      provide: SingleSignOn,
+      inject: [UnitOfWork, SignInService, Invitations, MATCHER_CONFIG],
+      useFactory: (
+        work: UnitOfWork,
+        signIn: SignInService,
+        invitations: Invitations,
+        config: MatcherConfig,
+      ) =>
+        config.MATCHER_OIDC_ISSUER && config.MATCHER_OIDC_CLIENT_ID
+          ? new SingleSignOn(
+              work,
+              new OpenIdConnectProvider({
+                issuer: config.MATCHER_OIDC_ISSUER,
+                clientId: config.MATCHER_OIDC_CLIENT_ID,
+                ...(config.MATCHER_OIDC_CLIENT_SECRET
+                  ? { clientSecret: config.MATCHER_OIDC_CLIENT_SECRET }
+                  : {}),
+                displayName: config.MATCHER_OIDC_NAME,
+              }),
+              signIn,
+              invitations,
+              `${config.MATCHER_PUBLIC_URL.replace(/\/$/, '')}/auth/sso/callback`,
+            )
+          : null,
     },
   ],
   exports: [TokenKeys, SignInService, AccountAdministration, Invitations],

@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@redcrowd/runtime';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
@@ -75,6 +75,31 @@ export class MatcherConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   MATCHER_SIGN_IN_LIMIT_PER_LOGIN: number = 10;
+
+  /**
+   * Single sign-on with an OpenID Connect provider (Keycloak, Casdoor, Authing, a government
+   * SSO): its issuer URL. Unset: sign-in by password only. Register the redirect URI
+   * MATCHER_PUBLIC_URL + /auth/sso/callback at the provider.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'MATCHER_OIDC_ISSUER must be an http(s) URL' },
+  )
+  MATCHER_OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  MATCHER_OIDC_CLIENT_ID?: string;
+
+  /** Absent for a public client (PKCE alone). */
+  @IsOptional()
+  @IsString()
+  MATCHER_OIDC_CLIENT_SECRET?: string;
+
+  /** What the sign-in button says, e.g. 统一身份认证. */
+  @IsString()
+  MATCHER_OIDC_NAME: string = '统一身份认证';
 
   /** How often expired offers are looked for. */
   @IsInt()

@@ -22,12 +22,14 @@ export const LIST_ERROR_CODES = ['invalid-list', 'not-a-member'] as const;
 export const ROSTER_ERROR_CODES = ['member-not-found', 'member-exists'] as const;
 
 /**
- * Accounts and sign-in. sign-in-failed never says whether the account exists; session-ended:
+ * Accounts and sign-in. sign-in-failed never says whether the account exists; sign-on-not-linked:
+ * single sign-on vouched for somebody no account is linked to (an invite links them); session-ended:
  * a refresh token that is unknown, used before (the session is then revoked), expired or
  * revoked; link-invalid: a setup or invite link that is used, expired or unknown.
  */
 export const ACCOUNT_ERROR_CODES = [
   'sign-in-failed',
+  'sign-on-not-linked',
   'too-many-attempts',
   'session-ended',
   'link-invalid',

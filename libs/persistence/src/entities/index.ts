@@ -1,3 +1,5 @@
+import { AccountIdentityEntity } from './account-identity.entity';
+import { SsoLoginEntity } from './sso-login.entity';
 import { AccountEventEntity } from './account-event.entity';
 import { AccountLinkEntity } from './account-link.entity';
 import { AccountMembershipEntity } from './account-membership.entity';
@@ -24,6 +26,8 @@ import { ResourceItemEntity } from './resource-item.entity';
 import { UnmatchedDemandEntity } from './unmatched-demand.entity';
 
 export * from './account-event.entity';
+export * from './account-identity.entity';
+export * from './sso-login.entity';
 export * from './account-link.entity';
 export * from './account-membership.entity';
 export * from './account.entity';
@@ -50,6 +54,8 @@ export * from './unmatched-demand.entity';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
+  AccountIdentityEntity,
+  SsoLoginEntity,
   AccountEventEntity,
   AccountLinkEntity,
   AccountMembershipEntity,

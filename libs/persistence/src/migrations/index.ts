@@ -6,6 +6,7 @@ import { DashboardSupport1795564800000 } from './1795564800000-dashboard-support
 import { AllianceRoster1795651200000 } from './1795651200000-alliance-roster';
 import { OpenRegistration1795737600000 } from './1795737600000-open-registration';
 import { Accounts1795824000000 } from './1795824000000-accounts';
+import { SingleSignOn1795910400000 } from './1795910400000-single-sign-on';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AllianceRoster1795651200000,
   OpenRegistration1795737600000,
   Accounts1795824000000,
+  SingleSignOn1795910400000,
 ];

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { INVITE_VALID_HOURS } from '@redcrowd/accounts';
 import { IsIdentifier, IsText, Nested } from '@redcrowd/contracts';
 
@@ -64,4 +64,16 @@ export class CreateAccountDto {
 /** PATCH /accounts/{accountId} (admin). */
 export class UpdateAccountDto {
   @IsIn(['active', 'disabled']) status!: 'active' | 'disabled';
+}
+
+/** GET /auth/sso/start: the invite a sign-on accepts, if any. */
+export class StartSsoDto {
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: '$property must be an invite link secret' })
+  invite?: string;
+}
+
+/** POST /auth/sso/complete: the hand-off the callback left in the dashboard's address. */
+export class CompleteSsoDto {
+  @IsString() @Length(20, 200) handoff!: string;
 }
