@@ -105,7 +105,8 @@ describe('access control on every route', () => {
       .replace('{resourceItemPk}', resourceItemPk)
       // Accounts and sessions are nobody's here: the guard must refuse before that matters.
       .replace('{accountId}', NO_SUCH_ID)
-      .replace('{sessionId}', NO_SUCH_ID);
+      .replace('{sessionId}', NO_SUCH_ID)
+      .replace('{membershipId}', NO_SUCH_ID);
     const app = operation.app === 'intake' ? harness.intake : harness.matcher;
     return `${app.url}${pathname}`;
   };

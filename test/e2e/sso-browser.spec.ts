@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium } from '@test/support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  SCREENSHOTS,
+  SESSION_KEY,
+  fitsTheScreen,
+  launchChromium,
+  signedInAs,
+  storedSession,
+} from '@test/support/browser';
 import { eventually } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { freePort } from '@test/support/intake-process';
@@ -18,7 +27,6 @@ import { authHeaders, coordinatorOf } from '@test/support/tokens';
  * Screenshots go to test-results/screenshots.
  */
 
-const SESSION_KEY = 'redcrowd.session';
 const LINK_KEY = 'redcrowd.link';
 const PROVIDER_NAME = '测试统一身份认证';
 
@@ -95,30 +103,6 @@ describe('single sign-on in a browser', () => {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.origin === harness.matcher.url);
   }
-
-  async function signedInAs(page: Page, role: string): Promise<void> {
-    await eventually(
-      async () =>
-        (await page
-          .locator('[data-testid="user-role"]')
-          .getAttribute('data-role')
-          .catch(() => null)) === role,
-      () => `the page is not signed in as ${role}`,
-    );
-  }
-
-  /** The page is no wider than its screen (nothing to scroll sideways on a phone). */
-  async function fitsTheScreen(page: Page, what: string): Promise<void> {
-    const widths = (await page.evaluate(
-      '[document.documentElement.scrollWidth, window.innerWidth]',
-    )) as number[];
-    expect({ what, scrollWidth: widths[0] }).toEqual({ what, scrollWidth: widths[1] });
-  }
-
-  const storedSession = async (page: Page) =>
-    JSON.parse(
-      ((await page.evaluate(`sessionStorage.getItem('${SESSION_KEY}')`)) as string | null) ?? '{}',
-    ) as { accessToken?: string; refreshToken?: string };
 
   async function api(method: string, url: string, body?: object, headers?: Record<string, string>) {
     const response = await fetch(`${harness.matcher.url}${url}`, {

@@ -286,6 +286,17 @@ describe('sign-in over HTTP', () => {
     expect((listed.body as unknown as Array<{ status: string }>).map((invite) => invite.status)).toEqual([
       'used',
     ]);
+    // The coordinator sees who acts for the alliance, and can end the representative's membership.
+    const members = await call(
+      'GET',
+      `/alliances/${allianceId}/memberships`,
+      undefined,
+      bearer(tokens.accessToken!),
+    );
+    const unitRow = (
+      members.body as unknown as Array<{ id: string; role: string; login: string; name: string }>
+    ).find((row) => row.role === 'unit')!;
+    expect(unitRow).toMatchObject({ login, name: '空空导弹研究院' });
     // A unit representative may not invite anybody.
     const byUnit = await call(
       'POST',
@@ -294,6 +305,17 @@ describe('sign-in over HTTP', () => {
       bearer((joined.body as { accessToken: string }).accessToken),
     );
     expect(byUnit).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    const removed = await call(
+      'DELETE',
+      `/alliances/${allianceId}/memberships/${unitRow.id}`,
+      undefined,
+      bearer(tokens.accessToken!),
+    );
+    expect(removed.status).toBe(204);
+    const refresh = await call('POST', '/auth/refresh', {
+      refreshToken: (joined.body as { refreshToken: string }).refreshToken,
+    });
+    expect(refresh).toMatchObject({ status: 401, body: { error: { code: 'session-ended' } } });
   });
 
   it('throttles 1,000 wrong passwords for one name quickly, and keeps answering everyone else', async () => {

@@ -195,4 +195,64 @@ describe('invitations', () => {
     const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: 'link-invalid' });
   });
+
+  it('lists who acts in the alliance, and ends a membership: its sessions stop, other memberships go on', async () => {
+    const allianceId = await alliance();
+    const asCoordinator = await invitations.accept(
+      (await invitations.create({ allianceId, role: 'coordinator', validHours: 1 }, 'admin-1')).secret,
+      { login: newPhone(), displayName: '王书记', password: PASSWORD },
+    );
+    const login = newPhone();
+    const asUnit = await invitations.accept(
+      (await invitations.create({ allianceId, role: 'unit', memberId: 'unit-kongkong', validHours: 1 }, 'c'))
+        .secret,
+      { login, displayName: '张工', password: PASSWORD },
+    );
+    const listed = await accounts.membershipsOf(allianceId);
+    expect(listed.map((row) => [row.role, row.displayName, row.name])).toEqual([
+      ['coordinator', '王书记', null],
+      ['unit', '张工', '空空导弹研究院'],
+    ]);
+    expect(listed[1]).toMatchObject({
+      login,
+      status: 'active',
+      grantedBy: 'c',
+      lastActiveAt: expect.any(Date),
+    });
+
+    const coordinator = {
+      subject: asCoordinator.account.id,
+      role: 'coordinator' as const,
+      name: '王书记',
+      allianceId,
+      expiresAt: new Date(),
+    };
+    await accounts.revokeMembership(allianceId, asUnit.membership.id, coordinator);
+    expect(await refusalOf(signIn.refresh(asUnit.refreshToken))).toMatchObject({ code: 'session-ended' });
+    expect((await accounts.membershipsOf(allianceId)).map((row) => row.role)).toEqual(['coordinator']);
+    // The account stays; with no membership left it cannot sign in until invited again.
+    expect(await refusalOf(signIn.signIn({ login, password: PASSWORD }))).toMatchObject({
+      code: 'forbidden',
+    });
+    const { rows } = await context.db.query(
+      `SELECT actor, action, details->>'unitId' AS unit FROM account_events WHERE account_id = $1 AND action = 'membership-revoked'`,
+      [asUnit.account.id],
+    );
+    expect(rows).toEqual([
+      { actor: asCoordinator.account.id, action: 'membership-revoked', unit: 'unit-kongkong' },
+    ]);
+
+    expect(
+      await refusalOf(accounts.revokeMembership(allianceId, asCoordinator.membership.id, coordinator)),
+    ).toEqual({
+      code: 'forbidden',
+      message: 'you cannot remove your own membership; ask another coordinator',
+    });
+    const elsewhere = await alliance();
+    expect(
+      await refusalOf(accounts.revokeMembership(elsewhere, asCoordinator.membership.id, coordinator)),
+    ).toMatchObject({
+      code: 'not-found',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { eventually } from './answers';
 
 /** Debian's Chromium, which `npm test` installs; CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,3 +43,33 @@ export const PHONE: BrowserContextOptions = {
   userAgent:
     'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.50',
 };
+
+/** Waits until the dashboard in `page` shows itself signed in as `role`. */
+export async function signedInAs(page: Page, role: string): Promise<void> {
+  await eventually(
+    async () =>
+      (await page
+        .locator('[data-testid="user-role"]')
+        .getAttribute('data-role')
+        .catch(() => null)) === role,
+    () => `the page is not signed in as ${role}`,
+  );
+}
+
+/** The page is no wider than its screen (nothing to scroll sideways on a phone). */
+export async function fitsTheScreen(page: Page, what: string): Promise<void> {
+  const widths = (await page.evaluate(
+    '[document.documentElement.scrollWidth, window.innerWidth]',
+  )) as number[];
+  expect({ what, scrollWidth: widths[0] }).toEqual({ what, scrollWidth: widths[1] });
+}
+
+/** Where the dashboard keeps a tab's session. */
+export const SESSION_KEY = 'redcrowd.session';
+
+/** The tokens the dashboard in `page` holds for its tab. */
+export async function storedSession(page: Page): Promise<{ accessToken?: string; refreshToken?: string }> {
+  return JSON.parse(
+    ((await page.evaluate(`sessionStorage.getItem('${SESSION_KEY}')`)) as string | null) ?? '{}',
+  ) as { accessToken?: string; refreshToken?: string };
+}

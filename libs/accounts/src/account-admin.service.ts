@@ -6,6 +6,7 @@ import {
   RosterRepository,
   SessionRepository,
   type AccountRow,
+  type AllianceMembershipRow,
   type NewMembership,
   type SessionRow,
 } from '@redcrowd/persistence';
@@ -131,6 +132,36 @@ export class AccountAdministration {
         });
       }
       return this.viewOf(tx, (await this.accounts.byId(tx, accountId))!);
+    });
+  }
+
+  /** Who holds memberships in an alliance: the people its coordinators manage. */
+  async membershipsOf(allianceId: string): Promise<AllianceMembershipRow[]> {
+    return this.store.run((tx) => this.accounts.membershipsInAlliance(tx, allianceId));
+  }
+
+  /**
+   * Ends a person's membership in an alliance (a unit's representative changed): their
+   * sessions in it end, their other memberships stay. Nobody removes their own, so a
+   * coordinator cannot lock themselves out by mistake.
+   */
+  async revokeMembership(allianceId: string, membershipId: string, actor: Principal): Promise<void> {
+    await this.store.run(async (tx) => {
+      const membership = await this.accounts.lockMembership(tx, membershipId);
+      if (!membership || membership.allianceId !== allianceId) {
+        throw new AccountError('not-found', `no membership ${membershipId} in alliance ${allianceId}`);
+      }
+      if (membership.accountId === actor.subject) {
+        throw new AccountError('forbidden', 'you cannot remove your own membership; ask another coordinator');
+      }
+      await this.accounts.removeMembership(tx, membershipId);
+      await this.accounts.audit(tx, membership.accountId, actor.subject, 'membership-revoked', {
+        membershipId,
+        role: membership.role,
+        allianceId,
+        unitId: membership.unitId,
+        communityId: membership.communityId,
+      });
     });
   }
 

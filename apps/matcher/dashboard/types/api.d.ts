@@ -822,6 +822,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/alliances/{allianceId}/memberships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Who acts in the alliance (成员账户)
+     * @description Every membership in the alliance with the account holding it (sign-in name, display name, status), the unit's or community's roster name, who granted it and when, and when it was last used to sign in. Coordinators first, then units, then communities.
+     */
+    get: operations['listAllianceMemberships'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/memberships/{membershipId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End a person's membership (a unit's representative changed)
+     * @description Its sessions end at once (their access tokens run out within their lifetime); the person's account and other memberships stay. Nobody removes their own membership (403). Audited as membership-revoked.
+     */
+    delete: operations['revokeMembership'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/alliances/{allianceId}/policy': {
     parameters: {
       query?: never;
@@ -1076,6 +1129,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AllianceMembership: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      accountId: string;
+      /** @enum {string} */
+      role: 'coordinator' | 'unit' | 'community';
+      allianceId: string;
+      unitId: string | null;
+      communityId: string | null;
+      /** @description The unit's or community's roster name. */
+      name: string | null;
+      grantedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      login: string;
+      displayName: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      /** Format: date-time */
+      lastActiveAt: string | null;
+    };
     CreateInvite: {
       /** @enum {string} */
       role: 'coordinator' | 'unit' | 'community';
@@ -3816,6 +3891,64 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  listAllianceMemberships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The memberships (possibly none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllianceMembership'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  revokeMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
     };
   };
   alliancePolicy: {

@@ -18,6 +18,7 @@ import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { InvitesController } from './invites.controller';
 import { JwksController } from './jwks.controller';
+import { MembershipsController } from './memberships.controller';
 import { SsoController } from './sso.controller';
 
 /** The sign-in name a request tries, normalised, so 138 0013 8000 and 13800138000 share one count. */
@@ -62,6 +63,7 @@ function triedLogin(request: Record<string, unknown>): string {
     AccountController,
     AccountsController,
     InvitesController,
+    MembershipsController,
     SsoController,
   ],
   providers: [

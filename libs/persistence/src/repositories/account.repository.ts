@@ -22,6 +22,17 @@ export interface MembershipRow {
 
 export type NewMembership = Omit<MembershipRow, 'accountId' | 'name'>;
 
+/** A membership of an alliance as its coordinators see it: who holds it and since when. */
+export interface AllianceMembershipRow extends MembershipRow {
+  grantedBy: string;
+  createdAt: Date;
+  login: string;
+  displayName: string;
+  status: 'active' | 'disabled';
+  /** The last time a session of this membership was used; null if never signed in with it. */
+  lastActiveAt: Date | null;
+}
+
 const ACCOUNT_COLUMNS = `id, login, display_name AS "displayName", password_hash AS "passwordHash", status,
   created_at AS "createdAt"`;
 
@@ -88,6 +99,41 @@ export class AccountRepository {
        WHERE m.account_id = $1 ORDER BY m.created_at, m.id`,
       [accountId],
     )) as MembershipRow[];
+  }
+
+  /** Everybody holding a membership in an alliance, with their account, unit or community first. */
+  async membershipsInAlliance(tx: Tx, allianceId: string): Promise<AllianceMembershipRow[]> {
+    return (await tx.query(
+      `SELECT m.id, m.account_id AS "accountId", m.role, m.alliance_id AS "allianceId", m.unit_id AS "unitId",
+              m.community_id AS "communityId", r.name, m.granted_by AS "grantedBy", m.created_at AS "createdAt",
+              a.login, a.display_name AS "displayName", a.status,
+              (SELECT max(s.last_used_at) FROM auth_sessions s WHERE s.membership_id = m.id) AS "lastActiveAt"
+       FROM account_memberships m
+       JOIN accounts a ON a.id = m.account_id
+       LEFT JOIN alliance_members r ON r.alliance_id = m.alliance_id
+         AND ((m.role = 'unit' AND r.member_kind = 'unit' AND r.member_id = m.unit_id)
+           OR (m.role = 'community' AND r.member_kind = 'community' AND r.member_id = m.community_id))
+       WHERE m.alliance_id = $1
+       ORDER BY m.role, r.name NULLS LAST, a.display_name, m.id`,
+      [allianceId],
+    )) as AllianceMembershipRow[];
+  }
+
+  /** One membership, locked, or none. */
+  async lockMembership(tx: Tx, membershipId: string): Promise<MembershipRow | undefined> {
+    if (!UUID.test(membershipId)) return undefined;
+    const [row] = (await tx.query(
+      `SELECT id, account_id AS "accountId", role, alliance_id AS "allianceId", unit_id AS "unitId",
+              community_id AS "communityId", NULL AS name
+       FROM account_memberships WHERE id = $1 FOR UPDATE`,
+      [membershipId],
+    )) as MembershipRow[];
+    return row;
+  }
+
+  /** Removes a membership; its sessions go with it (their refresh tokens stop working). */
+  async removeMembership(tx: Tx, membershipId: string): Promise<void> {
+    await tx.query(`DELETE FROM account_memberships WHERE id = $1`, [membershipId]);
   }
 
   /** Adds a membership unless the account holds the same one already; returns its id. */
