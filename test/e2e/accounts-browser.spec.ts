@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium } from '@test/support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  SCREENSHOTS,
+  SESSION_KEY,
+  fitsTheScreen,
+  launchChromium,
+  signedInAs,
+  storedSession,
+} from '@test/support/browser';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
@@ -15,7 +24,6 @@ import { ADMIN, authHeaders, coordinatorOf } from '@test/support/tokens';
  * claims an offer, and signs out for good. Screenshots go to test-results/screenshots.
  */
 
-const SESSION_KEY = 'redcrowd.session';
 const LIMIT_PER_LOGIN = 3;
 
 describe('accounts in a browser', () => {
@@ -81,33 +89,6 @@ describe('accounts in a browser', () => {
     await form.locator('[name="passwordAgain"]').fill(password);
     await form.locator('[data-action="accept-link"]').click();
   }
-
-  async function signedInAs(page: Page, role: string): Promise<void> {
-    await eventually(
-      async () =>
-        (await page
-          .locator('[data-testid="user-role"]')
-          .getAttribute('data-role')
-          .catch(() => null)) === role,
-      () => `the page is not signed in as ${role}`,
-    );
-  }
-
-  /** The page is no wider than its screen (nothing to scroll sideways on a phone). */
-  async function fitsTheScreen(page: Page, what: string): Promise<void> {
-    const widths = (await page.evaluate(
-      '[document.documentElement.scrollWidth, window.innerWidth]',
-    )) as number[];
-    expect({ what, scrollWidth: widths[0] }).toEqual({ what, scrollWidth: widths[1] });
-  }
-
-  const storedSession = async (page: Page) =>
-    JSON.parse(
-      ((await page.evaluate(`sessionStorage.getItem('${SESSION_KEY}')`)) as string | null) ?? '{}',
-    ) as {
-      accessToken?: string;
-      refreshToken?: string;
-    };
 
   async function api(method: string, url: string, body?: object, headers?: Record<string, string>) {
     const response = await fetch(`${harness.matcher.url}${url}`, {
@@ -240,6 +221,8 @@ describe('accounts in a browser', () => {
     await acceptForm.locator('[name="displayName"]').fill('李主任');
     await chooseNewPassword(invitedPage, password);
     await signedInAs(invitedPage, 'unit');
+    // Its tokens, left unused once the phone's tab is closed (used after the removal below).
+    const invitedSession = await storedSession(invitedPage);
     await invitedPage.context().close();
     // The coordinator's list shows the invite used.
     await coordinatorPage.locator('[data-tab="roster"]').click();
@@ -250,6 +233,27 @@ describe('accounts in a browser', () => {
         'used',
       () => 'the invite is not shown as used',
     );
+
+    // The members page, linked from the invites page, lists the representative with the
+    // unit's name and who invited them; the coordinator cannot remove their own membership.
+    await coordinatorPage.locator('[data-action="to-members"]').click();
+    const representative = coordinatorPage.locator(
+      `[data-testid="alliance-membership"][data-login="${representativeLogin}"]`,
+    );
+    await representative.waitFor();
+    expect(await representative.getAttribute('data-role')).toBe('unit');
+    expect(await representative.locator('[data-testid="membership-member"]').textContent()).toBe(a.unit.name);
+    expect(await representative.locator('[data-testid="membership-login"]').textContent()).toBe(
+      `${representativeLogin.slice(0, 3)} ${representativeLogin.slice(3, 7)} ${representativeLogin.slice(7)}`,
+    );
+    expect(await representative.textContent()).toContain('李主任');
+    expect(await representative.textContent()).toContain('王书记');
+    const ownMembership = coordinatorPage.locator(
+      `[data-testid="alliance-membership"][data-login="${coordinatorLogin}"]`,
+    );
+    await ownMembership.waitFor();
+    expect(await ownMembership.locator('[data-action="remove-membership"]').count()).toBe(0);
+    await coordinatorPage.screenshot({ path: path.join(SCREENSHOTS, 'members.png'), fullPage: true });
 
     // The coordinator approves (over the API): the unit gets its offer.
     const approved = await api(
@@ -310,6 +314,31 @@ describe('accounts in a browser', () => {
     expect(await page.evaluate(`sessionStorage.getItem('${SESSION_KEY}')`)).toBeNull();
     const refreshed = await api('POST', '/auth/refresh', { refreshToken });
     expect(refreshed).toMatchObject({ status: 401, body: { error: { code: 'session-ended' } } });
+
+    // The unit's representative changes: the coordinator removes 李主任's membership, after a
+    // confirmation that says what it takes away, with the keyboard. The invite's session still
+    // works until then.
+    const beforeRemoval = await api('POST', '/auth/refresh', { refreshToken: invitedSession.refreshToken });
+    expect(beforeRemoval.status).toBe(200);
+    await representative.locator('[data-action="remove-membership"]').click();
+    const confirmation = representative.locator('[data-testid="remove-confirm"]');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain(`李主任 将不能再代表 ${a.unit.name} 登录`);
+    await coordinatorPage.screenshot({ path: path.join(SCREENSHOTS, 'members-remove.png'), fullPage: true });
+    expect(await coordinatorPage.evaluate('document.activeElement?.dataset.action')).toBe(
+      'confirm-remove-membership',
+    );
+    await coordinatorPage.keyboard.press('Enter');
+    await representative.waitFor({ state: 'detached' });
+    await coordinatorPage.locator('[data-testid="toast"]', { hasText: '已移除 李主任 的身份' }).waitFor();
+    await ownMembership.waitFor();
+    // Neither the session they had nor a new sign-in lets them act for the unit any more.
+    const afterRemoval = await api('POST', '/auth/refresh', {
+      refreshToken: beforeRemoval.body.refreshToken as string,
+    });
+    expect(afterRemoval.status).toBe(401);
+    const signInAgain = await api('POST', '/auth/sign-in', { login: representativeLogin, password });
+    expect(signInAgain).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
 
     await page.context().close();
     await coordinatorPage.context().close();
@@ -416,6 +445,14 @@ describe('accounts in a browser', () => {
     await page.locator('[data-testid="invite-row"]').first().waitFor();
     await fitsTheScreen(page, 'invites');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'invites-phone.png'), fullPage: true });
+    // Both memberships of this account are listed, and neither can be removed by its holder.
+    await page.locator('[data-tab="members"]').click();
+    const mine = page.locator(`[data-testid="alliance-membership"][data-login="${login}"]`);
+    await mine.first().waitFor();
+    expect(await mine.count()).toBe(2);
+    expect(await mine.locator('[data-action="remove-membership"]').count()).toBe(0);
+    await fitsTheScreen(page, 'members');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'members-phone.png'), fullPage: true });
     // Its session was not ended by a second use of the refresh token (this use is the last one).
     const refreshed = await api('POST', '/auth/refresh', {
       refreshToken: (await storedSession(page)).refreshToken,

@@ -23,6 +23,7 @@ import { createDemandsView } from './views/community.js';
 import { createInvitesView } from './views/invites.js';
 import { createLinkPage } from './views/link.js';
 import { createMapView } from './views/map.js';
+import { createMembersView } from './views/members.js';
 import { createOverviewView } from './views/overview.js';
 import { createPostDemandView } from './views/post-demand.js';
 import { createReviewView } from './views/review.js';
@@ -50,14 +51,14 @@ import { createUnmetView } from './views/unmet.js';
 /** @typedef {import('./auth.js').StoredSession} StoredSession */
 /** @typedef {import('./auth.js').SignOnRefusal} SignOnRefusal */
 /**
- * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'accounts' | 'account'
- *   | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
+ * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'members' | 'accounts'
+ *   | 'account' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
  */
 
 /** @type {Readonly<Record<string, readonly Tab[]>>} */
 const TABS_BY_ROLE = {
-  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'account'],
-  admin: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'accounts', 'account'],
+  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'members', 'account'],
+  admin: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'members', 'accounts', 'account'],
   unit: ['offers', 'claims', 'points', 'account'],
   community: ['demands', 'post-demand', 'account'],
 };
@@ -70,6 +71,7 @@ const VIEW_FACTORIES = {
   map: createMapView,
   roster: createRosterView,
   invites: createInvitesView,
+  members: createMembersView,
   accounts: createAccountsView,
   account: createAccountView,
   offers: createOffersView,

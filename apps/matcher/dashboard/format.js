@@ -27,6 +27,16 @@ export function formatQuantity(quantity, unit) {
   return `${formatNumber(quantity)}${unitSuffix(unit)}`;
 }
 
+/**
+ * A sign-in name as people read it: a mainland mobile number in groups of 3, 4 and 4
+ * ("138 0013 8000"), anything else as it is.
+ * @param {string} login
+ */
+export function formatLogin(login) {
+  const mobile = /^1\d{10}$/.exec(login);
+  return mobile ? `${login.slice(0, 3)} ${login.slice(3, 7)} ${login.slice(7)}` : login;
+}
+
 /** @typedef {Date | string | number | undefined} DateInput */
 
 /** @param {DateInput} value */

@@ -117,6 +117,7 @@ const zh = {
   'tab.post-demand': '发布需求',
   'tab.roster': '成员名册',
   'tab.invites': '邀请',
+  'tab.members': '成员账户',
   'tab.accounts': '账号管理',
   'tab.account': '我的账号',
   'tabs.label': '功能视图',
@@ -392,6 +393,25 @@ const zh = {
   'invite.col.createdAt': '创建时间',
   'invite.col.expiresAt': '有效期至',
   'invite.col.usedAt': '接受时间',
+  'invite.membersNote': '已接受邀请的成员见',
+
+  'members.intro':
+    '在本联盟中代表成员单位、社区或担任协调员的账号。代表换人时，在此移除原代表，再为新代表发出邀请。',
+  'members.empty': '还没有人接受邀请',
+  'members.you': '您本人',
+  'members.grantedBy': '授权人',
+  'members.otherAccount': '其他账号 {id}',
+  'members.since': '加入时间',
+  'members.lastActive': '最近使用',
+  'members.neverSignedIn': '从未登录',
+  'members.ownNote': '不能移除自己的身份；如需移除，请另一位协调员操作。',
+  'members.remove': '移除',
+  'members.removeRepresentative':
+    '{person} 将不能再代表 {member} 登录，其在该身份下的登录会立即结束。账号和其他身份保留。',
+  'members.removeCoordinator':
+    '{person} 将不能再作为协调员管理本联盟，其在该身份下的登录会立即结束。账号和其他身份保留。',
+  'members.confirmRemove': '确认移除',
+  'members.removed': '已移除 {person} 的身份',
 
   'review.filters': '筛选',
   'review.status': '状态',
@@ -663,6 +683,7 @@ const en = {
   'tab.post-demand': 'Post demand',
   'tab.roster': 'Roster',
   'tab.invites': 'Invites',
+  'tab.members': 'Members',
   'tab.accounts': 'Accounts',
   'tab.account': 'My account',
   'tabs.label': 'Views',
@@ -941,6 +962,25 @@ const en = {
   'invite.col.createdAt': 'Created',
   'invite.col.expiresAt': 'Valid until',
   'invite.col.usedAt': 'Accepted',
+  'invite.membersNote': 'Invites accepted: see',
+
+  'members.intro':
+    'The accounts that represent a member unit or community in this alliance, or coordinate it. When a representative changes, remove the old one here and invite the new one.',
+  'members.empty': 'Nobody has accepted an invite yet',
+  'members.you': 'You',
+  'members.grantedBy': 'Granted by',
+  'members.otherAccount': 'another account, {id}',
+  'members.since': 'Since',
+  'members.lastActive': 'Last active',
+  'members.neverSignedIn': 'Never signed in',
+  'members.ownNote': 'You cannot remove your own membership; ask another coordinator.',
+  'members.remove': 'Remove',
+  'members.removeRepresentative':
+    '{person} will no longer be able to sign in for {member}; their sessions in this role end at once. Their account and other roles stay.',
+  'members.removeCoordinator':
+    '{person} will no longer coordinate this alliance; their sessions in this role end at once. Their account and other roles stay.',
+  'members.confirmRemove': 'Remove',
+  'members.removed': '{person}’s membership removed',
 
   'review.filters': 'Filters',
   'review.status': 'Status',

@@ -91,6 +91,22 @@ export function createInvitesView(ctx) {
         { class: 'group', 'aria-labelledby': 'invites-list' },
         h('h3', { class: 'group-title', id: 'invites-list' }, t('invite.list')),
         !data || data.invites.length === 0 ? emptyBlock(t('invite.empty')) : inviteTable(data.invites),
+        h(
+          'p',
+          { class: 'field-hint' },
+          t('invite.membersNote'),
+          ' ',
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-ghost btn-small',
+              dataset: { action: 'to-members' },
+              onClick: () => ctx.goTo('members'),
+            },
+            t('tab.members'),
+          ),
+        ),
       ),
     ]);
   }
