@@ -155,6 +155,19 @@ describe('accounts in a browser', () => {
     await chooseNewPassword(coordinatorPage, 'manglinglu-red-2026');
     await signedInAs(coordinatorPage, 'coordinator');
 
+    // Had the coordinator forgotten the password, the admin would hand out a new setup link.
+    await adminPage
+      .locator(`[data-testid="account-row"][data-login="${coordinatorLogin}"] [data-action="new-setup-link"]`)
+      .click();
+    await eventually(
+      async () => (await setupLink.inputValue()) !== coordinatorSetupUrl,
+      () => 'no new setup link was shown',
+    );
+    expect(await setupLink.inputValue()).toMatch(/\/dashboard\/#link=[A-Za-z0-9_-]{43}$/);
+    expect(await adminPage.locator('[data-testid="account-created"] h3').textContent()).toContain(
+      '生成新的设置链接',
+    );
+
     // The roster: the alliance's unit is there; the coordinator adds a university as pending, then admits it.
     await coordinatorPage.locator('[data-tab="roster"]').click();
     const unitRow = coordinatorPage.locator(`[data-testid="member-row"][data-member-id="${a.unit.id}"]`);

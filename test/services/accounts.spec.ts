@@ -334,4 +334,29 @@ describe('accounts and sign-in', () => {
     await expect(principalOf(after)).resolves.toMatchObject({ role: 'coordinator' });
     expect(rotation.publishedUntil.getTime() - Date.now()).toBeGreaterThan(600_000);
   });
+
+  it('issues a new setup link to a person who forgot their password: the old ones and every session end', async () => {
+    const { login, accountId, tokens } = await coordinator();
+    const first = await accounts.issueSetupLink(accountId, 'admin-1');
+    const second = await accounts.issueSetupLink(accountId, 'admin-1');
+    // Only the newest link works.
+    expect(await refusalOf(accounts.acceptSetupLink(first.secret, 'a-brand-new-password-1'))).toEqual({
+      code: 'link-invalid',
+      message: 'this link has expired; ask for a new one',
+    });
+    const reset = await accounts.acceptSetupLink(second.secret, 'a-brand-new-password-1');
+    expect(reset.membership.role).toBe('coordinator');
+    expect(await refusalOf(signIn.refresh(tokens.refreshToken))).toMatchObject({ code: 'session-ended' });
+    await expect(signIn.signIn({ login, password: 'a-brand-new-password-1' })).resolves.toBeDefined();
+    expect(await refusalOf(accounts.issueSetupLink(randomUUID(), 'admin-1'))).toMatchObject({
+      code: 'account-not-found',
+    });
+    // A disabled account's link does not sign it in.
+    const third = await accounts.issueSetupLink(accountId, 'admin-1');
+    await accounts.setStatus(accountId, 'disabled', 'admin-1');
+    expect(await refusalOf(accounts.acceptSetupLink(third.secret, 'another-new-password-2'))).toEqual({
+      code: 'link-invalid',
+      message: 'this account is disabled; ask your alliance coordinator',
+    });
+  });
 });

@@ -308,6 +308,8 @@ const zh = {
   'accounts.field.communityId': '社区编号',
   'accounts.submit': '创建账号并生成设置链接',
   'accounts.created': '已创建账号：{name}（{login}）',
+  'accounts.newSetupLink': '新的设置链接',
+  'accounts.resetCreated': '已为 {name}（{login}）生成新的设置链接：打开后设置新密码，其现有登录随即全部结束',
   'accounts.setupOnce': '设置密码链接只显示这一次，有效期至 {expires}。请现在复制并发给本人。',
   'accounts.setupLink': '设置密码链接',
   'accounts.another': '继续新建账号',
@@ -876,6 +878,9 @@ const en = {
   'accounts.field.communityId': 'Community id',
   'accounts.submit': 'Create account and setup link',
   'accounts.created': 'Account created: {name} ({login})',
+  'accounts.newSetupLink': 'New setup link',
+  'accounts.resetCreated':
+    'A new setup link for {name} ({login}): opening it sets a new password and ends all their sessions',
   'accounts.setupOnce':
     'The setup link is shown this once and works until {expires}. Copy it now and send it to its owner.',
   'accounts.setupLink': 'Setup link',

@@ -110,6 +110,39 @@ export class AccountAdministration {
     });
   }
 
+  /**
+   * A new one-time setup link for an existing account: the first one expired, or the person
+   * forgot their password. Earlier unused setup links of the account stop working; using the
+   * new one ends every session of the account.
+   */
+  async issueSetupLink(accountId: string, actor: string): Promise<OneTimeLink> {
+    return this.store.run(async (tx) => {
+      const account = await this.accounts.byId(tx, accountId, { lock: true });
+      if (!account) throw new AccountError('account-not-found', `no account ${accountId}`);
+      const [membership] = await this.accounts.memberships(tx, accountId);
+      if (!membership) {
+        throw new AccountError('forbidden', 'this account holds no membership; invite the person instead');
+      }
+      await this.links.expireSetupLinksOf(tx, accountId, this.now());
+      const link = newSecret();
+      const expiresAt = new Date(this.now().getTime() + SETUP_LINK_TTL_SECONDS * 1000);
+      await this.links.create(tx, {
+        id: randomUUID(),
+        tokenHash: link.hash,
+        purpose: 'setup',
+        accountId,
+        role: membership.role,
+        allianceId: membership.allianceId,
+        unitId: membership.unitId,
+        communityId: membership.communityId,
+        createdBy: actor,
+        expiresAt,
+      });
+      await this.accounts.audit(tx, accountId, actor, 'setup-link-issued', { expiresAt });
+      return { secret: link.secret, expiresAt };
+    });
+  }
+
   async list(): Promise<AccountView[]> {
     return this.store.run(async (tx) =>
       Promise.all((await this.accounts.list(tx)).map((account) => this.viewOf(tx, account))),
@@ -264,9 +297,17 @@ export class AccountAdministration {
       const problem = linkProblem(link, this.now());
       if (problem) throw new AccountError('link-invalid', problem);
       const account = (await this.accounts.byId(tx, link!.accountId!, { lock: true }))!;
+      if (account.status !== 'active') {
+        throw new AccountError('link-invalid', 'this account is disabled; ask your alliance coordinator');
+      }
       await this.accounts.setPassword(tx, account.id, passwordHash);
       await this.links.markUsed(tx, link!.id, account.id, this.now());
-      await this.accounts.audit(tx, account.id, account.id, 'password-set', { link: link!.id });
+      // A reset: whoever held the old password (or its sessions) is signed out everywhere.
+      const ended = await this.sessions.revokeAll(tx, account.id, 'password-changed', this.now());
+      await this.accounts.audit(tx, account.id, account.id, 'password-set', {
+        link: link!.id,
+        sessionsEnded: ended,
+      });
       const memberships = await this.accounts.memberships(tx, account.id);
       const granted = memberships.find(
         (membership) =>

@@ -163,7 +163,10 @@ const offerIt: Operation = (state, at) =>
   offer(state, { actor: 'c', at, expiresAt: at + 48 * HOUR, newOfferId: offerIds });
 const expireIt: Operation = (state, at) => expire(state, moveOn(at));
 
-/** The ways forward, each step a legal move after so many hours: to completion, and to expiry. */
+/**
+ * The ways forward, each step a legal move after so many hours: to completion, to expiry and
+ * to rejection.
+ */
 const PATHS: Array<Array<[Operation, number]>> = [
   [
     [approveIt, 0],
@@ -188,6 +191,9 @@ const PATHS: Array<Array<[Operation, number]>> = [
     [expireIt, 49],
     [expireIt, 49],
   ],
+  // A rejection, so that every run reaches it and not only the lucky ones (CI once saw
+  // 200 runs without a single one: the coverage check below failed by chance).
+  [[(state, at) => reject(state, { actor: 'c', at, reason: '不符合社区需求' }), 0]],
 ];
 
 /**

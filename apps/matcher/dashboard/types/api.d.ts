@@ -385,6 +385,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/accounts/{accountId}/setup-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new one-time setup link for an account (a forgotten password) (admin)
+     * @description Valid 24 hours; the account's earlier unused setup links stop working. Using it sets the password and ends every session of the account. A disabled account's link is refused. Audited as setup-link-issued.
+     */
+    post: operations['issueSetupLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/accounts/{accountId}': {
     parameters: {
       query?: never;
@@ -3121,6 +3143,52 @@ export interface operations {
       403: components['responses']['Forbidden'];
       /** @description account-exists, the sign-in name is taken. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  issueSetupLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link, shown this once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+          };
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      /** @description forbidden, for a caller who is not an admin or an account without any membership. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description account-not-found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

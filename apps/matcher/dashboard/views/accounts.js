@@ -30,7 +30,7 @@ import { dataTable } from './table.js';
 /** @typedef {Schemas['MembershipGrant']['role']} Role */
 /**
  * POST /accounts: the account and its setup link, shown this once.
- * @typedef {{ account: Account, setupLink: { url: string, expiresAt: string } }} CreatedAccount
+ * @typedef {{ account: Account, setupLink: { url: string, expiresAt: string }, reset?: boolean }} CreatedAccount
  */
 /** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
 
@@ -213,7 +213,10 @@ export function createAccountsView(ctx) {
       h(
         'h3',
         { class: 'group-title', id: 'account-created-title' },
-        t('accounts.created', { name: account.displayName, login: account.login }),
+        t(answer.reset ? 'accounts.resetCreated' : 'accounts.created', {
+          name: account.displayName,
+          login: account.login,
+        }),
       ),
       h(
         'p',
@@ -312,24 +315,51 @@ export function createAccountsView(ctx) {
             // An admin does not lock themselves out from here.
             account.id === ctx.me.subject
               ? h('span', { class: 'muted' }, t('accounts.you'))
-              : actionButton(next === 'disabled' ? t('accounts.disable') : t('accounts.enable'), {
-                  action: next === 'disabled' ? 'disable-account' : 'enable-account',
-                  key: `status:${account.id}`,
-                  className: next === 'disabled' ? 'btn-secondary btn-small' : 'btn-small',
-                  disabled: isBusy,
-                  onClick: () =>
-                    void rows.run(account.id, [], async () => {
-                      await ctx.api.unscoped.patch(`/accounts/${encodeURIComponent(account.id)}`, {
-                        status: next,
-                      });
-                      const text = () =>
-                        t(next === 'disabled' ? 'accounts.disabled' : 'accounts.enabled', {
-                          name: account.displayName,
+              : h(
+                  'div',
+                  { class: 'button-row' },
+                  actionButton(next === 'disabled' ? t('accounts.disable') : t('accounts.enable'), {
+                    action: next === 'disabled' ? 'disable-account' : 'enable-account',
+                    key: `status:${account.id}`,
+                    className: next === 'disabled' ? 'btn-secondary btn-small' : 'btn-small',
+                    disabled: isBusy,
+                    onClick: () =>
+                      void rows.run(account.id, [], async () => {
+                        await ctx.api.unscoped.patch(`/accounts/${encodeURIComponent(account.id)}`, {
+                          status: next,
                         });
-                      ctx.notify('success', text());
-                      return succeeded(text);
-                    }),
-                }),
+                        const text = () =>
+                          t(next === 'disabled' ? 'accounts.disabled' : 'accounts.enabled', {
+                            name: account.displayName,
+                          });
+                        ctx.notify('success', text());
+                        return succeeded(text);
+                      }),
+                  }),
+                  // A forgotten password: a new one-time link, shown as a new account's is.
+                  actionButton(t('accounts.newSetupLink'), {
+                    action: 'new-setup-link',
+                    key: `setup:${account.id}`,
+                    className: 'btn-ghost btn-small',
+                    disabled: isBusy || account.status !== 'active',
+                    onClick: () =>
+                      void rows.run(account.id, [], async () => {
+                        const setupLink = /** @type {CreatedAccount['setupLink']} */ (
+                          await ctx.api.unscoped.post(
+                            `/accounts/${encodeURIComponent(account.id)}/setup-link`,
+                            {},
+                          )
+                        );
+                        created = { account, setupLink, reset: true };
+                        copyState = null;
+                        render();
+                        focusKey(container, 'setup-link-box');
+                        return succeeded(() =>
+                          t('accounts.resetCreated', { name: account.displayName, login: account.login }),
+                        );
+                      }),
+                  }),
+                ),
             rowMessage(state.message),
           ),
         );

@@ -46,6 +46,16 @@ export class AccountsController {
     };
   }
 
+  @Post(':accountId/setup-link')
+  @Allow('admin')
+  async setupLink(
+    @Caller() caller: Principal,
+    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+  ): Promise<{ url: string; expiresAt: Date }> {
+    const link = await this.accounts.issueSetupLink(accountId, caller.subject);
+    return { url: linkUrl(this.config, link.secret), expiresAt: link.expiresAt };
+  }
+
   @Patch(':accountId')
   @Allow('admin')
   update(

@@ -74,6 +74,15 @@ export class AccountLinkRepository {
     )) as Array<AccountLinkRow & { memberName: string | null }>;
   }
 
+  /** Ends the account's setup links not used yet (a newer one replaces them). */
+  async expireSetupLinksOf(tx: Tx, accountId: string, now: Date): Promise<void> {
+    await tx.query(
+      `UPDATE account_links SET expires_at = $2
+       WHERE account_id = $1 AND purpose = 'setup' AND used_at IS NULL AND expires_at > $2`,
+      [accountId, now],
+    );
+  }
+
   async markUsed(tx: Tx, id: string, accountId: string, now: Date): Promise<void> {
     await tx.query(`UPDATE account_links SET used_at = $3, used_by = $2 WHERE id = $1`, [id, accountId, now]);
   }
