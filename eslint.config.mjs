@@ -48,8 +48,10 @@ export default tseslint.config(
   {
     // Domain libraries stay free of framework code, so jest and any transport can load them.
     files: [
+      'libs/accounts/**/*.ts',
       'libs/auth/**/*.ts',
       'libs/contracts/**/*.ts',
+      'libs/spreadsheets/**/*.ts',
       'libs/persistence/**/*.ts',
       'libs/kafka/**/*.ts',
       'libs/runtime/**/*.ts',

@@ -1,0 +1,122 @@
+import { DateTime } from 'luxon';
+
+/*
+ * What people type into the cells of an Excel list, read as the contracts need it. Real
+ * sheets are messy: numbers stored as text, full-width digits from a Chinese input method,
+ * thousands separators, dates as date cells or typed as 2022-08-01, 2022/8/1 or 2022年8月1日.
+ * Each reader answers a value or the problem with it, in words a sheet's author understands.
+ */
+
+export type CellReading<T> = { value: T } | { problem: string };
+
+/** A cell's content as exceljs gives it: text, number, date, a rich text, a formula's result, or empty. */
+export type CellContent = string | number | boolean | Date | null | undefined | { [key: string]: unknown };
+
+/** Full-width digits and punctuation (０-９, ／, －) as their ASCII forms; spaces trimmed. */
+export function halfWidth(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+/** The text of a cell: rich text joined, a formula's cached result, numbers as written. */
+export function cellText(content: CellContent): string {
+  if (content === null || content === undefined) return '';
+  if (content instanceof Date) return content.toISOString();
+  if (typeof content === 'object') {
+    if (Array.isArray(content.richText)) {
+      return (content.richText as Array<{ text?: unknown }>)
+        .map((run) => String(run.text ?? ''))
+        .join('')
+        .trim();
+    }
+    if ('result' in content) return cellText(content.result as CellContent);
+    if (typeof content.text === 'string') return content.text.trim();
+    return '';
+  }
+  return String(content).trim();
+}
+
+/** Whether a cell holds nothing worth reading (trailing blank rows are full of these). */
+export function isBlank(content: CellContent): boolean {
+  return cellText(content) === '';
+}
+
+/** A whole number: a number cell, or text such as "1,200", "１２００" or " 30 ". */
+export function readWholeNumber(content: CellContent): CellReading<number> {
+  const number = numberOf(content);
+  if (number === undefined) return { problem: 'not a number' };
+  if (!Number.isInteger(number))
+    return { problem: 'a whole number is needed (use a finer unit for fractions)' };
+  return { value: number };
+}
+
+/** A decimal number (coordinates, kilometres), from a number cell or numeric text. */
+export function readDecimal(content: CellContent): CellReading<number> {
+  const number = numberOf(content);
+  return number === undefined ? { problem: 'not a number' } : { value: number };
+}
+
+function numberOf(content: CellContent): number | undefined {
+  if (typeof content === 'number') return Number.isFinite(content) ? content : undefined;
+  if (content && typeof content === 'object' && !(content instanceof Date) && 'result' in content) {
+    return numberOf(content.result as CellContent);
+  }
+  const text = halfWidth(cellText(content)).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  return Number(text);
+}
+
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const TYPED_DAY = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/, // 2022-08-01
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, // 2022/8/1
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, // 2022.8.1
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/, // 2022年8月1日
+];
+
+/**
+ * A calendar day: a date cell, or a date typed as text. Excel keeps a date cell as a day
+ * without a zone; exceljs hands it over as that day's midnight in UTC, so its UTC fields are
+ * the day the author saw.
+ */
+export function readDay(content: CellContent): CellReading<CalendarDay> {
+  if (content instanceof Date) {
+    if (Number.isNaN(content.getTime())) return { problem: 'not a date' };
+    return {
+      value: { year: content.getUTCFullYear(), month: content.getUTCMonth() + 1, day: content.getUTCDate() },
+    };
+  }
+  if (content && typeof content === 'object' && 'result' in content)
+    return readDay(content.result as CellContent);
+  const text = halfWidth(cellText(content)).replace(/\s+/g, '');
+  for (const pattern of TYPED_DAY) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (!DateTime.utc(year, month, day).isValid) return { problem: `there is no day ${text}` };
+    return { value: { year, month, day } };
+  }
+  return { problem: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)' };
+}
+
+/**
+ * Whole days as a window's instants in the alliance's time zone (a policy value, Asia/Shanghai
+ * by default): from the first day's start to the start of the day after the last, so the
+ * last day counts in full. ISO 8601 with the zone's offset, as the list contracts take them.
+ */
+export function wholeDays(
+  first: CalendarDay,
+  last: CalendarDay,
+  timeZone: string,
+): { from: string; to: string } {
+  const start = DateTime.fromObject(first, { zone: timeZone }).startOf('day');
+  const end = DateTime.fromObject(last, { zone: timeZone }).startOf('day').plus({ days: 1 });
+  return {
+    from: start.toISO({ suppressMilliseconds: true })!,
+    to: end.toISO({ suppressMilliseconds: true })!,
+  };
+}
