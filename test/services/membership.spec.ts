@@ -32,16 +32,17 @@ describe('matching only admitted members', () => {
       )
     ).rows;
 
-  it("leaves a pending unit's resources out of rounds until the coordinator admits it", async () => {
+  it("leaves a pending unit's resources out of rounds until the coordinator admits it, then pairs them at once", async () => {
     const { allianceId, units } = await seedAlliance(context);
     await roster.update(allianceId, 'unit', units[0]!, 'coordinator-1', { status: 'pending' });
 
     expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ proposed: 0, unmatchedDemands: 1 });
     expect(await projectsOf(allianceId)).toEqual([]);
 
+    // Admitting the unit runs the round itself: its resources are paired at once.
     await roster.update(allianceId, 'unit', units[0]!, 'coordinator-1', { status: 'active' });
-    expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ proposed: 1, unmatchedDemands: 0 });
     expect(await projectsOf(allianceId)).toEqual([{ status: 'proposed', unit_id: units[0] }]);
+    expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ proposed: 0, unmatchedDemands: 0 });
   });
 
   it.each(['pending', 'refused', 'withdrawn'] as const)(
@@ -57,11 +58,19 @@ describe('matching only admitted members', () => {
     },
   );
 
-  it('cancels a proposal at the next round once its only unit withdraws', async () => {
+  it('cancels a proposal as soon as its only unit withdraws', async () => {
     const { allianceId, units } = await seedAlliance(context);
     expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ proposed: 1 });
+    // The withdrawal runs the round itself.
     await roster.update(allianceId, 'unit', units[0]!, 'coordinator-1', { status: 'withdrawn' });
-    expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ cancelled: 1, proposed: 0 });
     expect(await projectsOf(allianceId)).toEqual([{ status: 'cancelled', unit_id: units[0] }]);
+    expect(await rounds.run(allianceId, 'services-test')).toMatchObject({ cancelled: 0, proposed: 0 });
+  });
+
+  it('runs no round for an edit that does not change whether the member is matched', async () => {
+    // Both members are active and nothing is proposed yet: a round now would propose.
+    const { allianceId, units } = await seedAlliance(context);
+    await roster.update(allianceId, 'unit', units[0]!, 'coordinator-1', { contactName: '王老师' });
+    expect(await projectsOf(allianceId)).toEqual([]);
   });
 });

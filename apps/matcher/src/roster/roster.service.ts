@@ -1,6 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, type MemberKind } from '@redcrowd/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  MATCHING_MEMBER_STATUSES,
+  type MemberKind,
+  type MemberStatus,
+} from '@redcrowd/contracts';
+import { LOGGER } from '@redcrowd/nest-kafka';
 import { RosterRepository, UnitOfWork, type MemberFields, type RosterMember } from '@redcrowd/persistence';
+import { describeError, type JsonLogger } from '@redcrowd/runtime';
+import { MatchingRoundService } from '../rounds/matching-round.service';
 import type { AddMemberDto, UpdateMemberDto } from './dto/member.dto';
 
 const FIELDS: ReadonlyArray<keyof MemberFields> = [
@@ -16,13 +24,17 @@ const FIELDS: ReadonlyArray<keyof MemberFields> = [
 
 /**
  * The alliance roster (成员名册): coordinators add and change member units and communities.
- * Every change is audited with what it changed, in the same transaction.
+ * Every change is audited with what it changed, in the same transaction. A change of whether
+ * a member's lists are matched (admitted, refused, withdrawn) runs a round for the alliance
+ * at once, so an admitted member's lists are paired without waiting for the next change.
  */
 @Injectable()
 export class RosterService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly roster: RosterRepository,
+    private readonly rounds: MatchingRoundService,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
   list(allianceId: string, kind?: MemberKind): Promise<RosterMember[]> {
@@ -59,34 +71,50 @@ export class RosterService {
     });
   }
 
-  update(
+  async update(
     allianceId: string,
     kind: MemberKind,
     memberId: string,
     actor: string,
     body: UpdateMemberDto,
   ): Promise<RosterMember> {
-    return this.work.run(async (tx) => {
-      const member = await this.roster.lock(tx, allianceId, kind, memberId);
-      if (!member) throw new DomainError('member-not-found', `no ${kind} ${memberId} on the roster`);
-      const next: MemberFields = { ...pick(member) };
+    const { member, before } = await this.work.run(async (tx) => {
+      const current = await this.roster.lock(tx, allianceId, kind, memberId);
+      if (!current) throw new DomainError('member-not-found', `no ${kind} ${memberId} on the roster`);
+      const next: MemberFields = { ...pick(current) };
       for (const field of FIELDS) {
         const value = body[field];
         if (value !== undefined) Object.assign(next, { [field]: value });
       }
       checked(next, kind);
       const changes = Object.fromEntries(
-        FIELDS.filter((field) => next[field] !== member[field]).map((field) => [
+        FIELDS.filter((field) => next[field] !== current[field]).map((field) => [
           field,
-          { from: member[field], to: next[field] },
+          { from: current[field], to: next[field] },
         ]),
       );
-      if (Object.keys(changes).length === 0) return member;
-      await this.roster.update(tx, member, next, { actor, action: 'updated', details: changes });
-      return (await this.roster.lock(tx, allianceId, kind, memberId))!;
+      if (Object.keys(changes).length === 0) return { member: current, before: current.status };
+      await this.roster.update(tx, current, next, { actor, action: 'updated', details: changes });
+      return { member: (await this.roster.lock(tx, allianceId, kind, memberId))!, before: current.status };
     });
+    if (isMatched(before) !== isMatched(member.status)) await this.rematch(allianceId);
+    return member;
+  }
+
+  /** The member's change is committed; a failed round is only late (the next change reruns it). */
+  private async rematch(allianceId: string): Promise<void> {
+    try {
+      await this.rounds.run(allianceId, 'roster-changed');
+    } catch (error) {
+      this.logger.event('error', 'matching round after a roster change failed; the next change reruns it', {
+        allianceId,
+        error: describeError(error),
+      });
+    }
   }
 }
+
+const isMatched = (status: MemberStatus) => (MATCHING_MEMBER_STATUSES as readonly string[]).includes(status);
 
 function pick(member: RosterMember): MemberFields {
   return Object.fromEntries(FIELDS.map((field) => [field, member[field]])) as unknown as MemberFields;
