@@ -36,3 +36,4 @@ export { Nested } from './common/nested';
 export { IsIdentifier, IsText } from './common/decorators';
 export * from './roster/member';
 export * from './roster/admission';
+export * from './vocabulary/labels';

@@ -46,13 +46,13 @@ describe('readWholeNumber', () => {
 
   it('refuses fractions, words, empty cells, odd separators and infinities', () => {
     expect(readWholeNumber(2.5)).toEqual({
-      problem: 'a whole number is needed (use a finer unit for fractions)',
+      problem: expect.objectContaining({ en: 'a whole number is needed (use a finer unit for fractions)' }),
     });
     expect(readWholeNumber('2.5')).toEqual({
-      problem: 'a whole number is needed (use a finer unit for fractions)',
+      problem: expect.objectContaining({ en: 'a whole number is needed (use a finer unit for fractions)' }),
     });
     for (const content of ['三十', '', null, '1,20', '12 00', Infinity, 'NaN', true]) {
-      expect(readWholeNumber(content)).toEqual({ problem: 'not a number' });
+      expect(readWholeNumber(content)).toEqual({ problem: { zh: '不是数字', en: 'not a number' } });
     }
   });
 });
@@ -62,7 +62,7 @@ describe('readDecimal', () => {
     expect(readDecimal(34.6841)).toEqual({ value: 34.6841 });
     expect(readDecimal('112.4367')).toEqual({ value: 112.4367 });
     expect(readDecimal('.5')).toEqual({ value: 0.5 });
-    expect(readDecimal('东经112度')).toEqual({ problem: 'not a number' });
+    expect(readDecimal('东经112度')).toEqual({ problem: { zh: '不是数字', en: 'not a number' } });
   });
 });
 
@@ -76,7 +76,7 @@ describe('readDay', () => {
     expect(readDay({ formula: 'TODAY()', result: new Date(Date.UTC(2026, 11, 31)) })).toEqual(
       day(2026, 12, 31),
     );
-    expect(readDay(new Date(Number.NaN))).toEqual({ problem: 'not a date' });
+    expect(readDay(new Date(Number.NaN))).toEqual({ problem: { zh: '不是日期', en: 'not a date' } });
   });
 
   it.each(['2022-08-01', '2022/8/1', '2022.8.1', '2022年8月1日', '２０２２年８月１日', ' 2022 / 8 / 1 '])(
@@ -87,11 +87,17 @@ describe('readDay', () => {
   );
 
   it('refuses days that do not exist and text that is no date, saying how to write one', () => {
-    expect(readDay('2022-02-30')).toEqual({ problem: 'there is no day 2022-02-30' });
-    expect(readDay('2022年13月1日')).toEqual({ problem: 'there is no day 2022年13月1日' });
+    expect(readDay('2022-02-30')).toEqual({
+      problem: { zh: '没有 2022-02-30 这一天', en: 'there is no day 2022-02-30' },
+    });
+    expect(readDay('2022年13月1日')).toEqual({
+      problem: { zh: '没有 2022年13月1日 这一天', en: 'there is no day 2022年13月1日' },
+    });
     for (const content of ['八月一日', '01/08/2022', '', null, 44774]) {
       expect(readDay(content)).toEqual({
-        problem: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)',
+        problem: expect.objectContaining({
+          en: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)',
+        }),
       });
     }
   });

@@ -7,7 +7,15 @@ import { DateTime } from 'luxon';
  * Each reader answers a value or the problem with it, in words a sheet's author understands.
  */
 
-export type CellReading<T> = { value: T } | { problem: string };
+/** What is wrong with a cell, in both languages of the alliance's papers. */
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+export type CellReading<T> = { value: T } | { problem: Words };
+
+const NOT_A_NUMBER: Words = { zh: '不是数字', en: 'not a number' };
 
 /** A cell's content as exceljs gives it: text, number, date, a rich text, a formula's result, or empty. */
 export type CellContent = string | number | boolean | Date | null | undefined | { [key: string]: unknown };
@@ -43,16 +51,22 @@ export function isBlank(content: CellContent): boolean {
 /** A whole number: a number cell, or text such as "1,200", "１２００" or " 30 ". */
 export function readWholeNumber(content: CellContent): CellReading<number> {
   const number = numberOf(content);
-  if (number === undefined) return { problem: 'not a number' };
-  if (!Number.isInteger(number))
-    return { problem: 'a whole number is needed (use a finer unit for fractions)' };
+  if (number === undefined) return { problem: NOT_A_NUMBER };
+  if (!Number.isInteger(number)) {
+    return {
+      problem: {
+        zh: '须为整数（小数请改用更小的单位，如“人·时”）',
+        en: 'a whole number is needed (use a finer unit for fractions)',
+      },
+    };
+  }
   return { value: number };
 }
 
 /** A decimal number (coordinates, kilometres), from a number cell or numeric text. */
 export function readDecimal(content: CellContent): CellReading<number> {
   const number = numberOf(content);
-  return number === undefined ? { problem: 'not a number' } : { value: number };
+  return number === undefined ? { problem: NOT_A_NUMBER } : { value: number };
 }
 
 function numberOf(content: CellContent): number | undefined {
@@ -85,7 +99,7 @@ const TYPED_DAY = [
  */
 export function readDay(content: CellContent): CellReading<CalendarDay> {
   if (content instanceof Date) {
-    if (Number.isNaN(content.getTime())) return { problem: 'not a date' };
+    if (Number.isNaN(content.getTime())) return { problem: { zh: '不是日期', en: 'not a date' } };
     return {
       value: { year: content.getUTCFullYear(), month: content.getUTCMonth() + 1, day: content.getUTCDate() },
     };
@@ -97,10 +111,17 @@ export function readDay(content: CellContent): CellReading<CalendarDay> {
     const match = pattern.exec(text);
     if (!match) continue;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (!DateTime.utc(year, month, day).isValid) return { problem: `there is no day ${text}` };
+    if (!DateTime.utc(year, month, day).isValid) {
+      return { problem: { zh: `没有 ${text} 这一天`, en: `there is no day ${text}` } };
+    }
     return { value: { year, month, day } };
   }
-  return { problem: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)' };
+  return {
+    problem: {
+      zh: '不是日期（请写成 2022-08-01、2022/8/1 或 2022年8月1日，或使用日期单元格）',
+      en: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)',
+    },
+  };
 }
 
 /**

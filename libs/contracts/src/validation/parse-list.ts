@@ -38,10 +38,22 @@ export function parseList(
   const keyHint = options.messageKey ? { submitter: { id: options.messageKey } } : {};
   const read = readJsonObject(raw, 'a list', ' (split it into several lists)');
   if (!read.ok) return reject([read.problem], keyHint);
+  return parseListDocument(kind, read.fields, options);
+}
 
-  const hints = { ...keyHint, ...readHints(kind, read.fields) };
+/**
+ * Judges a list already read into an object (a workbook's rows): every rule of parseList
+ * but the message size, which a workbook's own limits (file size, rows) replace.
+ */
+export function parseListDocument(
+  kind: ListKind,
+  fields: Record<string, unknown>,
+  options: ParseOptions = {},
+): ListParseResult {
+  const keyHint = options.messageKey ? { submitter: { id: options.messageKey } } : {};
+  const hints = { ...keyHint, ...readHints(kind, fields) };
   const payloadClass: new () => ResourceListSubmitted | DemandListSubmitted = PAYLOAD_CLASS_BY_KIND[kind];
-  const { payload, problems } = validatePayload(payloadClass, read.fields);
+  const { payload, problems } = validatePayload(payloadClass, fields);
   if (!payload || problems.length > 0) return reject(problems, hints);
 
   const list = toSubmittedList(kind, payload);
