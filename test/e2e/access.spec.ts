@@ -112,8 +112,33 @@ describe('access control on every route', () => {
   };
 
   /** A body that would be acted on if the guard let it through, aimed at `target`. */
-  const bodyFor = (operation: Operation, target: ProposedAlliance): string | undefined => {
+  /** The list's own fields an upload names, aimed at `target`'s alliance and member. */
+  const uploadFieldsFor = (operation: Operation, target: ProposedAlliance): Record<string, string> =>
+    operation.template.startsWith('/resource-lists')
+      ? { allianceId: target.allianceId, submitterId: target.unit.id, submitterName: target.unit.name }
+      : {
+          allianceId: target.allianceId,
+          submitterKind: 'community',
+          submitterId: target.community.id,
+          submitterName: target.community.name,
+        };
+
+  /** A one-row CSV list uploaded as a workbook, naming `target`'s alliance and member. */
+  const uploadFor = (operation: Operation, target: ProposedAlliance): FormData => {
+    const csv = operation.template.startsWith('/resource-lists')
+      ? '编号,服务类别,名称,数量,单位,纬度,经度,服务半径(公里),可提供开始日期,可提供截止日期\nR1,养老服务,助餐,3,份,34.6,112.4,5,2026-12-01,2026-12-02\n'
+      : '编号,服务类别,名称,数量,单位,纬度,经度,需求开始日期,需求截止日期\nD1,养老服务,助餐,3,份,34.6,112.4,2026-12-01,2026-12-02\n';
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'guard.csv');
+    for (const [name, value] of Object.entries(uploadFieldsFor(operation, target))) form.append(name, value);
+    return form;
+  };
+
+  const isUpload = (operation: Operation) => operation.template.endsWith('-lists/workbook');
+
+  const bodyFor = (operation: Operation, target: ProposedAlliance): string | FormData | undefined => {
     if (operation.method === 'get') return undefined;
+    if (isUpload(operation)) return uploadFor(operation, target);
     if (operation.template === '/resource-lists') {
       return JSON.stringify(
         resourceList({ listId: 'guard-rl', allianceId: target.allianceId, unit: target.unit }),
@@ -134,7 +159,11 @@ describe('access control on every route', () => {
     const controller = new AbortController();
     const response = await fetch(urlOf(operation, target), {
       method: operation.method.toUpperCase(),
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      // A multipart upload sets its own content type, with the boundary.
+      headers: {
+        ...(isUpload(operation) ? {} : { 'content-type': 'application/json' }),
+        ...(authorization ? { authorization } : {}),
+      },
       body: bodyFor(operation, target),
       signal: controller.signal,
     });
@@ -255,7 +284,7 @@ describe('access control on every route', () => {
       const answer = await call(operation, bearer(await tokenFor(member(role, b))), a);
       const namesThing =
         /\{(projectId|offerId|allianceId)\}/.test(operation.template) || operation.template === '/claims';
-      const submitsList = operation.template.endsWith('-lists');
+      const submitsList = /-lists(\/workbook)?$/.test(operation.template);
       const expected = namesThing ? 404 : submitsList ? 403 : 200;
       if (operation.template === '/offers/{offerId}/decline') continue; // the offer is B's own: checked below
       // The caller's own account belongs to no alliance: nothing of A can be reached through it.
@@ -266,7 +295,10 @@ describe('access control on every route', () => {
         );
       }
       // Answers may repeat what the request named ("no project …"); anything else of A is a leak.
-      const asked = urlOf(operation, a) + (bodyFor(operation, a) ?? '');
+      const body = bodyFor(operation, a);
+      const asked =
+        urlOf(operation, a) +
+        (body instanceof FormData ? JSON.stringify(uploadFieldsFor(operation, a)) : (body ?? ''));
       const leaked = [a.allianceId, a.projectId, a.unit.id, a.community.id].filter(
         (marker) => answer.text.includes(marker) && !asked.includes(marker),
       );

@@ -50,6 +50,23 @@ describe('benches and tools at tiny size', () => {
     expect(row(run.stdout, 'save() / jsonb_to_recordset')).toMatch(/^\d+\.\dx slower$/);
   });
 
+  it('bench:import uploads a workbook to a real intake and reports rows/s beside JSON lists of the same rows', async () => {
+    const run = await runTool('bench/import.bench.js', [], {
+      BENCH_IMPORT_ROWS: '40',
+      BENCH_IMPORT_ROUNDS: '1',
+    });
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('40 rows: a ');
+    for (const name of [
+      'workbook read in process',
+      'workbook upload to intake',
+      'JSON lists of 1000 rows to intake',
+    ]) {
+      expect(row(run.stdout, name)).toMatch(/^[\d,]+ rows\/s \(\d+ ms\)$/);
+    }
+    expect(row(run.stdout, 'workbook upload / JSON')).toMatch(/^\d+\.\d\dx the time$/);
+  });
+
   it('bench:match solves seeded instances beside highs and greedy, with the incremental and pipeline series', async () => {
     const run = await runTool('bench/match.bench.js', [], {
       BENCH_MATCH_SIZES: '30',

@@ -1,16 +1,14 @@
 // The libraries' TypeORM entities and contract classes use decorator metadata.
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { topicNames, type TopicId } from '@redcrowd/contracts';
 import { createKafkaClient, ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from '../infra/kafka';
 import { ensureDatabase, ensurePostgres } from '../infra/postgres';
-import { repoRoot, runMain } from '../infra/processes';
+import { runMain } from '../infra/processes';
+import { startIntake } from './intake-process';
 import { enrollMembers } from '../infra/roster';
 import { measureItemWrites } from './item-writes';
 import {
@@ -64,7 +62,7 @@ async function main(): Promise<number> {
 
   try {
     const baseline = await rawKafkaThroughput(kafka, prefix, lists);
-    const intakeProcess = await startIntake(kafkaEndpoint.brokers, postgres.url, prefix);
+    const intakeProcess = await startIntake(env, kafkaEndpoint.brokers, postgres.url, prefix);
     let intake: IntakeRun;
     let paced: IntakeRun;
     try {
@@ -149,28 +147,6 @@ async function rawKafkaThroughput(kafka: Kafka, prefix: string, lists: SeededLis
 interface IntakeRun extends Throughput {
   p50: number;
   p99: number;
-}
-
-/** A real intake process, as `npm start` runs it. */
-async function startIntake(brokers: string[], databaseUrl: string, prefix: string): Promise<ChildProcess> {
-  const intake = spawn(process.execPath, [path.join(repoRoot, 'dist', 'apps', 'intake', 'src', 'main.js')], {
-    env: {
-      ...env,
-      KAFKA_BROKERS: brokers.join(','),
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      INTAKE_CONSUMER_GROUP: `${prefix}intake`,
-      INTAKE_HTTP_PORT: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    createInterface({ input: intake.stdout }).on('line', (line) => {
-      if (line.includes('"intake ready"')) resolve();
-    });
-    intake.once('exit', (code) => reject(new Error(`intake exited with ${code}`)));
-  });
-  return intake;
 }
 
 /**

@@ -20,7 +20,13 @@ async function bootstrap(): Promise<void> {
     logger,
     bodyParser: false,
   });
-  app.use(express.raw({ type: () => true, limit: HTTP_BODY_LIMIT_BYTES }));
+  // Multipart bodies (workbook uploads) are left to the upload route's own reader and limits.
+  app.use(
+    express.raw({
+      type: (request) => !String(request.headers['content-type'] ?? '').startsWith('multipart/form-data'),
+      limit: HTTP_BODY_LIMIT_BYTES,
+    }),
+  );
   app.use(rejectUnreadableBodies);
   app.enableShutdownHooks();
   const corsOrigins = config.INTAKE_CORS_ORIGINS.split(',')
@@ -30,7 +36,7 @@ async function bootstrap(): Promise<void> {
     // Tokens travel in a header, never in cookies, so no credentials mode is needed.
     app.enableCors({
       origin: corsOrigins,
-      methods: ['POST'],
+      methods: ['GET', 'POST'],
       allowedHeaders: ['authorization', 'content-type'],
     });
   }

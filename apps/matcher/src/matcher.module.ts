@@ -5,6 +5,7 @@ import { ClaimsModule } from './claims/claims.module';
 import type { MatcherConfig } from './config/matcher.config';
 import { MatcherCoreModule } from './core/matcher-core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { ExportsModule } from './exports/exports.module';
 import { LiveModule } from './live/live.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
@@ -30,6 +31,7 @@ export class MatcherModule {
         ReviewModule,
         ProgressModule,
         DashboardModule,
+        ExportsModule,
         LiveModule,
       ],
     };

@@ -15,6 +15,7 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   'not-found': 404,
   'invalid-list': 400,
+  'invalid-workbook': 400,
   // Signed in, but the list's submitter is not an admitted member of the alliance.
   'not-a-member': 403,
   'member-not-found': 404,

@@ -18,6 +18,7 @@ export * from './repositories/points.repository';
 export * from './repositories/tenancy.repository';
 export * from './repositories/alliance-policy.repository';
 export * from './repositories/dashboard.repository';
+export * from './repositories/report.repository';
 export * from './repositories/unmatched-demand.repository';
 export * from './repositories/roster.repository';
 export * from './repositories/signing-key.repository';

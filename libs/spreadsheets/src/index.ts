@@ -1,2 +1,3 @@
 export * from './cells';
 export * from './lists';
+export * from './exports';

@@ -22,6 +22,8 @@ import { HealthController } from './health.controller';
 import { ListIntakeService } from './list-intake.service';
 import { ListSubmissionsHandler } from './list-submissions.handler';
 import { ListsController } from './lists.controller';
+import { WorkbookImportService } from '../workbooks/workbook-import.service';
+import { WorkbooksController } from '../workbooks/workbooks.controller';
 
 @Module({})
 export class IntakeModule {
@@ -29,7 +31,7 @@ export class IntakeModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     return {
       module: IntakeModule,
-      controllers: [ListsController, ListSubmissionsHandler, HealthController],
+      controllers: [ListsController, WorkbooksController, ListSubmissionsHandler, HealthController],
       providers: [
         ...authProviders(config),
         ...httpEdgeProviders(logger),
@@ -94,6 +96,16 @@ export class IntakeModule {
               retry: { maxAttempts: config.INTAKE_MAX_ATTEMPTS, baseDelayMs: config.INTAKE_RETRY_BASE_MS },
               logger,
             }),
+        },
+        {
+          provide: WorkbookImportService,
+          inject: [ListIntakeService, DataSource, AllianceTaxonomyRepository],
+          useFactory: (
+            intake: ListIntakeService,
+            dataSource: DataSource,
+            taxonomy: AllianceTaxonomyRepository,
+          ) =>
+            new WorkbookImportService({ intake, dataSource, taxonomy, timeZone: config.ALLIANCE_TIME_ZONE }),
         },
       ],
       exports: [KAFKA],

@@ -4,6 +4,7 @@ import {
   admitList,
   checkCategories,
   parseList,
+  parseListDocument,
   type ListKind,
   type ListMembership,
   type MemberStatus,
@@ -128,13 +129,38 @@ export class ListIntakeService {
   ): Promise<HttpSubmissionResult> {
     const parsed = parseList(kind, body);
     if (parsed.ok) mayStore(parsed.list);
-    const submission: ListSubmission = {
+    return this.answerHttpSubmission({
       kind,
       raw: body,
       messageKey: null,
       source: { channel: 'http' },
       parsed,
-    };
+    });
+  }
+
+  /**
+   * A list read from a workbook: judged by the same rules as JSON lists (bar the message size,
+   * which the workbook's own limits replace), stored and answered the same way. Without a
+   * revision it gets the next one, or the stored one when its content is unchanged.
+   */
+  async submitDocument(
+    kind: ListKind,
+    document: Record<string, unknown>,
+    options: { revisionAutomatic: boolean; mayStore: (list: SubmittedList) => void },
+  ): Promise<HttpSubmissionResult> {
+    const parsed = parseListDocument(kind, document);
+    if (parsed.ok) options.mayStore(parsed.list);
+    return this.answerHttpSubmission({
+      kind,
+      raw: Buffer.from(JSON.stringify(document)),
+      messageKey: null,
+      source: { channel: 'http' },
+      parsed,
+      revisionAutomatic: options.revisionAutomatic,
+    });
+  }
+
+  private async answerHttpSubmission(submission: ListSubmission): Promise<HttpSubmissionResult> {
     try {
       const [answer] = await this.commitWithRetries([submission]);
       await this.flushOutbox();
@@ -269,6 +295,10 @@ export class ListIntakeService {
         source,
         messageKey,
       );
+    }
+    if (submission.revisionAutomatic) {
+      list.revision = await this.deps.lists.automaticRevision(manager, list);
+      list.payload.revision = list.revision;
     }
     const stored = await this.deps.lists.store(manager, list);
     if (stored.outcome === 'stored' || stored.outcome === 'unchanged') {

@@ -8,6 +8,8 @@ export interface ListSubmission {
   messageKey: string | null;
   source: MessageSource;
   parsed: ListParseResult;
+  /** Sent without a revision (a workbook): intake gives it the next one, or the same if unchanged. */
+  revisionAutomatic?: boolean;
 }
 
 export function isKafkaSource(

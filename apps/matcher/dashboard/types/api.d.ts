@@ -76,6 +76,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/resource-lists/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a 资源清单 as an Excel workbook or CSV file
+     * @description A multipart form with the file in the field `file`: an .xlsx workbook (the template of
+     *     `GET /templates/resource-list.xlsx`, or any sheet whose first rows name the columns in
+     *     Chinese, English or by field key), or a CSV file in UTF-8 (with or without BOM) or
+     *     GB18030. One file is one list revision: its rows are read into a list and judged by
+     *     the same rules as `POST /resource-lists`, then stored whole or refused whole.
+     *
+     *     The list's own fields (alliance, unit, list id) come from the workbook's 清单信息 sheet;
+     *     blanks are filled from the form's text fields, then from the signed-in caller (a unit's
+     *     own id and name, the caller's alliance). A coordinator loads a member's sheet by naming
+     *     the member in the form. Without a revision the list gets the next one, or keeps the
+     *     stored one when nothing changed (answered 200 `unchanged`). Without a list id it is the
+     *     unit's standing list `resource-list`.
+     *
+     *     Dates are whole days in the alliance's time zone (`ALLIANCE_TIME_ZONE`, Asia/Shanghai):
+     *     date cells or text such as 2026-12-01, 2026/12/1 or 2026年12月1日; numbers may be text or
+     *     full-width; categories, units of measure and urgencies by their Chinese words or codes;
+     *     places by coordinates (the place's name becomes the address).
+     *
+     *     Limits: 10 MB per file (up to 20 MB is read to say so, beyond that the upload is cut
+     *     off), 5,000 rows, 100 MB expanded. Refused with 400 `invalid-workbook`: not a workbook
+     *     or CSV, an Excel 97-2003 .xls, a macro-enabled or password-protected workbook, a zip
+     *     bomb, no list sheet, a required column missing, too many rows. Refused with 400
+     *     `invalid-list`: problems in rows, each under `workbook.problems` with its sheet, row,
+     *     column and Chinese and English words, and the file back with the bad cells marked
+     *     under `workbook.markedCopy`.
+     */
+    post: operations['importResourceListWorkbook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/demand-lists/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a 需求清单 as an Excel workbook or CSV file
+     * @description As `POST /resource-lists/workbook`, for demand lists: who may submit is as for
+     *     `POST /demand-lists`. A community's own id and name fill a blank submitter. A blank
+     *     urgency is routine (常规). Without a list id it is the submitter's standing list
+     *     `demand-list`.
+     */
+    post: operations['importDemandListWorkbook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/resource-list.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 资源清单 template to fill in
+     * @description An .xlsx with the list sheet (Chinese headers, each with a note on how to fill it, the
+     *     field keys in row 2, an example row that imports skip, drop-downs for category, unit of
+     *     measure and urgency, including the alliance's own categories), the 清单信息 sheet with
+     *     the caller's alliance and unit filled in (or those named in the query), and 填写说明.
+     */
+    get: operations['resourceListTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/demand-list.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 需求清单 template to fill in
+     * @description As `GET /templates/resource-list.xlsx`, for demand lists.
+     */
+    get: operations['demandListTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -961,6 +1071,380 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/alliances/{allianceId}/exports/projects.xlsx': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given (the dashboard sends it for an admin) it must be the path's. */
+        allianceId?: string;
+        status?: components['schemas']['ProjectStatus'];
+        /** @description The demand's submitter id, as in GET /projects. */
+        community?: string;
+        category?: string;
+        /** @description Projects with at least one allocation from this member unit. */
+        unit?: string;
+        urgency?: components['schemas']['Urgency'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The 项目清单 project list as an Excel workbook
+     * @description GET /projects' projects with its filters, one line per allocation: the demand and its community, the serving unit and resource with quantity and unit of measure, the status and the units that claimed it (认领). Headers and values in Chinese words (never codes), numbers as number cells, days and times on Beijing's clocks (Asia/Shanghai), a frozen header row. Named 项目清单-<alliance>-<YYYY-MM-DD>.xlsx (RFC 5987 `filename*`).
+     */
+    get: operations['exportProjectsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/projects.csv': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given (the dashboard sends it for an admin) it must be the path's. */
+        allianceId?: string;
+        status?: components['schemas']['ProjectStatus'];
+        /** @description The demand's submitter id, as in GET /projects. */
+        community?: string;
+        category?: string;
+        /** @description Projects with at least one allocation from this member unit. */
+        unit?: string;
+        urgency?: components['schemas']['Urgency'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The 项目清单 project list as CSV (UTF-8 with BOM)
+     * @description The same table as projects.xlsx, as CSV: UTF-8 with a byte-order mark (so Excel on a Chinese Windows opens it correctly), CRLF line ends, days as YYYY-MM-DD and times as YYYY-MM-DD HH:mm in Beijing time. Text that would run as a formula gets a leading `'`.
+     */
+    get: operations['exportProjectsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/unmet.xlsx': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description Only demands unmet for this reason (the unmet list's reason chips). */
+        reason?: components['schemas']['UnmetDemand']['reason'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Unmet demands (未满足需求) with why, as an Excel workbook
+     * @description GET /alliance/unmet's demands, most urgent first, the reason in words.
+     */
+    get: operations['exportUnmetXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/unmet.csv': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description Only demands unmet for this reason (the unmet list's reason chips). */
+        reason?: components['schemas']['UnmetDemand']['reason'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /** Unmet demands (未满足需求) with why, as CSV (UTF-8 with BOM) */
+    get: operations['exportUnmetCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/points.xlsx': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's entries. A unit always gets its own (naming another unit is 403); a coordinator gets the whole alliance's ledger without it. */
+        unit?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The points ledger (积分明细) as an Excel workbook
+     * @description Every credit, oldest first: when (Beijing time), the unit, the project and its community, the community's 1–5 rating and the points.
+     */
+    get: operations['exportPointsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/points.csv': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's entries. A unit always gets its own (naming another unit is 403); a coordinator gets the whole alliance's ledger without it. */
+        unit?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /** The points ledger (积分明细) as CSV (UTF-8 with BOM) */
+    get: operations['exportPointsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/rankings.xlsx': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The member units' rankings (单位排名) as an Excel workbook
+     * @description Every member unit with its points, claimed projects and completed projects (the overview's units), ranked by points; equal points share a place.
+     */
+    get: operations['exportRankingsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/rankings.csv': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /** The member units' rankings (单位排名) as CSV (UTF-8 with BOM) */
+    get: operations['exportRankingsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/claims.xlsx': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's claims. A unit always gets its own (naming another unit is 403), as GET /me/claims shows them; a coordinator gets every claim without it. */
+        unit?: string;
+        decision?: 'accepted' | 'rejected';
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The claims history (认领记录) as an Excel workbook
+     * @description Every claim on the alliance's projects, newest first: when, the unit, the project, quantities asked and accepted, the decision and a refusal's reason in words.
+     */
+    get: operations['exportClaimsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/exports/claims.csv': {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's claims. A unit always gets its own (naming another unit is 403), as GET /me/claims shows them; a coordinator gets every claim without it. */
+        unit?: string;
+        decision?: 'accepted' | 'rejected';
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /** The claims history (认领记录) as CSV (UTF-8 with BOM) */
+    get: operations['exportClaimsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/reports/monthly.xlsx': {
+    parameters: {
+      query?: {
+        /**
+         * @description The month as YYYY-MM, this month when left out. Months begin at midnight in Beijing (Asia/Shanghai); anything else (2026-13, 2026-1) is 400 invalid-request with `field: month`.
+         * @example 2026-11
+         */
+        month?: string;
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The joint meeting's (联席会) monthly report as an Excel workbook
+     * @description Four sheets: 项目清单 (projects created or changed in the month, with the status they had when it ended), 完成与评价 (projects completed in the month, the community's rating and note, the points credited), 未满足需求 (unmet demands as they stand now) and 单位排名 (each member unit's points, claimed and completed projects in the month, and its points up to the month's end). Named 联席会月度报告-<alliance>-<YYYY-MM>.xlsx.
+     */
+    get: operations['monthlyReportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/reports/monthly.html': {
+    parameters: {
+      query?: {
+        /**
+         * @description The month as YYYY-MM, this month when left out. Months begin at midnight in Beijing (Asia/Shanghai); anything else (2026-13, 2026-1) is 400 invalid-request with `field: month`.
+         * @example 2026-11
+         */
+        month?: string;
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The joint meeting's (联席会) monthly report as a printable page
+     * @description The same report as monthly.xlsx as one self-contained HTML page in Chinese, laid out for A4 paper: the month's figures and a short summary first, then the four tables. Served inline, with a Content-Security-Policy that allows no script.
+     */
+    get: operations['monthlyReportHtml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me': {
     parameters: {
       query?: never;
@@ -1346,7 +1830,8 @@ export interface components {
      *     HTTP status (libs/nest-http/src/http-answer.ts). Clients switch on codes, never on
      *     messages. invalid-request 400 (with `problems`); unauthenticated 401; forbidden 403;
      *     not-found 404 (no such thing or route, or another alliance's); invalid-list 400 (with
-     *     `problems`); not-a-member 403 (a list whose submitter the alliance has not admitted,
+     *     `problems`); invalid-workbook 400 (an uploaded file that is not a readable list, with
+     *     `workbook.problems`); not-a-member 403 (a list whose submitter the alliance has not admitted,
      *     with `problems`); member-not-found 404; member-exists 409; sign-in-failed 401 (the same
      *     whether or not the account exists); sign-on-not-linked 401 (single sign-on vouched for
      *     somebody no account is linked to); too-many-attempts 429; session-ended 401;
@@ -1364,6 +1849,7 @@ export interface components {
       | 'forbidden'
       | 'not-found'
       | 'invalid-list'
+      | 'invalid-workbook'
       | 'not-a-member'
       | 'member-not-found'
       | 'member-exists'
@@ -1391,6 +1877,36 @@ export interface components {
       | 'internal-error'
       | 'unavailable'
       | 'payload-too-large';
+    WorkbookError: components['schemas']['Error'] & {
+      workbook?: {
+        problems: components['schemas']['WorkbookProblem'][];
+        markedCopy?: {
+          fileName: string;
+          mediaType: string;
+          /** @description The .xlsx file */
+          base64: string;
+        };
+      };
+    };
+    /** @description One problem of an uploaded list. File-level codes: file-too-large, not-a-workbook, legacy-workbook, macro-enabled, encrypted, expands-too-large, unreadable-workbook, no-list-sheet, missing-column, too-many-rows. Cell codes: formula-without-value, invalid-cell, unknown-choice, unknown-place, missing-place, missing-info, window-order; and list validation's own problem codes, placed on their cells. */
+    WorkbookProblem: {
+      code: string;
+      /** @description English */
+      message: string;
+      /** @description Chinese */
+      messageZh: string;
+      sheet?: string;
+      /** @description 1-based */
+      row?: number;
+      /** @description The column letter, e.g. E */
+      column?: string;
+      columnName?: {
+        zh: string;
+        en: string;
+      };
+      /** @description The list field, e.g. items[3].quantity */
+      path?: string;
+    };
     /** @description The one shape of every error answer. A refused claim also carries its claims.decided.v1 event under `decision`. */
     Error: {
       error: {
@@ -2405,6 +2921,72 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /**
+     * @description The file was refused, nothing stored. `workbook.problems` says where and why, in
+     *     Chinese and English. invalid-workbook: the file itself (no marked copy); invalid-list:
+     *     its rows, with `workbook.markedCopy` (the file with the bad cells filled red and
+     *     noted, and a 导入问题 sheet) and, when list validation found them, the same
+     *     `error.problems` a JSON list would get. payload-too-large (413): over 10 MB.
+     */
+    WorkbookRefused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "invalid-list",
+         *         "message": "the list was refused with 2 problems; nothing was stored"
+         *       },
+         *       "workbook": {
+         *         "problems": [
+         *           {
+         *             "sheet": "资源清单",
+         *             "row": 4,
+         *             "column": "E",
+         *             "columnName": {
+         *               "zh": "数量",
+         *               "en": "Quantity"
+         *             },
+         *             "code": "invalid-cell",
+         *             "message": "not a number",
+         *             "messageZh": "不是数字"
+         *           },
+         *           {
+         *             "sheet": "资源清单",
+         *             "row": 6,
+         *             "column": "H",
+         *             "columnName": {
+         *               "zh": "纬度",
+         *               "en": "Latitude"
+         *             },
+         *             "code": "out-of-range",
+         *             "message": "location.lat must be a latitude string or number",
+         *             "messageZh": "「纬度」超出允许范围",
+         *             "path": "items[3].location.lat"
+         *           }
+         *         ],
+         *         "markedCopy": {
+         *           "fileName": "资源清单-问题标注.xlsx",
+         *           "mediaType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         *           "base64": "UEsDBBQAAAAIAA..."
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['WorkbookError'];
+      };
+    };
+    /** @description The template workbook. */
+    ListTemplate: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
     /** @description payload-too-large: the body exceeds 4 MiB (four times the list limit) and was not read. Bodies between 1 MiB and 4 MiB are read and answered with 400 invalid-list and the problem `message-too-large` instead. */
     BodyTooLarge: {
       headers: {
@@ -2562,6 +3144,14 @@ export interface components {
     };
   };
   parameters: {
+    /** @description The alliance to fill in (an admin's choice; others get their own). */
+    ListFieldAllianceId: string;
+    /** @description community or unit (demand lists). */
+    ListFieldSubmitterKind: 'community' | 'unit';
+    /** @description The member the list is for (a coordinator preparing a member's sheet). */
+    ListFieldSubmitterId: string;
+    ListFieldSubmitterName: string;
+    ListFieldListId: string;
     /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
     LinkSecret: string;
     /**
@@ -2581,6 +3171,23 @@ export interface components {
     AllianceIdPath: string;
   };
   requestBodies: {
+    ListFile: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description The .xlsx workbook or .csv file.
+           */
+          file: string;
+          allianceId?: string;
+          /** @enum {string} */
+          submitterKind?: 'community' | 'unit';
+          submitterId?: string;
+          submitterName?: string;
+          listId?: string;
+        };
+      };
+    };
     /** @description A 资源清单 resource list: the payload of `resource-lists.submitted.v1`, at most 1 MiB of UTF-8 JSON with at most 5,000 items; unknown fields are refused. */
     ResourceList: {
       content: {
@@ -2699,6 +3306,90 @@ export interface operations {
       403: components['responses']['ListForbidden'];
       413: components['responses']['BodyTooLarge'];
       503: components['responses']['IntakeUnavailable'];
+    };
+  };
+  importResourceListWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['ListFile'];
+    responses: {
+      200: components['responses']['ListUnchanged'];
+      201: components['responses']['ListStored'];
+      400: components['responses']['WorkbookRefused'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ListForbidden'];
+      413: components['responses']['WorkbookRefused'];
+      503: components['responses']['IntakeUnavailable'];
+    };
+  };
+  importDemandListWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['ListFile'];
+    responses: {
+      200: components['responses']['ListUnchanged'];
+      201: components['responses']['ListStored'];
+      400: components['responses']['WorkbookRefused'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ListForbidden'];
+      413: components['responses']['WorkbookRefused'];
+      503: components['responses']['IntakeUnavailable'];
+    };
+  };
+  resourceListTemplate: {
+    parameters: {
+      query?: {
+        /** @description The alliance to fill in (an admin's choice; others get their own). */
+        allianceId?: components['parameters']['ListFieldAllianceId'];
+        /** @description community or unit (demand lists). */
+        submitterKind?: components['parameters']['ListFieldSubmitterKind'];
+        /** @description The member the list is for (a coordinator preparing a member's sheet). */
+        submitterId?: components['parameters']['ListFieldSubmitterId'];
+        submitterName?: components['parameters']['ListFieldSubmitterName'];
+        listId?: components['parameters']['ListFieldListId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ListTemplate'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  demandListTemplate: {
+    parameters: {
+      query?: {
+        /** @description The alliance to fill in (an admin's choice; others get their own). */
+        allianceId?: components['parameters']['ListFieldAllianceId'];
+        /** @description community or unit (demand lists). */
+        submitterKind?: components['parameters']['ListFieldSubmitterKind'];
+        /** @description The member the list is for (a coordinator preparing a member's sheet). */
+        submitterId?: components['parameters']['ListFieldSubmitterId'];
+        submitterName?: components['parameters']['ListFieldSubmitterName'];
+        listId?: components['parameters']['ListFieldListId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ListTemplate'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
     };
   };
   intakeHealth: {
@@ -4129,6 +4820,480 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFoundOrOtherAlliance'];
       500: components['responses']['UnexpectedFailure'];
+    };
+  };
+  exportProjectsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given (the dashboard sends it for an admin) it must be the path's. */
+        allianceId?: string;
+        status?: components['schemas']['ProjectStatus'];
+        /** @description The demand's submitter id, as in GET /projects. */
+        community?: string;
+        category?: string;
+        /** @description Projects with at least one allocation from this member unit. */
+        unit?: string;
+        urgency?: components['schemas']['Urgency'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportProjectsCsv: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given (the dashboard sends it for an admin) it must be the path's. */
+        allianceId?: string;
+        status?: components['schemas']['ProjectStatus'];
+        /** @description The demand's submitter id, as in GET /projects. */
+        community?: string;
+        category?: string;
+        /** @description Projects with at least one allocation from this member unit. */
+        unit?: string;
+        urgency?: components['schemas']['Urgency'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, as a download. */
+      200: {
+        headers: {
+          /** @description attachment, with the Chinese file name as RFC 5987 `filename*`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportUnmetXlsx: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description Only demands unmet for this reason (the unmet list's reason chips). */
+        reason?: components['schemas']['UnmetDemand']['reason'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportUnmetCsv: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description Only demands unmet for this reason (the unmet list's reason chips). */
+        reason?: components['schemas']['UnmetDemand']['reason'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, as a download. */
+      200: {
+        headers: {
+          /** @description attachment, with the Chinese file name as RFC 5987 `filename*`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportPointsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's entries. A unit always gets its own (naming another unit is 403); a coordinator gets the whole alliance's ledger without it. */
+        unit?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportPointsCsv: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's entries. A unit always gets its own (naming another unit is 403); a coordinator gets the whole alliance's ledger without it. */
+        unit?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, as a download. */
+      200: {
+        headers: {
+          /** @description attachment, with the Chinese file name as RFC 5987 `filename*`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportRankingsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportRankingsCsv: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, as a download. */
+      200: {
+        headers: {
+          /** @description attachment, with the Chinese file name as RFC 5987 `filename*`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportClaimsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's claims. A unit always gets its own (naming another unit is 403), as GET /me/claims shows them; a coordinator gets every claim without it. */
+        unit?: string;
+        decision?: 'accepted' | 'rejected';
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  exportClaimsCsv: {
+    parameters: {
+      query?: {
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+        /** @description One member unit's claims. A unit always gets its own (naming another unit is 403), as GET /me/claims shows them; a coordinator gets every claim without it. */
+        unit?: string;
+        decision?: 'accepted' | 'rejected';
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, as a download. */
+      200: {
+        headers: {
+          /** @description attachment, with the Chinese file name as RFC 5987 `filename*`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  monthlyReportXlsx: {
+    parameters: {
+      query?: {
+        /**
+         * @description The month as YYYY-MM, this month when left out. Months begin at midnight in Beijing (Asia/Shanghai); anything else (2026-13, 2026-1) is 400 invalid-request with `field: month`.
+         * @example 2026-11
+         */
+        month?: string;
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook, as a download. */
+      200: {
+        headers: {
+          /**
+           * @description attachment, with the Chinese file name as RFC 5987 `filename*`.
+           * @example attachment; filename="____-___-2026-11-28.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95-...-2026-11-28.xlsx
+           */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  monthlyReportHtml: {
+    parameters: {
+      query?: {
+        /**
+         * @description The month as YYYY-MM, this month when left out. Months begin at midnight in Beijing (Asia/Shanghai); anything else (2026-13, 2026-1) is 400 invalid-request with `field: month`.
+         * @example 2026-11
+         */
+        month?: string;
+        /** @description Optional; when given it must be the path's. */
+        allianceId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
     };
   };
   whoAmI: {

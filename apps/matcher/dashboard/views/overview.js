@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, formatQuantity, formatRelative } from '../
 import { categoryLabel, statusLabel, t } from '../i18n.js';
 import { PROJECT_STATUSES } from '../vocab.js';
 import { createChartLayout } from './chart-layout.js';
+import { allianceExports } from './exports.js';
 import {
   createLoader,
   emptyBlock,
@@ -39,7 +40,11 @@ export function createOverviewView(ctx) {
     const parts = layout.parts();
     /** @type {Partial<AllianceOverview>} */
     const data = loader.state.data ?? {};
-    replaceContent(parts.header, viewHeader({ title: t('tab.overview'), loader }), staleNote(loader));
+    replaceContent(
+      parts.header,
+      viewHeader({ title: t('tab.overview'), loader, extra: allianceExports(ctx) }),
+      staleNote(loader),
+    );
     replaceContent(parts.kpis, ...kpis(data));
     replaceContent(
       parts.claimSummary,

@@ -24,6 +24,7 @@ import {
   urgencyChip,
   viewLifecycle,
 } from './common.js';
+import { exportButtons, monthlyReportControl } from './exports.js';
 import { createRowActions, succeeded } from './row-actions.js';
 
 /** @typedef {import('../api.js').Schemas} Schemas */
@@ -89,6 +90,13 @@ export function createReviewView(ctx) {
       {
         title: t('tab.review'),
         count: Array.isArray(projects) ? projects.length : undefined,
+        extra: h(
+          'div',
+          { class: 'view-exports', style: { display: 'flex', flexWrap: 'wrap', gap: '6px 16px' } },
+          // The project list as on screen: the same filters as the listing.
+          exportButtons(ctx, { name: 'projects', params: () => ({ ...filters }) }),
+          monthlyReportControl(ctx),
+        ),
         controls: filterBar(),
       },
       () =>

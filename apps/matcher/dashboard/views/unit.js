@@ -36,6 +36,7 @@ import {
   viewHeader,
   viewLifecycle,
 } from './common.js';
+import { exportButtons } from './exports.js';
 import { createRowActions, succeeded } from './row-actions.js';
 import { dataTable } from './table.js';
 
@@ -352,8 +353,11 @@ export function createClaimsView(ctx) {
     const claims = Array.isArray(loader.state.data)
       ? [...loader.state.data].sort((a, b) => String(b.at).localeCompare(String(a.at)))
       : undefined;
-    drawListView(container, loader, { title: t('tab.claims'), count: claims?.length }, () =>
-      !claims || claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims),
+    drawListView(
+      container,
+      loader,
+      { title: t('tab.claims'), count: claims?.length, extra: exportButtons(ctx, { name: 'claims' }) },
+      () => (!claims || claims.length === 0 ? emptyBlock(t('claims.empty')) : table(claims)),
     );
   }
 
@@ -463,7 +467,11 @@ export function createPointsView(ctx) {
     const entries = (Array.isArray(data.entries) ? [...data.entries] : []).sort((a, b) =>
       String(a.at).localeCompare(String(b.at)),
     );
-    replaceContent(parts.header, viewHeader({ title: t('tab.points'), loader }), staleNote(loader));
+    replaceContent(
+      parts.header,
+      viewHeader({ title: t('tab.points'), loader, extra: exportButtons(ctx, { name: 'points' }) }),
+      staleNote(loader),
+    );
     replaceContent(parts.total, formatNumber(Number(data.total)));
     replaceContent(
       parts.table,

@@ -5,6 +5,7 @@ import { formatQuantity } from '../format.js';
 import { categoryLabel, reasonLabel, t } from '../i18n.js';
 import { UNMET_REASONS } from '../vocab.js';
 import { chip, createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
+import { exportButtons } from './exports.js';
 import { dataTable } from './table.js';
 
 /** @typedef {import('../api.js').Schemas['UnmetDemand']} UnmetDemand */
@@ -32,7 +33,13 @@ export function createUnmetView(ctx) {
     drawListView(
       container,
       loader,
-      { title: t('unmet.title'), count: shown?.length, controls: rows ? reasonChips(rows) : null },
+      {
+        title: t('unmet.title'),
+        count: shown?.length,
+        // The demands as on screen: of the reason chosen, if any.
+        extra: exportButtons(ctx, { name: 'unmet', params: () => ({ reason: reasonFilter }) }),
+        controls: rows ? reasonChips(rows) : null,
+      },
       () => (!shown || shown.length === 0 ? emptyBlock(t('unmet.empty')) : table(shown)),
     );
   }

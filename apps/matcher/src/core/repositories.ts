@@ -8,6 +8,7 @@ import {
   PointsRepository,
   ProjectListingRepository,
   ProjectRepository,
+  ReportRepository,
   RosterRepository,
   TenancyRepository,
   UnmatchedDemandRepository,
@@ -27,4 +28,5 @@ export const MATCHER_REPOSITORIES = [
   DashboardRepository,
   ProjectListingRepository,
   RosterRepository,
+  ReportRepository,
 ];

@@ -15,8 +15,10 @@ export const ACCESS_ERROR_CODES = ['unauthenticated', 'forbidden', 'not-found'] 
 /**
  * A list (资源清单 / 需求清单) refused by intake; its problems and rejection event come with it.
  * not-a-member: its submitter is not an admitted member of the alliance's roster (成员名册).
+ * invalid-workbook: an uploaded file that cannot be read as a list at all (not a workbook,
+ * macro-enabled, encrypted, too many rows, required columns missing).
  */
-export const LIST_ERROR_CODES = ['invalid-list', 'not-a-member'] as const;
+export const LIST_ERROR_CODES = ['invalid-list', 'invalid-workbook', 'not-a-member'] as const;
 
 /** The roster's refusals (成员名册). */
 export const ROSTER_ERROR_CODES = ['member-not-found', 'member-exists'] as const;

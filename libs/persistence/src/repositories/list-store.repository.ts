@@ -123,6 +123,23 @@ export class ListStoreRepository {
     };
   }
 
+  /**
+   * The revision a list sent without one gets (a workbook leaves it to us): 1 for a new list,
+   * the stored revision when the content is the same (answered unchanged), else the next.
+   * Locks the stored list, so the store that follows in the transaction sees the same row.
+   */
+  async automaticRevision(manager: EntityManager, list: SubmittedList): Promise<number> {
+    const [stored] = (await manager.query(
+      `SELECT revision, content_hash FROM lists
+       WHERE kind = $1 AND submitter_kind = $2 AND submitter_id = $3 AND list_id = $4
+       FOR UPDATE`,
+      [list.kind, list.submitter.kind, list.submitter.id, list.listId],
+    )) as Array<Pick<StoredListRow, 'revision' | 'content_hash'>>;
+    if (!stored) return 1;
+    const asStored = { ...list, payload: { ...list.payload, revision: stored.revision } } as SubmittedList;
+    return contentHash(asStored) === stored.content_hash ? stored.revision : stored.revision + 1;
+  }
+
   /** Inserts the revision's items; returns the ids skipped because a held item has them. */
   private async insertItems(manager: EntityManager, list: SubmittedList, listPk: string): Promise<string[]> {
     const sql = list.kind === 'resource' ? INSERT_RESOURCE_ITEMS : INSERT_DEMAND_ITEMS;

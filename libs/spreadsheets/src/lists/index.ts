@@ -9,3 +9,4 @@ export * from './places';
 export * from './read-list';
 export * from './text-encoding';
 export * from './workbook-problem';
+export * from './write-list';

@@ -93,8 +93,10 @@ export function problemLine(problem: WorkbookProblem): Words {
         ? `第${problem.row}行`
         : '';
   const where = [problem.sheet, cell].filter(Boolean).join('!');
+  // Validation's Chinese messages name their column already (「数量」超出允许范围).
+  const named = !problem.columnName || problem.messageZh.includes(`「${problem.columnName.zh}」`);
   return {
-    zh: `${where ? `${where} ` : ''}${problem.columnName ? `「${problem.columnName.zh}」` : ''}${problem.messageZh}`,
+    zh: `${where ? `${where} ` : ''}${named ? '' : `「${problem.columnName!.zh}」`}${problem.messageZh}`,
     en: `${where ? `${where} ` : ''}${problem.columnName ? `${problem.columnName.en}: ` : ''}${problem.message}`,
   };
 }

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { DEFAULT_CATEGORIES, parseListDocument } from '@redcrowd/contracts';
 import { guardUpload } from './file-guard';
 import { listTemplate } from './list-template';
-import { locateListProblems, mergeProblems } from './list-problems';
+import { locateListProblems, mergeProblems, problemLine } from './list-problems';
 import { markProblems } from './mark-problems';
 import { readListFile, type ListReading, type ListReadingContext } from './read-list';
 
@@ -358,5 +358,29 @@ describe('markProblems', () => {
       expect.arrayContaining(['资源清单', 'E4', '数量', '不是数字', 'not a number']),
     );
     expect(copy.views[0]?.activeTab).toBe(copy.worksheets.indexOf(problems));
+  });
+});
+
+describe('problemLine', () => {
+  it('says where and what in one line per language, naming the column once', () => {
+    const at = { sheet: '资源清单', row: 4, column: 'E', columnName: { zh: '数量', en: 'Quantity' } };
+    expect(
+      problemLine({ ...at, code: 'invalid-cell', message: 'not a number', messageZh: '不是数字' }),
+    ).toEqual({
+      zh: '资源清单!E4 「数量」不是数字',
+      en: '资源清单!E4 Quantity: not a number',
+    });
+    expect(
+      problemLine({
+        ...at,
+        code: 'out-of-range',
+        message: 'quantity must be greater than 0',
+        messageZh: '「数量」超出允许范围',
+      }).zh,
+    ).toBe('资源清单!E4 「数量」超出允许范围');
+    expect(problemLine({ code: 'macro-enabled', message: 'macros', messageZh: '含宏' })).toEqual({
+      zh: '含宏',
+      en: 'macros',
+    });
   });
 });
