@@ -106,7 +106,10 @@ describe('access control on every route', () => {
       // Accounts and sessions are nobody's here: the guard must refuse before that matters.
       .replace('{accountId}', NO_SUCH_ID)
       .replace('{sessionId}', NO_SUCH_ID)
-      .replace('{membershipId}', NO_SUCH_ID);
+      .replace('{membershipId}', NO_SUCH_ID)
+      .replace('{placeId}', NO_SUCH_ID)
+      // The scenario's lists: each member reads back its own.
+      .replace('{listId}', operation.template.startsWith('/resource-lists') ? 'rl-1' : 'dl-1');
     const app = operation.app === 'intake' ? harness.intake : harness.matcher;
     return `${app.url}${pathname}`;
   };
@@ -284,7 +287,7 @@ describe('access control on every route', () => {
       const answer = await call(operation, bearer(await tokenFor(member(role, b))), a);
       const namesThing =
         /\{(projectId|offerId|allianceId)\}/.test(operation.template) || operation.template === '/claims';
-      const submitsList = /-lists(\/workbook)?$/.test(operation.template);
+      const submitsList = /^\/(resource|demand)-lists(\/workbook)?$/.test(operation.template);
       const expected = namesThing ? 404 : submitsList ? 403 : 200;
       if (operation.template === '/offers/{offerId}/decline') continue; // the offer is B's own: checked below
       // The caller's own account belongs to no alliance: nothing of A can be reached through it.

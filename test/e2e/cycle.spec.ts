@@ -228,6 +228,18 @@ describe('清单+接单 cycle', () => {
       'completed',
     ]);
     expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
+    // The community's card keeps its rating and comment after completion.
+    const demands = await fetch(`${matcher.url}/me/demands`, {
+      headers: await authHeaders(communityOf(a.allianceId, a.community.id)),
+    });
+    expect(await demands.json()).toContainEqual(
+      expect.objectContaining({
+        project: expect.objectContaining({
+          status: 'completed',
+          completion: { at: expect.any(String), rating: 5, note: '孩子们很喜欢' },
+        }),
+      }),
+    );
 
     const points = await fetch(`${matcher.url}/units/${a.academy.id}/points`, {
       headers: await authHeaders(unitOf(a.allianceId, a.academy.id)),
@@ -243,9 +255,29 @@ describe('清单+接单 cycle', () => {
     expect(rows.map((row) => row.points).sort((x, y) => x - y)).toEqual([8, 12]);
   });
 
-  it('reopens a declined offer to the open hall at once', async () => {
+  it('reopens a declined offer to the open hall at once, never to a unit that declined it', async () => {
     const a = await alliance();
     await post(`/projects/${a.projectId}/approve`, coordinatorOf(a.allianceId));
+    // A third unit offers tutoring after the round: it fits the open hall, not the proposal.
+    const school = { id: `yucai-${a.allianceId}`, name: '育才小学' };
+    await enroll(db, a.allianceId, school);
+    await kafka.submit(
+      'resource',
+      JSON.stringify(
+        resourceList({
+          listId: 'rl-1',
+          allianceId: a.allianceId,
+          unit: school,
+          items: [resourceItem({ itemId: 'tutors', category: 'education', unit: 'sessions', quantity: 12 })],
+        }),
+      ),
+      school.id,
+    );
+    await eventually(
+      () =>
+        kafka.accepted.some((e) => e.value.allianceId === a.allianceId && e.value.submitter.id === school.id),
+      () => 'the school’s list was not accepted',
+    );
     const academyOffer = await eventually(
       () =>
         observer
@@ -265,12 +297,21 @@ describe('清单+接单 cycle', () => {
       (await post(`/offers/${academyOffer.value.offerId}/decline`, unitOf(a.allianceId, a.university.id)))
         .status,
     ).toBe(404);
+    const tooLong = await post(
+      `/offers/${academyOffer.value.offerId}/decline`,
+      unitOf(a.allianceId, a.academy.id),
+      {
+        reason: '忙'.repeat(501),
+      },
+    );
+    expect(tooLong).toMatchObject({ status: 400, body: { error: { code: 'invalid-request' } } });
     expect(
-      (await post(`/offers/${academyOffer.value.offerId}/decline`, unitOf(a.allianceId, a.academy.id))).body,
-    ).toEqual({
-      offerId: academyOffer.value.offerId,
-      status: 'declined',
-    });
+      (
+        await post(`/offers/${academyOffer.value.offerId}/decline`, unitOf(a.allianceId, a.academy.id), {
+          reason: ' 本月辅导老师已排满 ',
+        })
+      ).body,
+    ).toEqual({ offerId: academyOffer.value.offerId, status: 'declined', reason: '本月辅导老师已排满' });
     expect(
       (await post(`/offers/${universityOffer.value.offerId}/decline`, unitOf(a.allianceId, a.university.id)))
         .status,
@@ -280,10 +321,28 @@ describe('清单+接单 cycle', () => {
         const found = observer
           .on(harness.topics.claimsOffered)
           .filter((e) => e.value.projectId === a.projectId && e.value.stage === 'open-hall');
-        return found.length === 2 ? found : undefined;
+        return found.length >= 1 ? found : undefined;
       },
       () => `no open hall:\n${matcher.tail()}`,
     );
-    expect(openHall.every((e) => e.value.quantity === 10)).toBe(true);
+    expect(openHall.map((e) => [e.key, e.value.quantity])).toEqual([[school.id, 10]]);
+
+    // The coordinator sees who declined, and why, on the project.
+    const detail = await fetch(`${matcher.url}/projects/${a.projectId}`, {
+      headers: await authHeaders(coordinatorOf(a.allianceId)),
+    });
+    const offers = ((await detail.json()) as { offers: Array<Record<string, unknown>> }).offers;
+    // Paired offers first, then the open hall.
+    expect(offers.map((offer) => offer.stage)).toEqual(['paired', 'paired', 'open-hall']);
+    expect(offers.map((offer) => [offer.unitId, offer.stage, offer.status, offer.declineReason])).toEqual(
+      expect.arrayContaining([
+        [a.academy.id, 'paired', 'declined', '本月辅导老师已排满'],
+        [a.university.id, 'paired', 'declined', null],
+        [school.id, 'open-hall', 'open', null],
+      ]),
+    );
+    expect(offers.find((offer) => offer.unitId === a.academy.id)).toMatchObject({
+      unitName: '空空导弹研究院',
+    });
   });
 });

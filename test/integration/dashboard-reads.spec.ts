@@ -218,6 +218,26 @@ describe('dashboard read models', () => {
     expect(map.links.map((link: { status: string }) => link.status).sort()).toEqual(['claimed', 'proposed']);
   });
 
+  it('tells the community and the unmet list why the joint meeting rejected a project, not "not matched yet"', async () => {
+    const projects = (await get('/projects', coordinator)) as Array<{ id: string; demandItemId: string }>;
+    const health = projects.find((project) => project.demandItemId === 'health')!;
+    const reason = '体检需由具备资质的医院承担';
+    expect((await post(`/projects/${health.id}/reject`, coordinator, { reason })).status).toBe(200);
+
+    const unmet = (await get('/alliance/unmet', coordinator)) as any[];
+    expect(unmet.find((row) => row.itemId === 'health')).toMatchObject({
+      reason: 'rejected',
+      unmet: 60,
+      rejection: { projectId: health.id, reason, at: expect.any(String) },
+    });
+    expect(unmet.find((row) => row.itemId === 'legal')).toMatchObject({ rejection: null });
+
+    const demands = (await get('/me/demands', communityOf(allianceId, community.id))) as any[];
+    const byItem = Object.fromEntries(demands.map((row) => [row.itemId, row]));
+    expect(byItem['health']).toMatchObject({ project: null, rejection: { projectId: health.id, reason } });
+    expect(byItem['meals-urgent']).toMatchObject({ rejection: null, project: { completion: null } });
+  });
+
   it('ends open live streams when the matcher shuts down, instead of hanging the shutdown', async () => {
     const stream = await openStream(coordinator);
     const stopped = Date.now();

@@ -79,7 +79,15 @@ describe('intake over HTTP', () => {
       code: 'invalid-list',
       message: expect.stringContaining('2 problems'),
     });
-    expect(body.rejection).toMatchObject({ listKind: 'resource', listId, problems: body.error.problems });
+    // The event's problems, with words for people beside each in the answer.
+    const withoutWords = body.error.problems.map(
+      ({ words: _words, ...problem }: { words: unknown }) => problem,
+    );
+    expect(body.rejection).toMatchObject({ listKind: 'resource', listId, problems: withoutWords });
+    expect(body.error.problems[0].words).toEqual({
+      zh: expect.stringContaining('第 1 项'),
+      en: expect.stringContaining('item 1'),
+    });
     expect(body.error.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'items[0].quantity', code: 'out-of-range' }),

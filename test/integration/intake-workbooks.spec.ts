@@ -8,8 +8,8 @@ import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Client } from 'pg';
-import { DEFAULT_CATEGORIES, wholeDaysOf } from '@test/support/workbook-fixtures';
-import { writeListWorkbook } from '@redcrowd/spreadsheets';
+import { DEFAULT_CATEGORIES, daysFromToday, wholeDaysOf } from '@test/support/workbook-fixtures';
+import { readListFile, writeListWorkbook } from '@redcrowd/spreadsheets';
 import { ALLIANCE_ID, COMMUNITY_014 } from '@test/fixtures/lists';
 import { eventually, type KafkaSubmitter } from '@test/support/answers';
 import { startIntakeHarness, type IntakeHarness } from '@test/support/intake-harness';
@@ -18,6 +18,8 @@ import { enroll } from '@test/support/roster';
 import { authHeaders, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
 
 const timeZone = 'Asia/Shanghai';
+// Lists sent now must not have ended: windows from the day after tomorrow for a month.
+const days = daysFromToday(2, 32, timeZone);
 
 /** Excel lists in, over real intake, Kafka and Postgres: one file is one list revision, whole or not at all. */
 describe('intake: lists as Excel workbooks and CSV files', () => {
@@ -63,7 +65,7 @@ describe('intake: lists as Excel workbooks and CSV files', () => {
       unit: 'person-hours',
       location: { lat: 34.68 + (index % 100) / 10_000, lng: 112.43, address: '014中心社区' },
       serviceRadiusKm: 5,
-      available: wholeDaysOf('2026-12-01', '2026-12-31'),
+      available: wholeDaysOf(days.from, days.to),
     }));
 
   const storedItems = async (listId: string): Promise<number> => {
@@ -125,6 +127,69 @@ describe('intake: lists as Excel workbooks and CSV files', () => {
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ revision: 2, outcome: 'stored', itemCount: 2 });
     expect(await storedItems(listId)).toBe(2);
+  });
+
+  it('hands a stored list back as its workbook: read back, it is the same list; uploaded unchanged, unchanged; edited, the next revision', async () => {
+    const listId = `wb-back-${randomUUID().slice(0, 8)}`;
+    const items = resourceItems(3, listId);
+    const file = await writeListWorkbook('resource', items, {
+      categories: DEFAULT_CATEGORIES,
+      timeZone,
+      info: { listId },
+    });
+    expect((await upload('/resource-lists/workbook', unit, file, '资源清单.xlsx')).status).toBe(201);
+
+    const download = async (who: Parameters<typeof authHeaders>[0], query = '') =>
+      fetch(`${intake.url}/resource-lists/${listId}/workbook${query}`, { headers: await authHeaders(who) });
+    const response = await download(unit);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(
+      encodeURIComponent(`资源清单-${listId}.xlsx`),
+    );
+    const back = Buffer.from(await response.arrayBuffer());
+
+    // The same values: what the unit uploaded is what it gets back, cell for cell.
+    const read = await readListFile(back, 'xlsx', { kind: 'resource', categories: DEFAULT_CATEGORIES });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.reading.problems).toEqual([]);
+    expect(read.reading.revisionAutomatic).toBe(true);
+    expect(read.reading.document).toMatchObject({ listId, allianceId: ALLIANCE_ID, unit: { id: unitId } });
+    expect(read.reading.document.items).toEqual(
+      items.map(({ available: _window, ...item }) => ({
+        ...item,
+        available: { from: days.from, to: days.to },
+      })),
+    );
+
+    const unchanged = await upload('/resource-lists/workbook', unit, back, `资源清单-${listId}.xlsx`);
+    expect(unchanged).toMatchObject({ status: 200, body: { revision: 1, outcome: 'unchanged' } });
+
+    const workbook = new Workbook();
+    await workbook.xlsx.load(back as never);
+    workbook.getWorksheet('资源清单')!.getCell('E3').value = 99; // the first item's quantity
+    const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+    const next = await upload('/resource-lists/workbook', unit, edited, `资源清单-${listId}.xlsx`);
+    expect(next).toMatchObject({ status: 201, body: { revision: 2, outcome: 'stored', itemCount: 3 } });
+    const { rows } = await db.query(
+      `SELECT i.quantity FROM resource_items i JOIN lists l ON l.id = i.list_pk
+       WHERE l.list_id = $1 AND i.item_id = $2`,
+      [listId, `${listId}-1`],
+    );
+    expect(rows).toEqual([{ quantity: 99 }]);
+
+    // A coordinator names the member; nobody else's list can be read, and no list is 404.
+    const coordinator = coordinatorOf(ALLIANCE_ID);
+    const unnamed = await download(coordinator);
+    expect(unnamed.status).toBe(400);
+    expect(await unnamed.json()).toMatchObject({ error: { code: 'invalid-request', field: 'submitterId' } });
+    expect((await download(coordinator, `?submitterKind=unit&submitterId=${unitId}`)).status).toBe(200);
+    const other = unitOf(ALLIANCE_ID, `unit-other-${randomUUID().slice(0, 6)}`);
+    expect((await download(other, `?submitterId=${unitId}`)).status).toBe(403);
+    const missing = await fetch(`${intake.url}/resource-lists/no-such-list/workbook`, {
+      headers: await authHeaders(unit),
+    });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not-found' } });
   });
 
   it('refuses a workbook with bad rows whole, names sheet, row and column, and returns it marked', async () => {
@@ -235,7 +300,7 @@ describe('intake: lists as Excel workbooks and CSV files', () => {
     const listId = `csv-${randomUUID().slice(0, 8)}`;
     const csv = iconv.encode(
       '编号,服务类别,名称,数量,单位,地点,纬度,经度,需求开始日期,需求截止日期,紧急程度\r\n' +
-        'D1,养老服务,独居老人助餐,300,份,52号楼,34.6852,112.4371,2026年12月1日,2026年12月31日,紧急\r\n',
+        `D1,养老服务,独居老人助餐,300,份,52号楼,34.6852,112.4371,${days.day(2).toFormat('yyyy年M月d日')},${days.day(32).toFormat('yyyy年M月d日')},紧急\r\n`,
       'gb18030',
     );
     const { status, body } = await upload(

@@ -59,6 +59,23 @@ describe('alliance policy use cases', () => {
     });
   });
 
+  it('reads calendar dates in Asia/Shanghai until the alliance names its own time zone', async () => {
+    const allianceId = alliance();
+    expect(await policies.get(allianceId)).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    expect(await policies.put(allianceId, { timeZone: 'Asia/Urumqi' })).toMatchObject({
+      timeZone: 'Asia/Urumqi',
+    });
+    const { rows } = await context.db.query(
+      `SELECT time_zone FROM alliance_policies WHERE alliance_id = $1`,
+      [allianceId],
+    );
+    expect(rows).toEqual([{ time_zone: 'Asia/Urumqi' }]);
+    // Like every top-level value, leaving it out gives it back to the deployment's default.
+    expect(await policies.put(allianceId, { pointsPerProject: 20 })).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
   it('refuses a policy matching could not work with, and stores nothing', async () => {
     const allianceId = alliance();
     await expect(

@@ -1,5 +1,5 @@
-import { DEFAULT_CATEGORIES } from '@redcrowd/contracts';
-import { wholeDays } from '@redcrowd/spreadsheets';
+import { DateTime } from 'luxon';
+import { DEFAULT_CATEGORIES, dayEnd, dayStart } from '@redcrowd/contracts';
 
 export { DEFAULT_CATEGORIES };
 
@@ -9,9 +9,19 @@ export function wholeDaysOf(
   last: string,
   timeZone = 'Asia/Shanghai',
 ): { from: string; to: string } {
-  const day = (text: string) => {
-    const [year, month, date] = text.split('-').map(Number) as [number, number, number];
-    return { year, month, day: date };
-  };
-  return wholeDays(day(first), day(last), timeZone);
+  return { from: dayStart(first, timeZone), to: dayEnd(last, timeZone) };
+}
+
+/**
+ * Days counted from today in the alliance's zone (YYYY-MM-DD), for lists sent now: a window
+ * that ended before its list was sent is refused (window-ended), so fixed dates would expire.
+ */
+export function daysFromToday(
+  first: number,
+  last: number,
+  timeZone = 'Asia/Shanghai',
+): { from: string; to: string; day: (offset: number) => DateTime } {
+  const today = DateTime.now().setZone(timeZone).startOf('day');
+  const day = (offset: number) => today.plus({ days: offset });
+  return { from: day(first).toISODate()!, to: day(last).toISODate()!, day };
 }

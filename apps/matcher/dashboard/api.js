@@ -194,7 +194,15 @@ export async function callPublic(method, url, body) {
  * @returns {Promise<unknown>}
  */
 async function readBody(response) {
-  const text = await response.text().catch(() => '');
+  return parseBody(await response.text().catch(() => ''));
+}
+
+/**
+ * An answer's body as read from its text: JSON parsed, other text as it is, null when empty.
+ * @param {string} text
+ * @returns {unknown}
+ */
+export function parseBody(text) {
   if (text === '') return null;
   try {
     return JSON.parse(text);

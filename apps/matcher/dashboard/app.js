@@ -20,12 +20,14 @@ import { claimSession, createSessionKeeper } from './session.js';
 import { createAccountView } from './views/account.js';
 import { createAccountsView } from './views/accounts.js';
 import { createDemandsView } from './views/community.js';
+import { createImportView } from './views/import.js';
 import { createInvitesView } from './views/invites.js';
 import { createLinkPage } from './views/link.js';
 import { createMapView } from './views/map.js';
 import { createMembersView } from './views/members.js';
 import { createOverviewView } from './views/overview.js';
 import { createPostDemandView } from './views/post-demand.js';
+import { createResourceListView } from './views/resource-list.js';
 import { createReviewView } from './views/review.js';
 import { createRosterView } from './views/roster.js';
 import { createSignInPage } from './views/sign-in.js';
@@ -52,15 +54,27 @@ import { createUnmetView } from './views/unmet.js';
 /** @typedef {import('./auth.js').SignOnRefusal} SignOnRefusal */
 /**
  * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'members' | 'accounts'
- *   | 'account' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand'} Tab
+ *   | 'account' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand' | 'resource-list'
+ *   | 'import'} Tab
  */
 
 /** @type {Readonly<Record<string, readonly Tab[]>>} */
 const TABS_BY_ROLE = {
-  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'members', 'account'],
-  admin: ['review', 'unmet', 'overview', 'map', 'roster', 'invites', 'members', 'accounts', 'account'],
-  unit: ['offers', 'claims', 'points', 'account'],
-  community: ['demands', 'post-demand', 'account'],
+  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'import', 'invites', 'members', 'account'],
+  admin: [
+    'review',
+    'unmet',
+    'overview',
+    'map',
+    'roster',
+    'import',
+    'invites',
+    'members',
+    'accounts',
+    'account',
+  ],
+  unit: ['offers', 'claims', 'points', 'resource-list', 'import', 'account'],
+  community: ['demands', 'post-demand', 'import', 'account'],
 };
 
 /** @type {Readonly<Record<Tab, (ctx: ViewContext) => View>>} */
@@ -79,6 +93,8 @@ const VIEW_FACTORIES = {
   points: createPointsView,
   demands: createDemandsView,
   'post-demand': createPostDemandView,
+  'resource-list': createResourceListView,
+  import: createImportView,
 };
 
 const TAB_KEY = 'redcrowd.tab';

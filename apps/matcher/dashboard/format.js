@@ -137,3 +137,29 @@ export function localInputToOffsetDateTime(value) {
   // An unparsable value goes to the server as typed, so its validation reports it.
   return Number.isNaN(date.getTime()) ? value : toOffsetDateTime(date);
 }
+
+/*
+ * Whole days on the alliance's clocks, as lists keep availability: a window [from, to) covers
+ * its first day to its last day included. Forms send days as typed (2026-12-01) and intake
+ * reads them in the alliance's time zone; stored instants are shown as Beijing days, where the
+ * alliances are (+08:00 all year since 1991).
+ */
+const ALLIANCE_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The day an instant falls on, for a date input; `last: true` reads a window's end as its
+ * last day included.
+ * @param {string | undefined} instant
+ * @param {{ last?: boolean }} [options]
+ */
+export function allianceDay(instant, { last = false } = {}) {
+  const at = Date.parse(instant ?? '');
+  if (!Number.isFinite(at)) return '';
+  // en-CA writes dates as YYYY-MM-DD, the form a date input takes.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ALLIANCE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(last ? at - 1 : at));
+}

@@ -164,6 +164,66 @@ export function draftField({
 }
 
 /**
+ * Controls bound by name to `values` (what is typed, kept between renders), and the labelled
+ * field around one with its messages from `errors`. `keyPrefix` makes each control's data-key,
+ * which lets a re-render put focus back; `labelOf` names a field.
+ * @param {object} options
+ * @param {Record<string, string>} options.values
+ * @param {Record<string, FieldError[]>} options.errors
+ * @param {string} options.keyPrefix
+ * @param {(name: string) => string} options.labelOf
+ */
+export function boundControls({ values, errors, keyPrefix, labelOf }) {
+  /** @param {string} name */
+  const bind = (name) => ({
+    name,
+    dataset: { key: `${keyPrefix}${name}` },
+    /** @param {Event & { currentTarget: { value: string } }} event */
+    onInput: (event) => {
+      values[name] = event.currentTarget.value;
+    },
+  });
+  return {
+    /**
+     * @param {string} name
+     * @param {Props<'input'>} [props]
+     */
+    input: (name, props = {}) => h('input', { ...bind(name), value: values[name] ?? '', ...props }),
+    /**
+     * @param {string} name
+     * @param {Props<'textarea'>} [props]
+     */
+    textarea: (name, props = {}) => h('textarea', { ...bind(name), value: values[name] ?? '', ...props }),
+    /**
+     * A drop-down with a first "choose" option; a value not among `options` (a code this page
+     * does not know) is kept as an option of its own rather than lost.
+     * @param {string} name
+     * @param {readonly [value: string, text: string][]} options
+     * @param {Props<'select'>} [props]
+     */
+    select: (name, options, props = {}) => {
+      const current = values[name] ?? '';
+      const known = current === '' || options.some(([value]) => value === current);
+      return h(
+        'select',
+        // A select fires input as well as change when another option is picked.
+        { ...bind(name), ...props },
+        h('option', { value: '', selected: !current }, t('post.choose')),
+        options.map(([value, text]) => h('option', { value, selected: current === value }, text)),
+        known ? null : h('option', { value: current, selected: true }, current),
+      );
+    },
+    /**
+     * @param {string} name
+     * @param {HTMLElement} control
+     * @param {{ optional?: boolean, className?: string }} [options]
+     */
+    box: (name, control, options = {}) =>
+      field({ name, label: labelOf(name), control, errors: errors[name] ?? [], ...options }),
+  };
+}
+
+/**
  * A button named by what it does: data-action is how tests find it, data-key lets a re-render
  * put focus back on it. className is the variant next to the base `btn` class.
  * @param {string} label

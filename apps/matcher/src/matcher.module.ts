@@ -6,6 +6,7 @@ import type { MatcherConfig } from './config/matcher.config';
 import { MatcherCoreModule } from './core/matcher-core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
+import { GazetteerModule } from './gazetteer/gazetteer.module';
 import { LiveModule } from './live/live.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
@@ -25,6 +26,7 @@ export class MatcherModule {
         AccountsModule,
         PoliciesModule,
         RosterModule,
+        GazetteerModule,
         ProjectsModule,
         RoundsModule,
         ClaimsModule,

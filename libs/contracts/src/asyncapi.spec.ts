@@ -13,6 +13,9 @@ import {
   DemandListSubmitted,
   IntakeDeadLetter,
   IS_OFFSET_DATE_TIME,
+  IS_NOT_BLANK,
+  IS_WINDOW_BOUND,
+  isCalendarDate,
   isOffsetDateTime,
   IS_SCORE_EXPLANATION_PARAMS,
   LIST_KINDS,
@@ -145,6 +148,8 @@ const FACTS_OF_DECORATOR: Record<string, (constraints: unknown[]) => Facts> = {
   arrayMinSize: ([size]) => ({ minItems: size }),
   arrayMaxSize: ([size]) => ({ maxItems: size }),
   [IS_OFFSET_DATE_TIME]: () => ({ type: 'string', schema: 'OffsetDateTime' }),
+  [IS_WINDOW_BOUND]: () => ({ type: 'string', schema: 'WindowBound' }),
+  [IS_NOT_BLANK]: () => ({ pattern: '\\S' }),
   // Which parameters each code takes is compared separately (x-redcrowd-params-by-code).
   [IS_SCORE_EXPLANATION_PARAMS]: () => ({ type: 'object' }),
 };
@@ -261,9 +266,9 @@ const COMPARED_KEYWORDS = [
   'maxItems',
 ] as const;
 
-// isOffsetDateTime is a function rather than constraints, so properties that use it are
+// isOffsetDateTime and isWindowBound are functions rather than constraints, so properties that use it are
 // compared by the schema they name; that schema's pattern is checked against the function.
-const COMPARED_BY_NAME = new Set(['OffsetDateTime']);
+const COMPARED_BY_NAME = new Set(['OffsetDateTime', 'WindowBound']);
 
 function refName(ref: string): string {
   return ref.split('/').pop() ?? ref;
@@ -459,22 +464,43 @@ describe('docs/asyncapi.yaml', () => {
     expect(category?.examples).toEqual(DEFAULT_CATEGORIES);
   });
 
-  it('describes date-times with a pattern that accepts and refuses what intake does', () => {
-    const pattern = new RegExp(document.components.schemas.OffsetDateTime?.pattern ?? '$^', 'u');
-    // Shapes only: intake also refuses impossible dates such as month 13.
-    const samples = [
-      '2026-11-21T09:00:00+08:00',
-      '2026-12-01T08:00Z',
-      '2026-11-21T09:00:00.123456789-05:30',
-      '2026-11-21T09:00:00',
-      '2026-11-21 09:00',
-      '2026-11-21',
-      '2026-11-21T09:00:00+0800',
-      '2026-11-21T09:00:00.1234567890Z',
-    ];
-    for (const sample of samples)
-      expect([sample, pattern.test(sample)]).toEqual([sample, isOffsetDateTime(sample)]);
-  });
+  // Shapes only: intake also refuses impossible dates such as month 13 or 2026-02-30.
+  it.each([
+    {
+      schema: 'OffsetDateTime',
+      judge: isOffsetDateTime,
+      samples: [
+        '2026-11-21T09:00:00+08:00',
+        '2026-12-01T08:00Z',
+        '2026-11-21T09:00:00.123456789-05:30',
+        '2026-11-21T09:00:00',
+        '2026-11-21 09:00',
+        '2026-11-21',
+        '2026-11-21T09:00:00+0800',
+        '2026-11-21T09:00:00.1234567890Z',
+      ],
+    },
+    {
+      schema: 'WindowBound',
+      judge: (value: string) => isOffsetDateTime(value) || isCalendarDate(value),
+      samples: [
+        '2026-12-01',
+        '2026-11-21T09:00:00+08:00',
+        '2026-12-01T08:00Z',
+        '2026-12-1',
+        '2026/12/01',
+        '2026-12-01 09:00',
+        '2026-12-01T09:00:00',
+        '20261201',
+      ],
+    },
+  ])(
+    'describes $schema with a pattern that accepts and refuses what intake does',
+    ({ schema, judge, samples }) => {
+      const pattern = new RegExp(document.components.schemas[schema]?.pattern ?? '$^', 'u');
+      for (const sample of samples) expect([sample, pattern.test(sample)]).toEqual([sample, judge(sample)]);
+    },
+  );
 
   it('gives examples of submitted lists that intake accepts, with their message keys', () => {
     expect(Object.keys(LIST_KIND_OF_TOPIC)).toHaveLength(2);

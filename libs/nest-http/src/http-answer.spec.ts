@@ -27,7 +27,15 @@ describe('httpAnswerOf', () => {
       status: 409,
       body: {
         decision,
-        error: { code: 'over-quantity', message: '3 asked, 2 left', field: 'quantity', problems },
+        error: {
+          code: 'over-quantity',
+          message: '3 asked, 2 left',
+          field: 'quantity',
+          // The precise message for developers, words for the people filling in the form.
+          problems: [
+            { ...problems[0], words: { zh: '「数量」超出允许范围', en: 'quantity is out of range' } },
+          ],
+        },
       },
     });
     expect(httpAnswerOf(new DomainError('project-not-found', 'no project p1'))).toEqual({

@@ -20,6 +20,8 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   'not-a-member': 403,
   'member-not-found': 404,
   'member-exists': 409,
+  'place-not-found': 404,
+  'place-exists': 409,
   'sign-in-failed': 401,
   'sign-on-not-linked': 401,
   'too-many-attempts': 429,

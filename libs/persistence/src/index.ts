@@ -21,6 +21,7 @@ export * from './repositories/dashboard.repository';
 export * from './repositories/report.repository';
 export * from './repositories/unmatched-demand.repository';
 export * from './repositories/roster.repository';
+export * from './repositories/gazetteer.repository';
 export * from './repositories/signing-key.repository';
 export * from './repositories/account.repository';
 export * from './repositories/session.repository';

@@ -34,6 +34,8 @@ export interface Offer {
   status: OfferStatus;
   /** Milliseconds since the epoch, like every time in this library. */
   expiresAt: number;
+  /** Why the unit declined it, when it said (declined offers only). */
+  declineReason?: string;
 }
 
 /** An accepted claim: how much of the project a unit took on. */

@@ -321,6 +321,55 @@ describe('decline', () => {
     expect(events.map((event) => event.type)).toEqual(['offer-made']);
   });
 
+  it('keeps the reason the unit gave, trimmed, and none when it gave only spaces', () => {
+    const said = decline(
+      offered(),
+      { offerId: `paired:${ACADEMY}`, unitId: ACADEMY, reason: '  本月场地已排满  ' },
+      moveOn(T0),
+    );
+    expect(said.project.offers[0]).toEqual({
+      ...paired(ACADEMY, 6, 'declined'),
+      declineReason: '本月场地已排满',
+    });
+    const blank = decline(
+      offered(),
+      { offerId: `paired:${ACADEMY}`, unitId: ACADEMY, reason: '   ' },
+      moveOn(T0),
+    );
+    expect(blank.project.offers[0]).toEqual(paired(ACADEMY, 6, 'declined'));
+  });
+
+  it.each([42, 'x'.repeat(501)])('refuses a reason that is not short text: %p', (reason) => {
+    const error = refusal(() =>
+      decline(offered(), { offerId: `paired:${ACADEMY}`, unitId: ACADEMY, reason }, moveOn(T0)),
+    );
+    expect([error.code, error.field, error.message]).toEqual([
+      'invalid-request',
+      'reason',
+      'reason must be text of at most 500 characters',
+    ]);
+    // 500 characters are fine.
+    expect(() =>
+      decline(
+        offered(),
+        { offerId: `paired:${ACADEMY}`, unitId: ACADEMY, reason: 'x'.repeat(500) },
+        moveOn(T0),
+      ),
+    ).not.toThrow();
+  });
+
+  it('never offers the project in the open hall to a unit that declined it', () => {
+    const before = offered({ offers: [paired(ACADEMY, 6, 'declined'), paired(UNIVERSITY, 4)] });
+    const { project: after } = decline(
+      before,
+      { offerId: `paired:${UNIVERSITY}`, unitId: UNIVERSITY },
+      moveOn(T0, [ACADEMY, UNIVERSITY, HOSPITAL]),
+    );
+    expect(after.offers.filter((entry) => entry.stage === 'open-hall').map((entry) => entry.unitId)).toEqual([
+      HOSPITAL,
+    ]);
+  });
+
   it('refuses an offer that does not exist or is another unit’s', () => {
     for (const [offerId, unitId] of [
       ['nope', ACADEMY],

@@ -57,7 +57,8 @@ type HallReady = ProjectRef & {
 
 /**
  * Offers what is left of an offered project to every fitting unit (the caller finds them).
- * A unit that already had an open-hall offer of this project gets none again.
+ * A unit that already had an open-hall offer of this project gets none again, nor does a unit
+ * that declined it: it said the project is not for it.
  */
 export function openHall<P extends HallReady>(
   project: P,
@@ -68,7 +69,9 @@ export function openHall<P extends HallReady>(
   const left = allocated(project) - claimedQuantity(project.claims);
   if (left <= 0) return { project, events: [] };
   const had = new Set(
-    project.offers.filter((entry) => entry.stage === 'open-hall').map((entry) => entry.unitId),
+    project.offers
+      .filter((entry) => entry.stage === 'open-hall' || entry.status === 'declined')
+      .map((entry) => entry.unitId),
   );
   const made = [...new Set(hall.units)]
     .filter((unitId) => !had.has(unitId))
@@ -135,12 +138,27 @@ export function expire<P extends Expirable>(project: P, moveOn: MoveOn): ExpiryC
   return { project: released, events: [event], rematch: true };
 }
 
-/** A unit turns its open offer down; the project then moves on as if it had expired. */
+/** Longest reason a unit may give for declining an offer. */
+export const MAX_DECLINE_REASON_LENGTH = 500;
+
+/**
+ * A unit turns its open offer down, saying why if it will (the coordinator sees it); the
+ * project then moves on as if the offer had expired, and never comes back to that unit.
+ */
 export function decline<P extends Expirable>(
   project: P,
-  declined: { offerId: string; unitId: string },
+  declined: { offerId: string; unitId: string; reason?: unknown },
   moveOn: MoveOn,
 ): ExpiryChange<P> {
+  const { reason } = declined;
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_DECLINE_REASON_LENGTH)) {
+    throw new ProjectError(
+      'invalid-request',
+      `reason must be text of at most ${MAX_DECLINE_REASON_LENGTH} characters`,
+      { field: 'reason' },
+    );
+  }
+  const said = typeof reason === 'string' ? reason.trim() : '';
   const target = project.offers.find((entry) => entry.id === declined.offerId);
   if (!target || target.unitId !== declined.unitId) {
     throw new ProjectError('offer-not-found', `no offer ${declined.offerId} to unit ${declined.unitId}`);
@@ -151,7 +169,9 @@ export function decline<P extends Expirable>(
       `offer ${declined.offerId} is ${target.status}; only open offers can be declined`,
     );
   }
-  const offers = project.offers.map((entry) => (entry === target ? close(entry, 'declined') : entry));
+  const closed = close(target, 'declined');
+  const withReason = said !== '' ? { ...closed, declineReason: said } : closed;
+  const offers = project.offers.map((entry) => (entry === target ? withReason : entry));
   return expire({ ...project, offers }, moveOn);
 }
 

@@ -83,6 +83,7 @@ describe('complete', () => {
         actor: COMMUNITY,
         action: 'completed',
         reason: 'rated 5: 孩子们很喜欢',
+        details: { rating: 5, note: '孩子们很喜欢' },
         at: T0,
       },
     ]);
@@ -93,15 +94,19 @@ describe('complete', () => {
     expect(creditReason).toBe('completed, rated 5');
   });
 
-  it('leaves a blank or missing note out of the reason', () => {
+  it('leaves a blank or missing note out of the reason and the details', () => {
     expect(complete(inProgress(), completion({ note: '   ' })).events[0]).toMatchObject({
       reason: 'rated 5',
+      details: { rating: 5 },
     });
+    expect(complete(inProgress(), completion({ note: '   ' })).events[0]).not.toHaveProperty('details.note');
     expect(complete(inProgress(), completion({ note: undefined, rating: 1 })).events[0]).toMatchObject({
       reason: 'rated 1',
+      details: { rating: 1 },
     });
     expect(complete(inProgress(), completion({ note: '  好  ' })).events[0]).toMatchObject({
       reason: 'rated 5: 好',
+      details: { rating: 5, note: '好' },
     });
   });
 

@@ -61,11 +61,14 @@ export function complete<P extends ProjectRef & { submitterId: string; claims: r
     );
   }
   const rated = `rated ${String(rating)}`;
-  const reason = typeof note === 'string' && note.trim() !== '' ? `${rated}: ${note.trim()}` : rated;
+  const said = typeof note === 'string' ? note.trim() : '';
+  const reason = said !== '' ? `${rated}: ${said}` : rated;
+  // The rating and note as data too: reports and screens read them, not the reason's words.
   const { project: completed, event } = moveTo(project, 'completed', {
     actor: completion.communityId,
     at: completion.at,
     reason,
+    details: { rating: rating as number, ...(said !== '' ? { note: said } : {}) },
   });
   return {
     project: completed,

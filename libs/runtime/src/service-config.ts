@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, Matches, Max, Min } from 'class-validator';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
@@ -45,6 +45,13 @@ export class ServiceConfig {
   /** ... and this `aud`; anything else is refused. */
   @IsString()
   AUTH_AUDIENCE: string = 'redcrowd-api';
+
+  /**
+   * The IANA time zone of an alliance's calendar dates (2026-12-01 in a list or a workbook is a
+   * whole day of it) and of its reports' months, for alliances whose policy names none.
+   */
+  @IsTimeZone()
+  ALLIANCE_TIME_ZONE: string = 'Asia/Shanghai';
 
   @IsIn(['error', 'warn', 'info', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';

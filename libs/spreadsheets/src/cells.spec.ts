@@ -1,4 +1,4 @@
-import { cellText, halfWidth, isBlank, readDay, readDecimal, readWholeNumber, wholeDays } from './cells';
+import { cellText, halfWidth, isBlank, readDay, readDecimal, readWholeNumber, isoDay } from './cells';
 
 describe('cellText', () => {
   it('reads text, numbers, rich text and a formula’s cached result, trimmed', () => {
@@ -103,28 +103,85 @@ describe('readDay', () => {
   });
 });
 
-describe('wholeDays', () => {
-  it('spans whole days in the alliance’s time zone, the last day included', () => {
-    expect(
-      wholeDays({ year: 2026, month: 12, day: 1 }, { year: 2027, month: 1, day: 31 }, 'Asia/Shanghai'),
-    ).toEqual({
-      from: '2026-12-01T00:00:00+08:00',
-      to: '2027-02-01T00:00:00+08:00',
-    });
-    expect(
-      wholeDays({ year: 2026, month: 8, day: 1 }, { year: 2026, month: 8, day: 1 }, 'Asia/Shanghai'),
-    ).toEqual({
-      from: '2026-08-01T00:00:00+08:00',
-      to: '2026-08-02T00:00:00+08:00',
+describe('isoDay', () => {
+  it('writes a day as the contracts take it, with its zeros', () => {
+    expect(isoDay({ year: 2026, month: 8, day: 1 })).toBe('2026-08-01');
+    expect(isoDay({ year: 2026, month: 12, day: 31 })).toBe('2026-12-31');
+    expect(isoDay({ year: 999, month: 1, day: 9 })).toBe('0999-01-09');
+  });
+});
+
+describe('cell readers at their edges', () => {
+  const notANumber = { problem: { zh: '不是数字', en: 'not a number' } };
+  const notADate = {
+    problem: {
+      zh: '不是日期（请写成 2022-08-01、2022/8/1 或 2022年8月1日，或使用日期单元格）',
+      en: 'not a date (write it as 2022-08-01, 2022/8/1 or 2022年8月1日, or use a date cell)',
+    },
+  };
+
+  it('reads rich text with a run that has no text, and a hyperlink without text as blank', () => {
+    expect(cellText({ richText: [{ text: '幸福' }, {}, { text: '食堂' }] })).toBe('幸福食堂');
+    expect(cellText({ hyperlink: 'http://x' })).toBe('');
+    expect(cellText({ formula: 'A1', result: ' 30 ' })).toBe('30');
+  });
+
+  it('says in both languages why a fraction is not a whole number', () => {
+    expect(readWholeNumber('2.5')).toEqual({
+      problem: {
+        zh: '须为整数（小数请改用更小的单位，如“人·时”）',
+        en: 'a whole number is needed (use a finer unit for fractions)',
+      },
     });
   });
 
-  it('follows a zone’s daylight saving time', () => {
-    expect(
-      wholeDays({ year: 2026, month: 3, day: 28 }, { year: 2026, month: 3, day: 29 }, 'Europe/Berlin'),
-    ).toEqual({
-      from: '2026-03-28T00:00:00+01:00',
-      to: '2026-03-30T00:00:00+02:00',
+  it('takes thousands separators only between groups of three digits', () => {
+    expect(readDecimal('1,234.5')).toEqual({ value: 1234.5 });
+    for (const text of ['1,2345', '1,23', ',123', '1,,234']) expect(readDecimal(text)).toEqual(notANumber);
+  });
+
+  it('reads a number written with a sign or a bare point, and nothing around it', () => {
+    expect(readDecimal('+7')).toEqual({ value: 7 });
+    expect(readDecimal('5.')).toEqual({ value: 5 });
+    expect(readDecimal('.25')).toEqual({ value: 0.25 });
+    expect(readDecimal('-.5')).toEqual({ value: -0.5 });
+    for (const text of ['x30', '30x', '3 0', '.', '-', '1.2.3', '--3', '0x1F', '1e3', 'Infinity'])
+      expect(readDecimal(text)).toEqual(notANumber);
+  });
+
+  it('reads a formula’s number as computed, however small', () => {
+    expect(readDecimal({ formula: 'A1/1e9', result: 1e-7 })).toEqual({ value: 1e-7 });
+    expect(readWholeNumber({ formula: 'A1*1e21', result: 1e21 })).toEqual({ value: 1e21 });
+    expect(readDecimal({ formula: 'A1', result: '12.5' })).toEqual({ value: 12.5 });
+    expect(readDecimal({ formula: 'A1' })).toEqual(notANumber);
+  });
+
+  it.each(['2022-08-01', '2022/8/1', '2022.8.1', '2022年8月1日'])(
+    'reads %p only when nothing stands before or after it',
+    (text) => {
+      expect(readDay(text)).toEqual({ value: { year: 2022, month: 8, day: 1 } });
+      for (const written of [`1${text}`, `x${text}`, `${text}11`, `${text}x`])
+        expect(readDay(written)).toEqual(notADate);
+    },
+  );
+
+  it('needs four digits for the year and one or two for the month and day', () => {
+    for (const text of [
+      '22-08-01',
+      '20222-08-01',
+      '2022-008-01',
+      '2022-08-001',
+      '2022--01',
+      '2022-8-',
+      'yyyy-mm-dd',
+    ])
+      expect(readDay(text)).toEqual(notADate);
+    expect(readDay('2022-12-31')).toEqual({ value: { year: 2022, month: 12, day: 31 } });
+  });
+
+  it('says a date cell that holds no time is not a date', () => {
+    expect(readDay({ formula: 'A1', result: new Date(Number.NaN) })).toEqual({
+      problem: { zh: '不是日期', en: 'not a date' },
     });
   });
 });

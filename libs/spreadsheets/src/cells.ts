@@ -124,20 +124,8 @@ export function readDay(content: CellContent): CellReading<CalendarDay> {
   };
 }
 
-/**
- * Whole days as a window's instants in the alliance's time zone (a policy value, Asia/Shanghai
- * by default): from the first day's start to the start of the day after the last, so the
- * last day counts in full. ISO 8601 with the zone's offset, as the list contracts take them.
- */
-export function wholeDays(
-  first: CalendarDay,
-  last: CalendarDay,
-  timeZone: string,
-): { from: string; to: string } {
-  const start = DateTime.fromObject(first, { zone: timeZone }).startOf('day');
-  const end = DateTime.fromObject(last, { zone: timeZone }).startOf('day').plus({ days: 1 });
-  return {
-    from: start.toISO({ suppressMilliseconds: true })!,
-    to: end.toISO({ suppressMilliseconds: true })!,
-  };
+/** A calendar day as the list contracts take it, 2026-12-01: a whole day of the alliance's time zone. */
+export function isoDay({ year, month, day }: CalendarDay): string {
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }

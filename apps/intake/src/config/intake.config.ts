@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, IsTimeZone, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@redcrowd/runtime';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
@@ -49,11 +49,4 @@ export class IntakeConfig extends ServiceConfig {
   @Min(1)
   @Max(16)
   INTAKE_PARTITION_CONCURRENCY: number = 2;
-
-  /**
-   * The time zone dates in uploaded workbooks are whole days of (an IANA name). Alliances of
-   * one deployment share it for now; a per-alliance policy value is planned.
-   */
-  @IsTimeZone()
-  ALLIANCE_TIME_ZONE: string = 'Asia/Shanghai';
 }

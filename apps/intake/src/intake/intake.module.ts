@@ -9,6 +9,7 @@ import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AlliancePolicyRepository,
   AllianceTaxonomyRepository,
+  GazetteerRepository,
   IntakeRejectionRepository,
   ListStoreRepository,
   OutboxRepository,
@@ -22,6 +23,8 @@ import { HealthController } from './health.controller';
 import { ListIntakeService } from './list-intake.service';
 import { ListSubmissionsHandler } from './list-submissions.handler';
 import { ListsController } from './lists.controller';
+import { allianceGazetteer } from '../workbooks/alliance-gazetteer';
+import { StoredListWorkbookService } from '../workbooks/stored-list-workbook.service';
 import { WorkbookImportService } from '../workbooks/workbook-import.service';
 import { WorkbooksController } from '../workbooks/workbooks.controller';
 
@@ -48,6 +51,7 @@ export class IntakeModule {
         AllianceTaxonomyRepository,
         RosterRepository,
         AlliancePolicyRepository,
+        GazetteerRepository,
         {
           provide: DeadLetterPublisher,
           inject: [PRODUCER],
@@ -93,19 +97,43 @@ export class IntakeModule {
               deadLetters,
               topics,
               consumerGroup: config.INTAKE_CONSUMER_GROUP,
+              defaultTimeZone: config.ALLIANCE_TIME_ZONE,
               retry: { maxAttempts: config.INTAKE_MAX_ATTEMPTS, baseDelayMs: config.INTAKE_RETRY_BASE_MS },
               logger,
             }),
         },
         {
           provide: WorkbookImportService,
-          inject: [ListIntakeService, DataSource, AllianceTaxonomyRepository],
+          inject: [ListIntakeService, DataSource, AllianceTaxonomyRepository, GazetteerRepository],
           useFactory: (
             intake: ListIntakeService,
             dataSource: DataSource,
             taxonomy: AllianceTaxonomyRepository,
+            gazetteer: GazetteerRepository,
           ) =>
-            new WorkbookImportService({ intake, dataSource, taxonomy, timeZone: config.ALLIANCE_TIME_ZONE }),
+            new WorkbookImportService({
+              intake,
+              dataSource,
+              taxonomy,
+              places: allianceGazetteer(dataSource, gazetteer),
+            }),
+        },
+        {
+          provide: StoredListWorkbookService,
+          inject: [DataSource, ListStoreRepository, AllianceTaxonomyRepository, AlliancePolicyRepository],
+          useFactory: (
+            dataSource: DataSource,
+            lists: ListStoreRepository,
+            taxonomy: AllianceTaxonomyRepository,
+            policies: AlliancePolicyRepository,
+          ) =>
+            new StoredListWorkbookService({
+              dataSource,
+              lists,
+              taxonomy,
+              policies,
+              defaultTimeZone: config.ALLIANCE_TIME_ZONE,
+            }),
         },
       ],
       exports: [KAFKA],

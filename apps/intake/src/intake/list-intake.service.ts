@@ -4,6 +4,7 @@ import {
   admitList,
   checkCategories,
   parseList,
+  settleCalendarDates,
   parseListDocument,
   type ListKind,
   type ListMembership,
@@ -57,18 +58,21 @@ export interface ListIntakeDependencies {
   deadLetters: DeadLetterPublisher;
   topics: Record<TopicId, string>;
   consumerGroup: string;
+  /** The zone of calendar dates for alliances whose policy names none (ALLIANCE_TIME_ZONE). */
+  defaultTimeZone: string;
   retry: RetryPolicy;
   logger: JsonLogger;
 }
 
 /**
  * Where a batch's submitters stand with their alliances, read in the batch's transaction:
- * roster statuses by memberKey (absent: not on the roster), and the alliances whose policy
- * allows open registration.
+ * roster statuses by memberKey (absent: not on the roster), the alliances whose policy
+ * allows open registration, and the alliances with a time zone of their own.
  */
 interface RosterView {
   standings: Map<string, MemberStatus>;
   openRegistration: Set<string>;
+  timeZones: Map<string, string>;
 }
 
 /** What an HTTP submitter gets back: the same event Kafka submitters receive. */
@@ -127,7 +131,7 @@ export class ListIntakeService {
     body: Buffer | null,
     mayStore: (list: SubmittedList) => void,
   ): Promise<HttpSubmissionResult> {
-    const parsed = parseList(kind, body);
+    const parsed = parseList(kind, body, { settleDatesLater: true });
     if (parsed.ok) mayStore(parsed.list);
     return this.answerHttpSubmission({
       kind,
@@ -148,7 +152,7 @@ export class ListIntakeService {
     document: Record<string, unknown>,
     options: { revisionAutomatic: boolean; mayStore: (list: SubmittedList) => void },
   ): Promise<HttpSubmissionResult> {
-    const parsed = parseListDocument(kind, document);
+    const parsed = parseListDocument(kind, document, { settleDatesLater: true });
     if (parsed.ok) options.mayStore(parsed.list);
     return this.answerHttpSubmission({
       kind,
@@ -186,7 +190,7 @@ export class ListIntakeService {
       raw: message.value,
       messageKey: message.key,
       source,
-      parsed: parseList(kind, message.value, { messageKey: message.key }),
+      parsed: parseList(kind, message.value, { messageKey: message.key, settleDatesLater: true }),
     };
   }
 
@@ -270,9 +274,13 @@ export class ListIntakeService {
     const { parsed, kind, source, messageKey } = submission;
     if (!parsed.ok) return rejectedAnswer(kind, parsed.problems, parsed.hints, source, messageKey);
     const list = parsed.list;
-    const categoryProblems = checkCategories(list, taxonomies.get(list.allianceId) ?? new Taxonomy());
-    if (categoryProblems.length > 0) {
-      return rejectedAnswer(kind, categoryProblems, hintsOf(list), source, messageKey);
+    // Rules that need the alliance: its own categories, and the zone its calendar dates are days of.
+    const allianceProblems = [
+      ...settleCalendarDates(list, roster.timeZones.get(list.allianceId) ?? this.deps.defaultTimeZone),
+      ...checkCategories(list, taxonomies.get(list.allianceId) ?? new Taxonomy()),
+    ];
+    if (allianceProblems.length > 0) {
+      return rejectedAnswer(kind, allianceProblems, hintsOf(list), source, messageKey);
     }
     const member = memberOf(list);
     const admission = admitList(
@@ -339,6 +347,7 @@ export class ListIntakeService {
     return {
       standings: await this.deps.roster.standingsOf(manager, lists.map(memberOf)),
       openRegistration: await this.deps.policies.openRegistrationOf(manager, alliances),
+      timeZones: await this.deps.policies.timeZonesOf(manager, alliances),
     };
   }
 

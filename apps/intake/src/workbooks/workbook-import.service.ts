@@ -18,7 +18,9 @@ import {
   problemAt,
   readListFile,
   MAX_WORKBOOK_PROBLEMS,
+  NO_GAZETTEER,
   type ListInfoKey,
+  type PlaceFinder,
   type WorkbookProblem,
 } from '@redcrowd/spreadsheets';
 import type { ListIntakeService } from '../intake/list-intake.service';
@@ -54,7 +56,8 @@ export interface WorkbookImportDependencies {
   intake: ListIntakeService;
   dataSource: DataSource;
   taxonomy: AllianceTaxonomyRepository;
-  timeZone: string;
+  /** The alliance's gazetteer (地名库), for rows that name a place instead of coordinates. */
+  places: (allianceId: string) => Promise<PlaceFinder>;
 }
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -77,19 +80,14 @@ export class WorkbookImportService {
     const guard = await guardUpload(upload.bytes, upload.fileName);
     if (!guard.ok) return refused('invalid-workbook', [problemAt(undefined, guard.code, guard.words)]);
 
-    const categories = await this.categoriesOf(defaults.allianceId);
-    const read = await readListFile(upload.bytes, guard.format, {
-      kind,
-      categories,
-      timeZone: this.deps.timeZone,
-      defaults,
-    });
+    const read = await this.read(kind, upload.bytes, guard.format, defaults);
     if (!read.ok) return refused('invalid-workbook', read.problems);
     const { reading } = read;
 
     if (reading.problems.length > 0) {
       // Refused for its cells; validation still judges the rest, so one upload shows everything.
-      const parsed = parseListDocument(kind, reading.document);
+      // The dates stay days: intake reads them in the alliance's zone when the list is stored.
+      const parsed = parseListDocument(kind, reading.document, { settleDatesLater: true });
       const validation = parsed.ok ? [] : parsed.problems;
       const problems = capped(
         mergeProblems(reading.problems, locateListProblems(validation, reading.locate)),
@@ -120,6 +118,31 @@ export class WorkbookImportService {
     const copy =
       code === 'invalid-list' ? await this.markedCopy(upload, reading.workbook, problems) : undefined;
     return { ...refused(code, problems, rejection.problems, copy), rejection };
+  }
+
+  /**
+   * Reads the file with its alliance's categories and gazetteer. The alliance is the caller's
+   * (or the form's); a file that names it only on its 清单信息 sheet (an operator loading a
+   * whole alliance's sheets) is read a second time once the first reading has found it.
+   */
+  private async read(
+    kind: ListKind,
+    bytes: Buffer,
+    format: Parameters<typeof readListFile>[1],
+    defaults: Partial<Record<ListInfoKey, string>>,
+  ) {
+    const readFor = async (allianceId: string | undefined) =>
+      readListFile(bytes, format, {
+        kind,
+        categories: await this.categoriesOf(allianceId),
+        defaults,
+        // Loaded once per reading: every row's place is looked up in the same gazetteer.
+        places: allianceId ? await this.deps.places(allianceId) : NO_GAZETTEER,
+      });
+    const first = await readFor(defaults.allianceId);
+    if (defaults.allianceId || !first.ok) return first;
+    const named = first.reading.document.allianceId;
+    return typeof named === 'string' && named !== '' ? readFor(named) : first;
   }
 
   /** The template for an alliance: its categories in the drop-down, the caller's own fields filled in. */

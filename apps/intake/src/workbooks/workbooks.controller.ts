@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Param,
   Post,
   Query,
   Res,
@@ -16,6 +17,7 @@ import { assertMayWriteList, type Principal } from '@redcrowd/auth';
 import { DomainError, type ListKind } from '@redcrowd/contracts';
 import { Allow, Caller } from '@redcrowd/nest-auth';
 import { SHEET_NAMES, UPLOAD_LIMITS, type ListInfoKey } from '@redcrowd/spreadsheets';
+import { StoredListWorkbookService } from './stored-list-workbook.service';
 import { ListFieldsDto } from './workbook-upload.dto';
 import { WorkbookImportService, XLSX_MEDIA_TYPE, type WorkbookImportResult } from './workbook-import.service';
 
@@ -38,7 +40,10 @@ const uploadInterceptor = FileInterceptor('file', {
  */
 @Controller()
 export class WorkbooksController {
-  constructor(private readonly workbooks: WorkbookImportService) {}
+  constructor(
+    private readonly workbooks: WorkbookImportService,
+    private readonly stored: StoredListWorkbookService,
+  ) {}
 
   @Post('resource-lists/workbook')
   @Allow('unit', 'coordinator', 'admin')
@@ -76,6 +81,49 @@ export class WorkbooksController {
   @Allow('community', 'unit', 'coordinator', 'admin')
   async demandTemplate(@Caller() caller: Principal, @Query() query: ListFieldsDto) {
     return this.template('demand', caller, query);
+  }
+
+  /** A stored list as its workbook, to revise in Excel and upload again (see StoredListWorkbookService). */
+  @Get('resource-lists/:listId/workbook')
+  @Allow('unit', 'coordinator', 'admin')
+  async resourceListWorkbook(
+    @Caller() caller: Principal,
+    @Param('listId') listId: string,
+    @Query() query: ListFieldsDto,
+  ) {
+    return this.storedList('resource', caller, listId, query);
+  }
+
+  @Get('demand-lists/:listId/workbook')
+  @Allow('community', 'unit', 'coordinator', 'admin')
+  async demandListWorkbook(
+    @Caller() caller: Principal,
+    @Param('listId') listId: string,
+    @Query() query: ListFieldsDto,
+  ) {
+    return this.storedList('demand', caller, listId, query);
+  }
+
+  private async storedList(
+    kind: ListKind,
+    caller: Principal,
+    listId: string,
+    query: ListFieldsDto,
+  ): Promise<StreamableFile> {
+    const fields = fieldsFor(kind, caller, query);
+    const { allianceId, submitterKind, submitterId } = fields;
+    if (!allianceId || !submitterId || (submitterKind !== 'unit' && submitterKind !== 'community')) {
+      const missing = !allianceId ? 'allianceId' : !submitterId ? 'submitterId' : 'submitterKind';
+      throw new DomainError(
+        'invalid-request',
+        `name the list's ${missing} in the query (a coordinator fetches a member's list by its submitterKind and submitterId)`,
+        { field: missing },
+      );
+    }
+    // Who may send a list may read it back; anyone else gets the same refusal as for writing it.
+    assertMayWriteList(caller, { kind, allianceId, submitter: { kind: submitterKind, id: submitterId } });
+    const file = await this.stored.workbook(kind, { allianceId, submitterKind, submitterId, listId });
+    return new StreamableFile(file.bytes, { type: XLSX_MEDIA_TYPE, disposition: attachment(file.fileName) });
   }
 
   private async template(kind: ListKind, caller: Principal, query: ListFieldsDto): Promise<StreamableFile> {

@@ -100,7 +100,8 @@ export interface paths {
      *     stored one when nothing changed (answered 200 `unchanged`). Without a list id it is the
      *     unit's standing list `resource-list`.
      *
-     *     Dates are whole days in the alliance's time zone (`ALLIANCE_TIME_ZONE`, Asia/Shanghai):
+     *     Dates are whole days in the alliance's time zone (its policy's `timeZone`, by default
+     *     `ALLIANCE_TIME_ZONE`, Asia/Shanghai):
      *     date cells or text such as 2026-12-01, 2026/12/1 or 2026年12月1日; numbers may be text or
      *     full-width; categories, units of measure and urgencies by their Chinese words or codes;
      *     places by coordinates (the place's name becomes the address).
@@ -137,6 +138,52 @@ export interface paths {
      *     `demand-list`.
      */
     post: operations['importDemandListWorkbook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/resource-lists/{listId}/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stored 资源清单 as its workbook, to revise in Excel
+     * @description The list's latest revision written into the template: its items as a person fills them
+     *     in (Chinese words for codes, windows as the days they cover in the alliance's time
+     *     zone, the last day included; a time of day within a window is not kept), its fields on
+     *     清单信息 with the revision left blank. Uploaded again (`POST /resource-lists/workbook`)
+     *     it becomes the next revision, or is answered `unchanged` when nothing was edited.
+     *     A unit reads its own lists; a coordinator names the member with `submitterId` (and an
+     *     admin the alliance with `allianceId`). 404 when there is no such list.
+     */
+    get: operations['resourceListWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/demand-lists/{listId}/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stored 需求清单 as its workbook, to revise in Excel
+     * @description As `GET /resource-lists/{listId}/workbook`, for demand lists: a community or unit reads its own, a coordinator names the member with `submitterKind` and `submitterId`.
+     */
+    get: operations['demandListWorkbook'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -747,11 +794,13 @@ export interface paths {
     put?: never;
     /**
      * 认领 Decline an offer made to the signed-in unit
-     * @description Marks the offer declined. Once no offer of the project is left open, the project
+     * @description Marks the offer declined, with the unit's reason when it gives one (the coordinator
+     *     sees it on the project's offers). Once no offer of the project is left open, the project
      *     moves on at once as if its offers had expired: to the open hall (every alliance unit
-     *     with a fitting resource), or, if the open hall was tried already, to claimed (partly)
-     *     or expired (its demand is then matched again). Only the unit the offer was made to
-     *     (the token's `unit`) may decline it; another unit's offer is offer-not-found.
+     *     with a fitting resource, except those that declined it), or, if the open hall was tried
+     *     already, to claimed (partly) or expired (its demand is then matched again). Only the
+     *     unit the offer was made to (the token's `unit`) may decline it; another unit's offer is
+     *     offer-not-found.
      */
     post: operations['declineOffer'];
     delete?: never;
@@ -924,6 +973,67 @@ export interface paths {
     patch: operations['updateMember'];
     trace?: never;
   };
+  '/alliances/{allianceId}/places': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The alliance's gazetteer (地名库)
+     * @description Its communities, compounds and buildings with their coordinates, by name. Every member reads it: a list row may name one of these places (or an alias) instead of giving coordinates, and uploads suggest the closest names for one it does not know.
+     */
+    get: operations['listPlaces'];
+    put?: never;
+    /**
+     * Add a place to the gazetteer
+     * @description The name is stored tidied (full-width letters and digits made half-width, spaces trimmed and single). Names and aliases are compared with width, case and spaces ignored: one that another place of the alliance already answers to is refused with place-exists, the place that has it beside the error (`place`). Aliases that repeat each other or the name are dropped.
+     */
+    post: operations['addPlace'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alliances/{allianceId}/places/{placeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+        placeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a place from the gazetteer
+     * @description Places inside it stay, without a parent. Lists already stored keep the coordinates they were given; new lists can no longer name it.
+     */
+    delete: operations['removePlace'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a place of the gazetteer
+     * @description Only the fields given change; null clears parentId or address. `aliases` replaces the list. The same name rules as adding apply (a place keeps its own names). A parent must be a place of the alliance and not lie inside this one.
+     */
+    patch: operations['updatePlace'];
+    trace?: never;
+  };
   '/alliances/{allianceId}/invites': {
     parameters: {
       query?: never;
@@ -1031,6 +1141,7 @@ export interface paths {
      *     `pointsPerProject` when one of them is out of range. `openRegistration` lets
      *     submitters that are not on the roster register by sending a list: they join it as
      *     pending, their lists are stored but not matched until a coordinator admits them.
+     *     `timeZone` says whose days the alliance's calendar dates are (2026-12-01 in a list).
      */
     put: operations['setAlliancePolicy'];
     post?: never;
@@ -1545,6 +1656,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/resource-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in unit's 资源清单 resource lists as stored, most recently changed first
+     * @description Every resource list the token's unit has in its alliance, at its latest revision, with the items it holds now in the shape of `resource-lists.submitted.v1` (the new revision's items, and any that matching or a claim holds from an earlier one), so the dashboard's resource-list form can send it back as the next revision to `POST /resource-lists`.
+     */
+    get: operations['myResourceLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/alliance/overview': {
     parameters: {
       query?: never;
@@ -1574,7 +1705,7 @@ export interface paths {
     };
     /**
      * Open demand items not fully served, with why
-     * @description Every open or matched demand item of the alliance whose live project leaves some of it unmet (or that has none), most urgent first. The reason is the last round's (no candidate at all), else `partly-met` when a live project serves part of it, else `not-matched-yet`.
+     * @description Every open or matched demand item of the alliance whose live project leaves some of it unmet (or that has none), most urgent first. The reason is the last round's (no candidate at all), else `partly-met` when a live project serves part of it, else `rejected` (with the coordinator's reason) when the joint meeting rejected its project, else `not-matched-yet`.
      */
     get: operations['allianceUnmet'];
     put?: never;
@@ -1832,7 +1963,8 @@ export interface components {
      *     not-found 404 (no such thing or route, or another alliance's); invalid-list 400 (with
      *     `problems`); invalid-workbook 400 (an uploaded file that is not a readable list, with
      *     `workbook.problems`); not-a-member 403 (a list whose submitter the alliance has not admitted,
-     *     with `problems`); member-not-found 404; member-exists 409; sign-in-failed 401 (the same
+     *     with `problems`); member-not-found 404; member-exists 409; place-not-found 404;
+     *     place-exists 409 (with the place that has the name); sign-in-failed 401 (the same
      *     whether or not the account exists); sign-on-not-linked 401 (single sign-on vouched for
      *     somebody no account is linked to); too-many-attempts 429; session-ended 401;
      *     link-invalid 410; account-exists 409; account-not-found 404; project-not-found,
@@ -1853,6 +1985,8 @@ export interface components {
       | 'not-a-member'
       | 'member-not-found'
       | 'member-exists'
+      | 'place-not-found'
+      | 'place-exists'
       | 'sign-in-failed'
       | 'sign-on-not-linked'
       | 'too-many-attempts'
@@ -1916,10 +2050,20 @@ export interface components {
         /** @description The request field at fault, when one is (e.g. `reason`, `quantity`, `swapTo`, `expectedVersion`, `rating`, `note`, `offerWindowMs`), so a form can show the message next to it. */
         field?: string;
         /** @description For invalid-request, invalid-list, not-a-member and invalid-claim, every problem found. */
-        problems?: components['schemas']['ProblemEntry'][];
+        problems?: components['schemas']['AnsweredProblem'][];
       };
       decision?: components['schemas']['ClaimDecided'];
       rejection?: components['schemas']['ListRejected'];
+    };
+    /** @description A problem as an HTTP answer gives it: the event's `{path, code, message}` (message precise, for developers) and `words`, what to tell a person in Chinese and English, the field by its human name (第 1 项「数量」超出允许范围 / item 1: quantity is out of range). */
+    AnsweredProblem: {
+      path: string;
+      code: components['schemas']['ProblemCode'];
+      message: string;
+      words: {
+        zh: string;
+        en: string;
+      };
     };
     /** @description Why this allocation scored as it did: one entry per score component (category, tags, distance, window) with its value, the alliance's weight for it and a readable detail. */
     ScoreExplanation: components['schemas']['ScoreComponentEntry'][];
@@ -1953,6 +2097,8 @@ export interface components {
         /** Format: date-time */
         windowTo: string;
       };
+      /** @description Its offers (认领 invitations), paired first then the open hall: who was asked, for how much, until when, and how each ended; a declined one carries the unit's reason. */
+      offers: components['schemas']['ProjectOffer'][];
       allocations: {
         /** @description Names the allocation in PATCH /projects/{projectId}/allocations/{resourceItemPk}. */
         resourceItemPk: string;
@@ -1965,6 +2111,21 @@ export interface components {
         score: number;
         explanation: components['schemas']['ScoreExplanation'];
       }[];
+    };
+    ProjectOffer: {
+      /** Format: uuid */
+      offerId: string;
+      unitId: string;
+      unitName: string | null;
+      /** @enum {string} */
+      stage: 'paired' | 'open-hall';
+      /** @enum {string} */
+      status: 'open' | 'claimed' | 'declined' | 'expired' | 'withdrawn';
+      quantity: number;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Why the unit declined, when it said. */
+      declineReason: string | null;
     };
     ProjectDetail: {
       /** Format: uuid */
@@ -1984,6 +2145,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description As in the listing. */
+      offers: components['schemas']['ProjectOffer'][];
       allocations: {
         resourceItemPk: string;
         /** @description The itemId the unit gave the resource in its list. */
@@ -2130,6 +2293,54 @@ export interface components {
       /** @enum {string} */
       status?: 'active' | 'pending' | 'refused' | 'withdrawn';
     };
+    /** @description A place of the alliance gazetteer (地名库), which list rows may name instead of giving coordinates. */
+    Place: {
+      allianceId: string;
+      /** Format: uuid */
+      placeId: string;
+      name: string;
+      /**
+       * @description 社区, 小区, 楼栋, 其他.
+       * @enum {string}
+       */
+      kind: 'community' | 'compound' | 'building' | 'other';
+      /**
+       * Format: uuid
+       * @description The place it lies in (a building's compound or community).
+       */
+      parentId: string | null;
+      lat: number;
+      lng: number;
+      address: string | null;
+      /** @description Other names people write for it; each finds the place as its name does. */
+      aliases: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AddPlace: {
+      name: string;
+      /** @enum {string} */
+      kind: 'community' | 'compound' | 'building' | 'other';
+      lat: number;
+      lng: number;
+      /** Format: uuid */
+      parentId?: string | null;
+      address?: string | null;
+      aliases?: string[];
+    };
+    UpdatePlace: {
+      name?: string;
+      /** @enum {string} */
+      kind?: 'community' | 'compound' | 'building' | 'other';
+      lat?: number;
+      lng?: number;
+      /** Format: uuid */
+      parentId?: string | null;
+      address?: string | null;
+      aliases?: string[];
+    };
     ReviewDecision: {
       /** Format: uuid */
       projectId: string;
@@ -2272,9 +2483,41 @@ export interface components {
         unmet: number;
         /** @description Names of the units whose resources are allocated to it. */
         units: string[];
+        /** @description When the community confirmed the work, with its rating and note; null until then. */
+        completion: null | components['schemas']['CompletionRecord'];
       };
       /** @description Why the last round found no candidate for it; null when it found some. */
       unmetReason: components['schemas']['NoCandidateReason'] | null;
+      /** @description When it has no live project and the joint meeting rejected its newest one: the reason the coordinator gave (the reject box promises the community will see it). */
+      rejection: null | components['schemas']['RejectionRecord'];
+    };
+    CompletionRecord: {
+      /** Format: date-time */
+      at: string;
+      rating: number | null;
+      note: string | null;
+    };
+    RejectionRecord: {
+      /** Format: uuid */
+      projectId: string;
+      reason: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    MyResourceList: {
+      listId: string;
+      /** @description The stored revision; a change is sent as the next one. */
+      revision: number;
+      allianceId: string;
+      unit: {
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      submittedAt: string;
+      items: components['schemas']['ResourceItem'][];
+      /** @description Items matching or a claim holds: a new revision keeps them as they are, whatever it says of them. */
+      heldItemIds: string[];
     };
     UnmetDemand: {
       demandItemPk: string;
@@ -2292,7 +2535,7 @@ export interface components {
       lat: number;
       lng: number;
       /**
-       * @description The last round's reason (see NoCandidateReason); else partly-met (a live project serves part of it); else not-matched-yet (no round has matched it yet).
+       * @description The last round's reason (see NoCandidateReason); else partly-met (a live project serves part of it); else rejected (the joint meeting rejected its newest project, see `rejection`); else not-matched-yet (no round has matched it yet).
        * @enum {string}
        */
       reason:
@@ -2301,7 +2544,10 @@ export interface components {
         | 'no-window-overlap'
         | 'no-capacity'
         | 'partly-met'
+        | 'rejected'
         | 'not-matched-yet';
+      /** @description The joint meeting's rejection of its newest project, when it was rejected. */
+      rejection: null | components['schemas']['RejectionRecord'];
     };
     AllianceOverview: {
       /** @description Per demand submitter (community, or unit posting demands), largest request first: what it requested, what live projects allocate to it, and what units claimed. */
@@ -2476,10 +2722,16 @@ export interface components {
       /** @description As a person would write it, e.g. 邙岭路街道014中心社区52号楼. */
       address?: string;
     };
-    /** @description A half-open period [from, to). `to` must be later than `from` (window-order). */
+    /**
+     * @description A window's bound: an OffsetDateTime, or a real calendar date such as 2026-12-01, read as a whole day in the alliance's time zone. Anything else is refused (invalid-datetime).
+     * @example 2026-12-01
+     * @example 2026-11-21T09:00:00+08:00
+     */
+    WindowBound: string;
+    /** @description A half-open period [from, to). `to` must be later than `from` (window-order) and than the list's `submittedAt` (window-ended: nobody could serve it any more). Either bound may be a calendar date (2026-12-01), a whole day in the alliance's time zone (its policy's `timeZone`, Asia/Shanghai by default): `from` is that day's start, `to` the end of that day, so {from: 2026-12-01, to: 2026-12-31} is all of December. Intake stores and publishes the instants. */
     TimeWindow: {
-      from: components['schemas']['OffsetDateTime'];
-      to: components['schemas']['OffsetDateTime'];
+      from: components['schemas']['WindowBound'];
+      to: components['schemas']['WindowBound'];
     };
     /** @description One line of a 资源清单 resource list: what a unit can give, where, and when. itemId is unique within the list and stable across revisions; serviceRadiusKm is how far from location the unit will serve (great-circle kilometres). */
     ResourceItem: {
@@ -2574,6 +2826,7 @@ export interface components {
       | 'too-few-items'
       | 'invalid-datetime'
       | 'window-order'
+      | 'window-ended'
       | 'duplicate-item-id'
       | 'unknown-category'
       | 'key-mismatch'
@@ -2582,12 +2835,6 @@ export interface components {
       | 'not-a-member'
       | 'too-many-problems'
       | 'internal-error';
-    /** @description One thing wrong with a submission, e.g. path items[3].location.lat. */
-    ProblemEntry: {
-      path: string;
-      code: components['schemas']['ProblemCode'];
-      message: string;
-    };
     /** @enum {string} */
     ClaimDecision: 'accepted' | 'rejected';
     /**
@@ -2602,6 +2849,12 @@ export interface components {
       | 'over-quantity'
       | 'offer-expired'
       | 'internal-error';
+    /** @description One thing wrong with a submission, e.g. path items[3].location.lat. */
+    ProblemEntry: {
+      path: string;
+      code: components['schemas']['ProblemCode'];
+      message: string;
+    };
     /** @description The answer to one claim. acceptedQuantity is 0 when rejected; when rejected, code says why and reason explains it to a person. eventId is unique per event (consumers de-duplicate on it). */
     ClaimDecided: {
       eventId: string;
@@ -2978,6 +3231,15 @@ export interface components {
         'application/json': components['schemas']['WorkbookError'];
       };
     };
+    /** @description The stored list in its template, named 资源清单-<listId>.xlsx or 需求清单-<listId>.xlsx. */
+    StoredListWorkbook: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
     /** @description The template workbook. */
     ListTemplate: {
       headers: {
@@ -3117,6 +3379,41 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description place-exists: another place of the alliance already answers to the name or alias (`field` says which); that place is beside the error as `place`. */
+    PlaceExists: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "place": {
+         *         "allianceId": "luoyang-mangling",
+         *         "placeId": "5b0e7c1a-2f4d-4a8e-9c3b-7d1e6f2a8b90",
+         *         "name": "邙岭路街道中心社区",
+         *         "kind": "community",
+         *         "parentId": null,
+         *         "lat": 34.6873,
+         *         "lng": 112.414,
+         *         "address": "洛阳市西工区邙岭路街道 014 中心社区",
+         *         "aliases": [
+         *           "中心社区"
+         *         ],
+         *         "createdAt": "2026-11-20T02:00:00Z",
+         *         "updatedAt": "2026-11-20T02:00:00Z"
+         *       },
+         *       "error": {
+         *         "code": "place-exists",
+         *         "message": "\"中心社区\" is already a name of 邙岭路街道中心社区 (place 5b0e7c1a-2f4d-4a8e-9c3b-7d1e6f2a8b90) in the gazetteer",
+         *         "field": "name"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['Error'] & {
+          place: components['schemas']['Place'];
+        };
+      };
+    };
     /** @description The effective policy. */
     AlliancePolicy: {
       headers: {
@@ -3130,6 +3427,8 @@ export interface components {
           matching: Record<string, unknown>;
           /** @description Whether submitters not on the roster may register by sending a list (as pending members); false unless the alliance opened it. */
           openRegistration: boolean;
+          /** @description The IANA zone of the alliance's calendar dates and report months: its own, or the deployment's ALLIANCE_TIME_ZONE. */
+          timeZone: string;
         };
       };
     };
@@ -3152,6 +3451,8 @@ export interface components {
     ListFieldSubmitterId: string;
     ListFieldSubmitterName: string;
     ListFieldListId: string;
+    /** @description The list's id as its submitter gave it (rl-2026-11), or its standing list (resource-list, demand-list). */
+    ListIdPath: string;
     /** @description The one-time link's secret, from the fragment of the link (`#link=...`). */
     LinkSecret: string;
     /**
@@ -3342,6 +3643,58 @@ export interface operations {
       403: components['responses']['ListForbidden'];
       413: components['responses']['WorkbookRefused'];
       503: components['responses']['IntakeUnavailable'];
+    };
+  };
+  resourceListWorkbook: {
+    parameters: {
+      query?: {
+        /** @description The alliance to fill in (an admin's choice; others get their own). */
+        allianceId?: components['parameters']['ListFieldAllianceId'];
+        /** @description community or unit (demand lists). */
+        submitterKind?: components['parameters']['ListFieldSubmitterKind'];
+        /** @description The member the list is for (a coordinator preparing a member's sheet). */
+        submitterId?: components['parameters']['ListFieldSubmitterId'];
+      };
+      header?: never;
+      path: {
+        /** @description The list's id as its submitter gave it (rl-2026-11), or its standing list (resource-list, demand-list). */
+        listId: components['parameters']['ListIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['StoredListWorkbook'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  demandListWorkbook: {
+    parameters: {
+      query?: {
+        /** @description The alliance to fill in (an admin's choice; others get their own). */
+        allianceId?: components['parameters']['ListFieldAllianceId'];
+        /** @description community or unit (demand lists). */
+        submitterKind?: components['parameters']['ListFieldSubmitterKind'];
+        /** @description The member the list is for (a coordinator preparing a member's sheet). */
+        submitterId?: components['parameters']['ListFieldSubmitterId'];
+      };
+      header?: never;
+      path: {
+        /** @description The list's id as its submitter gave it (rl-2026-11), or its standing list (resource-list, demand-list). */
+        listId: components['parameters']['ListIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['StoredListWorkbook'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
     };
   };
   resourceListTemplate: {
@@ -4268,7 +4621,19 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "本月辅导老师已排满"
+         *     }
+         */
+        'application/json': {
+          /** @description Why the project is not for the unit (本月场地已排满); optional. */
+          reason?: string;
+        };
+      };
+    };
     responses: {
       /** @description Declined. */
       200: {
@@ -4281,6 +4646,8 @@ export interface operations {
             offerId: string;
             /** @enum {string} */
             status: 'declined';
+            /** @description The reason given, trimmed; left out when none was. */
+            reason?: string;
           };
         };
       };
@@ -4574,6 +4941,171 @@ export interface operations {
       };
     };
   };
+  listPlaces: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The places (possibly none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Place'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  addPlace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "邙岭路街道中心社区",
+         *       "kind": "community",
+         *       "lat": 34.6873,
+         *       "lng": 112.414,
+         *       "address": "洛阳市西工区邙岭路街道 014 中心社区",
+         *       "aliases": [
+         *         "中心社区",
+         *         "014中心社区"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['AddPlace'];
+      };
+    };
+    responses: {
+      /** @description Added. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Place'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+      409: components['responses']['PlaceExists'];
+    };
+  };
+  removePlace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+        placeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description not-found (another alliance) or place-not-found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updatePlace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The alliance. Everyone but an admin must name the token's alliance; another one is answered 404, as if it did not exist.
+         * @example luoyang-xigong-manglinglu
+         */
+        allianceId: components['parameters']['AllianceIdPath'];
+        placeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "lat": 34.6875,
+         *       "aliases": [
+         *         "中心社区"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['UpdatePlace'];
+      };
+    };
+    responses: {
+      /** @description The place as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Place'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description not-found (another alliance) or place-not-found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      409: components['responses']['PlaceExists'];
+    };
+  };
   listInvites: {
     parameters: {
       query?: never;
@@ -4751,6 +5283,7 @@ export interface operations {
          *       "offerWindowMs": 86400000,
          *       "pointsPerProject": 20,
          *       "openRegistration": true,
+         *       "timeZone": "Asia/Shanghai",
          *       "matching": {
          *         "weights": {
          *           "category": 0.4,
@@ -4769,6 +5302,8 @@ export interface operations {
           matching?: components['schemas']['MatchingOverrides'];
           /** @description Submitters not on the roster join it as pending with their first list. null (or left out) means closed: their lists are refused (not-a-member). */
           openRegistration?: boolean | null;
+          /** @description The IANA time zone (Asia/Shanghai, Asia/Urumqi ...) whose whole days the alliance's calendar dates are: windows written as 2026-12-01 in JSON lists and workbooks, and its reports' months. An unknown zone is refused naming `timeZone`; null (or left out) means the deployment's `ALLIANCE_TIME_ZONE`. */
+          timeZone?: string | null;
         };
       };
     };
@@ -5412,6 +5947,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MyDemand'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  myResourceLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The unit's resource lists (possibly none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyResourceList'][];
         };
       };
       401: components['responses']['Unauthenticated'];

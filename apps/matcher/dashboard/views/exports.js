@@ -81,7 +81,7 @@ export function fileNameOf(header) {
  * @param {Blob} blob
  * @param {string} name
  */
-function save(blob, name) {
+export function save(blob, name) {
   const url = window.URL.createObjectURL(blob);
   const link = h('a', { href: url, download: name, hidden: true });
   document.body.append(link);

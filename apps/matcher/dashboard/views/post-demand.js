@@ -1,18 +1,18 @@
 // @ts-check
 
-import { apiErrorOf, isRecord, UnauthorizedError } from '../api.js';
+import { UnauthorizedError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import {
   actionButton,
+  boundControls,
   describeError,
   feedbackOf,
-  field,
   form,
   numberOrUndefined,
-  placeProblems,
   rowMessage,
 } from '../forms.js';
 import { localInputToOffsetDateTime, toOffsetDateTime } from '../format.js';
+import { intakeUrl, itemFieldOf, listAnswerOf, refusalFeedback } from '../intake.js';
 import { categoryLabel, t, unitName, urgencyLabel } from '../i18n.js';
 import { DEFAULT_CATEGORIES, QUANTITY_UNITS, URGENCIES } from '../vocab.js';
 import { viewLifecycle } from './common.js';
@@ -23,23 +23,14 @@ import { viewLifecycle } from './common.js';
  * nothing itself: intake's answer is put under the fields it names.
  */
 
-/** @typedef {import('../api.js').Schemas} Schemas */
 /** @typedef {import('../forms.js').FeedbackEntry} FeedbackEntry */
 
-// Where intake's problem paths (items[0].location.lat) land on this form.
+// Where intake's problem paths (items[0].window.from) land on this form, beyond the fields
+// every list item has (intake.js).
 /** @type {Readonly<Record<string, string>>} */
-const FIELD_OF_ITEM_PATH = {
-  title: 'title',
-  description: 'description',
-  category: 'category',
-  quantity: 'quantity',
-  unit: 'unit',
+const DEMAND_FIELDS = {
   urgency: 'urgency',
   beneficiaries: 'beneficiaries',
-  location: 'lat',
-  'location.lat': 'lat',
-  'location.lng': 'lng',
-  'location.address': 'address',
   window: 'windowFrom',
   'window.from': 'windowFrom',
   'window.to': 'windowTo',
@@ -50,8 +41,8 @@ const FIELD_OF_ITEM_PATH = {
  * @returns {string | null}
  */
 export function fieldOfProblemPath(path) {
-  const match = /^items\[0\]\.(.+)$/.exec(path);
-  return match ? (FIELD_OF_ITEM_PATH[match[1] ?? ''] ?? null) : null;
+  const place = itemFieldOf(path, DEMAND_FIELDS);
+  return place && place.index === 0 ? place.field : null;
 }
 
 // Kept for the next demand: a community usually posts from the same place.
@@ -71,47 +62,12 @@ export function createPostDemandView(ctx) {
   function render() {
     if (!container) return;
     const state = feedbackOf(feedback);
-    const errors = state.fields ?? {};
-    /**
-     * @param {string} name
-     * @param {import('../dom.js').Props<'input'>} [props]
-     */
-    const input = (name, props = {}) =>
-      h('input', {
-        name,
-        value: values[name] ?? '',
-        dataset: { key: `post-${name}` },
-        onInput: (event) => {
-          values[name] = event.currentTarget.value;
-        },
-        ...props,
-      });
-    /**
-     * @param {string} name
-     * @param {readonly [value: string, text: string][]} options
-     * @param {import('../dom.js').Props<'select'>} [props]
-     */
-    const select = (name, options, props = {}) =>
-      h(
-        'select',
-        {
-          name,
-          dataset: { key: `post-${name}` },
-          onChange: (event) => {
-            values[name] = event.currentTarget.value;
-          },
-          ...props,
-        },
-        h('option', { value: '', selected: !values[name] }, t('post.choose')),
-        options.map(([value, text]) => h('option', { value, selected: values[name] === value }, text)),
-      );
-    /**
-     * @param {string} name
-     * @param {HTMLElement} control
-     * @param {{ optional?: boolean, className?: string }} [options]
-     */
-    const box = (name, control, options = {}) =>
-      field({ name, label: t(`post.field.${name}`), control, errors: errors[name] ?? [], ...options });
+    const { input, textarea, select, box } = boundControls({
+      values,
+      errors: state.fields ?? {},
+      keyPrefix: 'post-',
+      labelOf: (name) => t(`post.field.${name}`),
+    });
 
     replaceContent(
       container,
@@ -174,19 +130,10 @@ export function createPostDemandView(ctx) {
                 optional: true,
               },
             ),
-            box(
-              'description',
-              h('textarea', {
-                name: 'description',
-                rows: '2',
-                value: values.description ?? '',
-                dataset: { key: 'post-description' },
-                onInput: (event) => {
-                  values.description = event.currentTarget.value;
-                },
-              }),
-              { optional: true, className: 'span-2' },
-            ),
+            box('description', textarea('description', { rows: '2' }), {
+              optional: true,
+              className: 'span-2',
+            }),
           ),
         ),
         h(
@@ -295,12 +242,8 @@ export function createPostDemandView(ctx) {
     render();
     const list = demandList();
     try {
-      const answer = await ctx.api.send(
-        'POST',
-        `${String(ctx.me.intakeUrl).replace(/\/+$/, '')}/demand-lists`,
-        list,
-      );
-      ({ stored, feedback } = outcome(answer, list));
+      const answer = await ctx.api.send('POST', intakeUrl(ctx.me, '/demand-lists'), list);
+      ({ stored, feedback } = outcome(answer));
       if (stored) {
         for (const name of Object.keys(values)) if (!STICKY_FIELDS.includes(name)) delete values[name];
         values.urgency = 'routine';
@@ -318,45 +261,17 @@ export function createPostDemandView(ctx) {
   /**
    * Reads intake's answer: whether the list was stored, and the feedback (see feedbackOf).
    * @param {import('../api.js').Answer} answer
-   * @param {{ listId: string }} list
    * @returns {{ stored: boolean, feedback: FeedbackEntry }}
    */
-  function outcome(answer, list) {
-    // Intake answers a stored list with its ListAccepted event.
-    const body = /** @type {Partial<Schemas['ListAccepted']>} */ (isRecord(answer.body) ? answer.body : {});
-    if (answer.ok) {
-      const text = () =>
-        body.outcome === 'unchanged'
-          ? t('post.unchanged')
-          : t('post.stored', { listId: body.listId ?? list.listId });
+  function outcome(answer) {
+    const { accepted, error } = listAnswerOf(answer);
+    if (accepted) {
+      const text = () => (accepted.outcome === 'unchanged' ? t('post.unchanged') : t('post.stored'));
       ctx.notify('success', text());
       return { stored: true, feedback: () => ({ message: { kind: 'success', text: text() } }) };
     }
-    const error = apiErrorOf(answer);
     // A refused list: intake's problems, placed next to the fields they name.
-    if (error.code === 'invalid-list') {
-      return {
-        stored: false,
-        feedback: () => {
-          const placed = placeProblems(error.problems, fieldOfProblemPath);
-          return {
-            fields: placed.fields,
-            message: {
-              kind: 'error',
-              text: t('post.problems', { count: error.problems.length }),
-              items: placed.general,
-            },
-          };
-        },
-      };
-    }
-    if (error.code === 'unavailable') {
-      return {
-        stored: false,
-        feedback: () => ({ message: { kind: 'error', text: t('error.unavailable') } }),
-      };
-    }
-    return { stored: false, feedback: () => ({ message: describeError(error) }) };
+    return { stored: false, feedback: () => refusalFeedback(error, fieldOfProblemPath, 'post.problems') };
   }
 
   function focusFirstError() {

@@ -77,18 +77,23 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
    * A unit turns an offer down (the project is not for it): once no offer is left open,
    * the project moves on as if the offers had expired (open hall, or expiry).
    */
-  async decline(offerId: string, unitId: string): Promise<{ offerId: string; status: 'declined' }> {
+  async decline(
+    offerId: string,
+    unitId: string,
+    reason?: string,
+  ): Promise<{ offerId: string; status: 'declined'; reason?: string }> {
     const rematch = await this.work.run(async (tx) => {
       const offer = await this.offers.offerById(tx, offerId);
       if (!offer || offer.unitId !== unitId)
         throw new DomainError('offer-not-found', `no offer ${offerId} to unit ${unitId}`);
       const project = await this.store.require(tx, offer.projectId);
       const at = Date.now();
-      const change = decline(project, { offerId, unitId }, await this.terms.moveOn(tx, project, at));
+      const change = decline(project, { offerId, unitId, reason }, await this.terms.moveOn(tx, project, at));
       return this.save(tx, project, change);
     });
     if (rematch) await this.rematch(rematch);
-    return { offerId, status: 'declined' };
+    const said = reason?.trim();
+    return { offerId, status: 'declined', ...(said ? { reason: said } : {}) };
   }
 
   /** Returns the alliance to re-match when the project expired unclaimed. */

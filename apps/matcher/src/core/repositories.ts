@@ -3,6 +3,7 @@ import {
   AlliancePolicyRepository,
   ClaimRepository,
   DashboardRepository,
+  GazetteerRepository,
   MatchingPoolRepository,
   OfferRepository,
   PointsRepository,
@@ -29,4 +30,5 @@ export const MATCHER_REPOSITORIES = [
   ProjectListingRepository,
   RosterRepository,
   ReportRepository,
+  GazetteerRepository,
 ];

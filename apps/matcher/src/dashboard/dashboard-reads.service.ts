@@ -5,6 +5,7 @@ import {
   UnitOfWork,
   type AllianceMap,
   type AllianceOverview,
+  type StoredResourceList,
   type UnmetDemand,
 } from '@redcrowd/persistence';
 
@@ -46,6 +47,10 @@ export class DashboardReads {
 
   pointsOf(allianceId: string, unitId: string) {
     return this.work.single((tx) => this.points.pointsOf(tx, allianceId, unitId));
+  }
+
+  resourceListsOf(allianceId: string, unitId: string): Promise<StoredResourceList[]> {
+    return this.work.single((tx) => this.reads.resourceListsOf(tx, allianceId, unitId));
   }
 
   demandsOf(allianceId: string, submitterId: string): Promise<object[]> {

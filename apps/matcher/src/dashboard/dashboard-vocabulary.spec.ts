@@ -42,6 +42,7 @@ describe('the dashboard vocabulary module', () => {
         'none-in-radius',
         'not-matched-yet',
         'partly-met',
+        'rejected',
       ].sort(),
     );
   });

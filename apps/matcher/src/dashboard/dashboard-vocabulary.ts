@@ -3,11 +3,13 @@ import { NO_CANDIDATE_REASONS, SCORE_COMPONENT_NAMES } from '@redcrowd/matching'
 
 /**
  * Why a demand is on the unmet list: a reason a round found (a demand asking for nothing is
- * not listed), partly met by its project, or not matched by any round yet.
+ * not listed), partly met by its project, its project rejected by the joint meeting, or not
+ * matched by any round yet.
  */
 export const UNMET_REASONS = [
   ...NO_CANDIDATE_REASONS.filter((reason) => reason !== 'nothing-requested'),
   'partly-met',
+  'rejected',
   'not-matched-yet',
 ] as const;
 

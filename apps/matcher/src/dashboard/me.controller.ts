@@ -48,6 +48,13 @@ export class MeController {
     return this.reads.pointsOf(caller.allianceId!, caller.unitId!);
   }
 
+  /** The unit's 资源清单 as stored, for the dashboard's form to revise. */
+  @Get('resource-lists')
+  @Allow('unit')
+  resourceLists(@Caller() caller: Principal) {
+    return this.reads.resourceListsOf(caller.allianceId!, caller.unitId!);
+  }
+
   /** Demands the caller submitted: a community's, or a unit's own (units post demands too). */
   @Get('demands')
   @Allow('community', 'unit')

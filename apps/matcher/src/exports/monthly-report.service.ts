@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@redcrowd/contracts';
 import { DashboardRepository, ReportRepository, UnitOfWork } from '@redcrowd/persistence';
 import {
-  ALLIANCE_TIME_ZONE,
   exportFileName,
   localToday,
   monthlyReportHtml,
@@ -11,6 +10,7 @@ import {
   type MonthlyReport,
   type ReportMonth,
 } from '@redcrowd/spreadsheets';
+import { AlliancePolicyService } from '../policies/alliance-policy.service';
 import { CONTENT_TYPES, type ExportFile, type ExportScope } from './export-file';
 
 /**
@@ -24,26 +24,33 @@ export class MonthlyReportService {
     private readonly work: UnitOfWork,
     private readonly reports: ReportRepository,
     private readonly dashboard: DashboardRepository,
+    private readonly policies: AlliancePolicyService,
   ) {}
 
   async workbook(scope: ExportScope, month?: string): Promise<ExportFile> {
-    const report = await this.report(scope, monthOf(month));
+    const timeZone = await this.timeZoneOf(scope);
+    const report = await this.report(scope, monthOf(month, timeZone));
     return {
       name: exportFileName(['联席会月度报告', scope.allianceName, report.month], 'xlsx'),
       type: CONTENT_TYPES.xlsx,
-      body: await monthlyWorkbook(report, ALLIANCE_TIME_ZONE),
+      body: await monthlyWorkbook(report, timeZone),
       disposition: 'attachment',
     };
   }
 
   async page(scope: ExportScope, month?: string): Promise<ExportFile> {
-    const report = await this.report(scope, monthOf(month));
+    const timeZone = await this.timeZoneOf(scope);
+    const report = await this.report(scope, monthOf(month, timeZone));
     return {
       name: exportFileName(['联席会月度报告', scope.allianceName, report.month], 'html'),
       type: CONTENT_TYPES.html,
-      body: Buffer.from(monthlyReportHtml(report, ALLIANCE_TIME_ZONE), 'utf8'),
+      body: Buffer.from(monthlyReportHtml(report, timeZone), 'utf8'),
       disposition: 'inline',
     };
+  }
+
+  private async timeZoneOf(scope: ExportScope): Promise<string> {
+    return (await this.policies.get(scope.allianceId)).timeZone;
   }
 
   async report(scope: ExportScope, month: ReportMonth): Promise<MonthlyReport> {
@@ -70,13 +77,14 @@ export class MonthlyReportService {
   }
 }
 
-/** The month asked for (YYYY-MM; this month when none is), or a 400 naming the field. */
-export function monthOf(text: string = localToday().slice(0, 7)): ReportMonth {
-  const month = reportMonth(text, ALLIANCE_TIME_ZONE);
+/** The month asked for (YYYY-MM; this month when none is) in the alliance's zone, or a 400 naming the field. */
+export function monthOf(text: string | undefined, timeZone: string): ReportMonth {
+  const asked = text ?? localToday(new Date(), timeZone).slice(0, 7);
+  const month = reportMonth(asked, timeZone);
   if (!month) {
     throw new DomainError(
       'invalid-request',
-      `month must be a month as YYYY-MM (e.g. 2026-11), not ${text.slice(0, 40)}`,
+      `month must be a month as YYYY-MM (e.g. 2026-11), not ${asked.slice(0, 40)}`,
       {
         field: 'month',
       },

@@ -18,6 +18,8 @@ export interface EffectivePolicy {
   matching: MatchingPolicy;
   /** Submitters not on the roster may register by sending a list (they join as pending). */
   openRegistration: boolean;
+  /** The IANA zone its calendar dates are whole days of, and its reports' months are months of. */
+  timeZone: string;
 }
 
 /** Per-alliance policy (the joint meeting's rules): read with defaults, written validated. */
@@ -45,6 +47,7 @@ export class AlliancePolicyService {
       pointsPerProject: body.pointsPerProject ?? null,
       matching: { ...body.matching },
       openRegistration: body.openRegistration ?? false,
+      timeZone: body.timeZone ?? null,
     };
     const problems = validatePolicy(this.merge(stored, Date.now()).matching);
     if (problems.length > 0) {
@@ -62,6 +65,7 @@ export class AlliancePolicyService {
       pointsPerProject: stored.pointsPerProject ?? this.config.MATCHER_POINTS_PER_PROJECT,
       matching: { ...defaultMatchingPolicy(now), ...(stored.matching as Partial<MatchingPolicy>), now },
       openRegistration: stored.openRegistration,
+      timeZone: stored.timeZone ?? this.config.ALLIANCE_TIME_ZONE,
     };
   }
 }

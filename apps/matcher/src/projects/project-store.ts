@@ -131,7 +131,7 @@ export class ProjectStore {
     for (const offer of after.offers) {
       const was = previous.get(offer.id);
       if (was && was.status !== offer.status && offer.status !== 'open') {
-        await this.offers.closeOffer(tx, offer.id, offer.status);
+        await this.offers.closeOffer(tx, offer.id, offer.status, offer.declineReason);
       }
     }
     return new Set(inserted.map((row) => row.id));

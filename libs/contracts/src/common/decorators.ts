@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { IDENTIFIER_PATTERN, LIMITS } from '../limits';
 
 /** Composes property decorators without pulling in a framework. */
@@ -20,7 +20,21 @@ export function IsIdentifier(): PropertyDecorator {
   );
 }
 
-/** Free text that a person reads: non-empty, bounded. */
+export const IS_NOT_BLANK = 'isNotBlank';
+
+/** Text with something in it: a title of spaces shows as nothing on every screen and sheet. */
+export function IsNotBlank(): PropertyDecorator {
+  return ValidateBy({
+    name: IS_NOT_BLANK,
+    validator: {
+      // An empty string is IsNotEmpty's to report, once.
+      validate: (value: unknown) => typeof value !== 'string' || value === '' || /\S/u.test(value),
+      defaultMessage: () => '$property must not be blank (only spaces)',
+    },
+  });
+}
+
+/** Free text that a person reads: non-empty, not only spaces, bounded. */
 export function IsText(maxLength: number): PropertyDecorator {
-  return compose(IsString(), IsNotEmpty(), MaxLength(maxLength));
+  return compose(IsString(), IsNotEmpty(), IsNotBlank(), MaxLength(maxLength));
 }

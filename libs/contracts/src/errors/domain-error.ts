@@ -1,4 +1,6 @@
 import type { Problem } from '../validation/problem';
+import type { Label } from '../vocabulary/labels';
+import { problemWords } from '../vocabulary/problem-words';
 import type { ErrorCode } from './error-codes';
 
 export interface DomainErrorOptions {
@@ -33,9 +35,12 @@ export class DomainError extends Error {
   }
 }
 
+/** A problem as an answer gives it: with `words` for people beside the precise `message`. */
+export type AnsweredProblem = Problem & { words: Label };
+
 /** The one shape of every error answer over HTTP. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; problems?: Problem[] };
+  error: { code: ErrorCode; message: string; field?: string; problems?: AnsweredProblem[] };
   [attachment: string]: unknown;
 }
 
@@ -47,7 +52,9 @@ export function errorBodyOf(error: DomainError): ErrorBody {
       code: error.code,
       message: error.message,
       ...(error.field !== undefined ? { field: error.field } : {}),
-      ...(error.problems !== undefined ? { problems: error.problems } : {}),
+      ...(error.problems !== undefined
+        ? { problems: error.problems.map((problem) => ({ ...problem, words: problemWords(problem) })) }
+        : {}),
     },
   };
 }

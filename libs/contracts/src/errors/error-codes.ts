@@ -23,6 +23,9 @@ export const LIST_ERROR_CODES = ['invalid-list', 'invalid-workbook', 'not-a-memb
 /** The roster's refusals (成员名册). */
 export const ROSTER_ERROR_CODES = ['member-not-found', 'member-exists'] as const;
 
+/** The gazetteer's refusals (地名库); place-exists comes with the place that has the name. */
+export const GAZETTEER_ERROR_CODES = ['place-not-found', 'place-exists'] as const;
+
 /**
  * Accounts and sign-in. sign-in-failed never says whether the account exists; sign-on-not-linked:
  * single sign-on vouched for somebody no account is linked to (an invite links them); session-ended:
@@ -59,6 +62,7 @@ export const ERROR_CODES = [
   ...ACCESS_ERROR_CODES,
   ...LIST_ERROR_CODES,
   ...ROSTER_ERROR_CODES,
+  ...GAZETTEER_ERROR_CODES,
   ...ACCOUNT_ERROR_CODES,
   ...PROJECT_ERROR_CODES,
   ...CLAIM_REJECTION_CODES.filter((code) => code !== 'internal-error'),
@@ -70,6 +74,7 @@ export type ErrorCode =
   | (typeof ACCESS_ERROR_CODES)[number]
   | (typeof LIST_ERROR_CODES)[number]
   | (typeof ROSTER_ERROR_CODES)[number]
+  | (typeof GAZETTEER_ERROR_CODES)[number]
   | (typeof ACCOUNT_ERROR_CODES)[number]
   | (typeof PROJECT_ERROR_CODES)[number]
   | (typeof CLAIM_REJECTION_CODES)[number]

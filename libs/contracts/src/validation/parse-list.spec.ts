@@ -267,6 +267,20 @@ const resourceCases: Case[] = [
     'unit.name should not be empty',
   ],
   [
+    'has a unit name of only spaces',
+    resourceList({ unit: { id: 'u1', name: '  \u3000 ' } }),
+    'unit.name',
+    'required',
+    'unit.name must not be blank (only spaces)',
+  ],
+  [
+    'has an item titled with only spaces',
+    resourceList({ items: [resourceItem({ title: '   ' })] }),
+    'items[0].title',
+    'required',
+    'items[0].title must not be blank (only spaces)',
+  ],
+  [
     'has submittedAt without an offset',
     resourceList({ submittedAt: '2026-11-21 09:00' }),
     'submittedAt',

@@ -2,6 +2,8 @@ import type { DemandListSubmitted } from '../demand-lists/submitted/value';
 import { LIMITS } from '../limits';
 import type { ResourceListSubmitted } from '../resource-lists/submitted/value';
 import type { ListKind, Taxonomy } from '../taxonomy';
+import { DEFAULT_ALLIANCE_TIME_ZONE } from '../common/calendar-date';
+import { hasCalendarBound, settleCalendarDates, windowOf, windowProblems } from './calendar-dates';
 import { capProblems, readJsonObject, validatePayload } from './json-payload';
 import type { Problem } from './problem';
 import { PAYLOAD_CLASS_BY_KIND, type ListSubmitter, type SubmittedList } from './submitted-list';
@@ -24,6 +26,14 @@ export interface ParseOptions {
   messageKey?: string | null;
   /** The alliance's categories; without it categories are only checked for shape. */
   taxonomyFor?: (allianceId: string) => Taxonomy;
+  /** The time zone of the alliance's calendar dates (2026-12-01); Asia/Shanghai when not given. */
+  timeZoneFor?: (allianceId: string) => string;
+  /**
+   * Leave windows written as calendar dates as they are, for the caller to settle with
+   * settleCalendarDates once it has looked the alliance's time zone up (intake does, in the
+   * transaction that stores the list).
+   */
+  settleDatesLater?: boolean;
 }
 
 /**
@@ -58,6 +68,10 @@ export function parseListDocument(
 
   const list = toSubmittedList(kind, payload);
   problems.push(...checkItems(list), ...checkKey(list, options.messageKey));
+  if (!options.settleDatesLater) {
+    const timeZone = options.timeZoneFor?.(list.allianceId) ?? DEFAULT_ALLIANCE_TIME_ZONE;
+    problems.push(...settleCalendarDates(list, timeZone));
+  }
   if (options.taxonomyFor) problems.push(...checkCategories(list, options.taxonomyFor(list.allianceId)));
   return problems.length > 0 ? reject(problems, hints) : { ok: true, list };
 }
@@ -94,14 +108,10 @@ function checkItems(list: SubmittedList): Problem[] {
         message: `${path}.itemId "${item.itemId}" is already used by items[${earlier}]; item ids must be unique within a list`,
       });
     }
-    const window = 'available' in item ? item.available : item.window;
-    const windowName = 'available' in item ? 'available' : 'window';
-    if (Date.parse(window.to) <= Date.parse(window.from)) {
-      problems.push({
-        path: `${path}.${windowName}.to`,
-        code: 'window-order',
-        message: `${path}.${windowName}.to (${window.to}) must be later than ${windowName}.from (${window.from})`,
-      });
+    // Windows with a calendar date are judged once the alliance's time zone settles them.
+    const { window, name } = windowOf(item);
+    if (!hasCalendarBound(window)) {
+      problems.push(...windowProblems(path, name, window, list.payload.submittedAt));
     }
   });
   return problems;

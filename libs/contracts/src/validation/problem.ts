@@ -17,6 +17,7 @@ export const PROBLEM_CODES = [
   'too-few-items',
   'invalid-datetime',
   'window-order',
+  'window-ended',
   'duplicate-item-id',
   'unknown-category',
   'key-mismatch',

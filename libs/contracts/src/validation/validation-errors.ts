@@ -5,6 +5,7 @@ import type { Problem, ProblemCode } from './problem';
 const CODE_BY_CONSTRAINT: Record<string, ProblemCode> = {
   unknownValue: 'wrong-type',
   isNotEmpty: 'required',
+  isNotBlank: 'required',
   isString: 'wrong-type',
   isInt: 'wrong-type',
   isNumber: 'wrong-type',
@@ -22,6 +23,7 @@ const CODE_BY_CONSTRAINT: Record<string, ProblemCode> = {
   arrayMaxSize: 'too-many-items',
   arrayMinSize: 'too-few-items',
   isOffsetDateTime: 'invalid-datetime',
+  isWindowBound: 'invalid-datetime',
 };
 
 /** Joins a parent path and a property the way a person reads it: items[3].location.lat */

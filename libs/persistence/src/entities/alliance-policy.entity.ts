@@ -22,6 +22,10 @@ export class AlliancePolicyEntity {
   @Column({ name: 'open_registration', type: 'boolean', default: false })
   openRegistration!: boolean;
 
+  /** The IANA zone its calendar dates are whole days of; null: the deployment's ALLIANCE_TIME_ZONE. */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone!: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

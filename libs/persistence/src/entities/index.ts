@@ -11,6 +11,7 @@ import { AllianceCategoryEntity } from './alliance-category.entity';
 import { AllianceMemberEventEntity } from './alliance-member-event.entity';
 import { AllianceMemberEntity } from './alliance-member.entity';
 import { AlliancePolicyEntity } from './alliance-policy.entity';
+import { AlliancePlaceEntity } from './alliance-place.entity';
 import { ClaimEntity } from './claim.entity';
 import { DemandItemEntity } from './demand-item.entity';
 import { IntakeRejectionEntity } from './intake-rejection.entity';
@@ -38,6 +39,7 @@ export * from './alliance-category.entity';
 export * from './alliance-member-event.entity';
 export * from './alliance-member.entity';
 export * from './alliance-policy.entity';
+export * from './alliance-place.entity';
 export * from './claim.entity';
 export * from './demand-item.entity';
 export * from './intake-rejection.entity';
@@ -67,6 +69,7 @@ export const ENTITIES = [
   AllianceMemberEntity,
   AllianceMemberEventEntity,
   AlliancePolicyEntity,
+  AlliancePlaceEntity,
   ClaimEntity,
   DemandItemEntity,
   IntakeRejectionEntity,

@@ -7,6 +7,9 @@ import { AllianceRoster1795651200000 } from './1795651200000-alliance-roster';
 import { OpenRegistration1795737600000 } from './1795737600000-open-registration';
 import { Accounts1795824000000 } from './1795824000000-accounts';
 import { SingleSignOn1795910400000 } from './1795910400000-single-sign-on';
+import { Gazetteer1795996800000 } from './1795996800000-gazetteer';
+import { AllianceTimeZone1796083200000 } from './1796083200000-alliance-time-zone';
+import { OfferDeclineReason1796169600000 } from './1796169600000-offer-decline-reason';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   OpenRegistration1795737600000,
   Accounts1795824000000,
   SingleSignOn1795910400000,
+  Gazetteer1795996800000,
+  AllianceTimeZone1796083200000,
+  OfferDeclineReason1796169600000,
 ];

@@ -6,6 +6,8 @@ export interface StoredAlliancePolicy {
   matching: Record<string, unknown>;
   /** Submitters not on the roster may register by sending a list (closed by default). */
   openRegistration: boolean;
+  /** The IANA zone of its calendar dates; null: the deployment's default. */
+  timeZone: string | null;
 }
 
 /** Alliances' own rules (see AlliancePolicyEntity). */
@@ -13,11 +15,19 @@ export class AlliancePolicyRepository {
   async get(tx: Tx, allianceId: string): Promise<StoredAlliancePolicy> {
     const [row] = (await tx.query(
       `SELECT offer_window_ms::float8 AS "offerWindowMs", points_per_project AS "pointsPerProject", matching,
-         open_registration AS "openRegistration"
+         open_registration AS "openRegistration", time_zone AS "timeZone"
        FROM alliance_policies WHERE alliance_id = $1`,
       [allianceId],
     )) as StoredAlliancePolicy[];
-    return row ?? { offerWindowMs: null, pointsPerProject: null, matching: {}, openRegistration: false };
+    return (
+      row ?? {
+        offerWindowMs: null,
+        pointsPerProject: null,
+        matching: {},
+        openRegistration: false,
+        timeZone: null,
+      }
+    );
   }
 
   /** Of the given alliances, those whose policy allows open registration. */
@@ -30,19 +40,32 @@ export class AlliancePolicyRepository {
     return new Set(rows.map((row) => row.alliance_id));
   }
 
+  /** Of the given alliances, those with a time zone of their own, and that zone. */
+  async timeZonesOf(tx: Tx, allianceIds: string[]): Promise<Map<string, string>> {
+    if (allianceIds.length === 0) return new Map();
+    const rows = (await tx.query(
+      `SELECT alliance_id, time_zone FROM alliance_policies
+       WHERE alliance_id = ANY($1::text[]) AND time_zone IS NOT NULL`,
+      [allianceIds],
+    )) as Array<{ alliance_id: string; time_zone: string }>;
+    return new Map(rows.map((row) => [row.alliance_id, row.time_zone]));
+  }
+
   async put(tx: Tx, allianceId: string, policy: StoredAlliancePolicy): Promise<void> {
     await tx.query(
-      `INSERT INTO alliance_policies (alliance_id, offer_window_ms, points_per_project, matching, open_registration)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO alliance_policies
+         (alliance_id, offer_window_ms, points_per_project, matching, open_registration, time_zone)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (alliance_id) DO UPDATE
          SET offer_window_ms = $2, points_per_project = $3, matching = $4, open_registration = $5,
-           updated_at = now()`,
+           time_zone = $6, updated_at = now()`,
       [
         allianceId,
         policy.offerWindowMs,
         policy.pointsPerProject,
         JSON.stringify(policy.matching),
         policy.openRegistration,
+        policy.timeZone,
       ],
     );
   }

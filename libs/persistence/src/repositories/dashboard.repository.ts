@@ -1,11 +1,15 @@
 import { ENDED_WITHOUT_WORK_STATUSES, HOLDING_STATUSES, sqlList } from '@redcrowd/projects';
 import type { Tx } from '../transaction';
+import { completionOf, rejectionOf } from './project-outcomes.sql';
 
 // A project in these statuses still stands for its demand; the others ended without work.
 const LIVE = `p.status NOT IN ${sqlList(ENDED_WITHOUT_WORK_STATUSES)}`;
 const HOLDING = `p.status IN ${sqlList(HOLDING_STATUSES)}`;
 
 /** The newest live project of each demand item (a demand has at most one at a time). */
+const REJECTION_JSON = `CASE WHEN rj.id IS NULL THEN NULL
+    ELSE json_build_object('projectId', rj.id, 'reason', rj.reason, 'at', rj.at) END`;
+
 const LIVE_PROJECT_OF_DEMAND = `LEFT JOIN LATERAL (
     SELECT p.id, p.status, p.version, p.unmet, p.requested FROM projects p
     WHERE p.demand_item_pk = di.id AND ${LIVE} ORDER BY p.created_at DESC LIMIT 1
@@ -26,6 +30,8 @@ export interface UnmetDemand {
   lat: number;
   lng: number;
   reason: string;
+  /** The joint meeting's rejection of its newest project, when it was rejected. */
+  rejection: { projectId: string; reason: string | null; at: Date } | null;
 }
 
 export interface AllianceOverview {
@@ -75,6 +81,33 @@ export interface AllianceMap {
 }
 
 /**
+ * One of a unit's stored 资源清单 at its latest revision: the items it holds now (the new
+ * revision's, and any that later work holds from earlier ones) shaped as the
+ * resource-lists.submitted.v1 contract has them, so a form can send them back revised.
+ */
+export interface StoredResourceList {
+  listId: string;
+  revision: number;
+  allianceId: string;
+  unit: { id: string; name: string };
+  submittedAt: Date;
+  items: Array<{
+    itemId: string;
+    category: string;
+    title: string;
+    description?: string;
+    quantity: number;
+    unit: string;
+    location: { lat: number; lng: number; address?: string };
+    serviceRadiusKm: number;
+    available: { from: string; to: string };
+    tags?: string[];
+  }>;
+  /** Items that matching or a claim holds: a new revision keeps them as they are. */
+  heldItemIds: string[];
+}
+
+/**
  * Read models of the dashboard: overview figures, the map, unmet demands, and what one
  * unit or community sees. Every query is bounded to one alliance. All SQL for them lives here.
  */
@@ -100,11 +133,14 @@ export class DashboardRepository {
          coalesce(lp.unmet, di.quantity) AS unmet, di.quantity_unit AS "quantityUnit", di.address, di.lat, di.lng,
          CASE WHEN ud.reason IS NOT NULL THEN ud.reason
               WHEN lp.id IS NOT NULL THEN 'partly-met'
-              ELSE 'not-matched-yet' END AS reason
+              WHEN rj.id IS NOT NULL THEN 'rejected'
+              ELSE 'not-matched-yet' END AS reason,
+         ${REJECTION_JSON} AS rejection
        FROM demand_items di
        JOIN lists l ON l.id = di.list_pk
        LEFT JOIN unmatched_demands ud ON ud.demand_item_pk = di.id
        ${LIVE_PROJECT_OF_DEMAND}
+       ${rejectionOf('di.id', 'rj')}
        WHERE l.alliance_id = $1 AND l.kind = 'demand' AND di.status IN ('open', 'matched')
          AND (lp.id IS NULL OR lp.unmet > 0)
        ORDER BY CASE di.urgency WHEN 'critical' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, di.id`,
@@ -248,6 +284,29 @@ export class DashboardRepository {
     );
   }
 
+  /** A unit's resource lists with their current items, most recently changed first. */
+  async resourceListsOf(tx: Tx, allianceId: string, unitId: string): Promise<StoredResourceList[]> {
+    // json_strip_nulls drops an absent description or address; empty tags are left out likewise.
+    return tx.query(
+      `SELECT l.list_id AS "listId", l.revision, l.alliance_id AS "allianceId",
+         json_build_object('id', l.submitter_id, 'name', l.submitter_name) AS unit,
+         l.submitted_at AS "submittedAt",
+         coalesce(json_agg(json_strip_nulls(json_build_object(
+             'itemId', ri.item_id, 'category', ri.category, 'title', ri.title,
+             'description', ri.description, 'quantity', ri.quantity, 'unit', ri.quantity_unit,
+             'location', json_build_object('lat', ri.lat, 'lng', ri.lng, 'address', ri.address),
+             'serviceRadiusKm', ri.service_radius_km,
+             'available', json_build_object('from', ri.available_from, 'to', ri.available_to),
+             'tags', CASE WHEN cardinality(ri.tags) > 0 THEN to_json(ri.tags) END))
+           ORDER BY ri.id) FILTER (WHERE ri.id IS NOT NULL), '[]') AS items,
+         coalesce(array_agg(ri.item_id ORDER BY ri.id) FILTER (WHERE ri.status <> 'open'), '{}') AS "heldItemIds"
+       FROM lists l LEFT JOIN resource_items ri ON ri.list_pk = l.id
+       WHERE l.alliance_id = $1 AND l.kind = 'resource' AND l.submitter_kind = 'unit' AND l.submitter_id = $2
+       GROUP BY l.id ORDER BY l.updated_at DESC, l.id`,
+      [allianceId, unitId],
+    );
+  }
+
   /** A submitter's demand items (a community's, or a unit's) with their live project and, when unmatched, why. */
   async demandsOf(tx: Tx, allianceId: string, submitterId: string): Promise<object[]> {
     return tx.query(
@@ -257,11 +316,16 @@ export class DashboardRepository {
            'projectId', lp.id, 'status', lp.status, 'version', lp.version, 'unmet', lp.unmet,
            'units', (SELECT coalesce(json_agg(DISTINCT rl.submitter_name), '[]') FROM project_allocations pa
                      JOIN resource_items ri ON ri.id = pa.resource_item_pk JOIN lists rl ON rl.id = ri.list_pk
-                     WHERE pa.project_id = lp.id)) END AS project,
-         ud.reason AS "unmetReason"
+                     WHERE pa.project_id = lp.id),
+           'completion', CASE WHEN done.at IS NULL THEN NULL
+             ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END) END AS project,
+         ud.reason AS "unmetReason",
+         CASE WHEN lp.id IS NULL THEN ${REJECTION_JSON} END AS rejection
        FROM demand_items di JOIN lists l ON l.id = di.list_pk
        LEFT JOIN unmatched_demands ud ON ud.demand_item_pk = di.id
        ${LIVE_PROJECT_OF_DEMAND}
+       ${completionOf('lp.id', 'done')}
+       ${rejectionOf('di.id', 'rj')}
        WHERE l.alliance_id = $1 AND l.kind = 'demand' AND l.submitter_id = $2
        ORDER BY di.created_at DESC, di.id`,
       [allianceId, submitterId],

@@ -140,6 +140,19 @@ export class ListStoreRepository {
     return contentHash(asStored) === stored.content_hash ? stored.revision : stored.revision + 1;
   }
 
+  /** A stored list's latest revision as its submitter sent it (dates settled to instants), if any. */
+  async latestDocument(
+    manager: EntityManager,
+    key: { kind: string; allianceId: string; submitterKind: string; submitterId: string; listId: string },
+  ): Promise<{ revision: number; document: Record<string, unknown> } | undefined> {
+    const [row] = (await manager.query(
+      `SELECT revision, document FROM lists
+       WHERE kind = $1 AND submitter_kind = $2 AND submitter_id = $3 AND list_id = $4 AND alliance_id = $5`,
+      [key.kind, key.submitterKind, key.submitterId, key.listId, key.allianceId],
+    )) as Array<{ revision: number; document: Record<string, unknown> }>;
+    return row;
+  }
+
   /** Inserts the revision's items; returns the ids skipped because a held item has them. */
   private async insertItems(manager: EntityManager, list: SubmittedList, listPk: string): Promise<string[]> {
     const sql = list.kind === 'resource' ? INSERT_RESOURCE_ITEMS : INSERT_DEMAND_ITEMS;

@@ -9,6 +9,7 @@ export interface OfferRow {
   stage: 'paired' | 'open-hall';
   status: 'open' | 'claimed' | 'declined' | 'expired' | 'withdrawn';
   expiresAt: Date;
+  declineReason?: string;
 }
 
 /** Offers (认领 invitations) to units: paired first, then the open hall. All SQL for offers lives here. */
@@ -62,8 +63,13 @@ export class OfferRepository {
     tx: Tx,
     offerId: string,
     status: 'claimed' | 'declined' | 'expired' | 'withdrawn',
+    declineReason?: string,
   ): Promise<void> {
-    await tx.query(`UPDATE offers SET status = $2 WHERE id = $1`, [offerId, status]);
+    await tx.query(`UPDATE offers SET status = $2, decline_reason = $3 WHERE id = $1`, [
+      offerId,
+      status,
+      declineReason ?? null,
+    ]);
   }
 
   async closeOpenOffers(tx: Tx, projectId: string, status: 'expired' | 'withdrawn'): Promise<void> {
@@ -85,10 +91,15 @@ export class OfferRepository {
   }
 
   async offers(tx: Tx, projectId: string): Promise<OfferRow[]> {
-    return tx.query(
-      `SELECT id, project_id AS "projectId", unit_id AS "unitId", quantity, stage, status, expires_at AS "expiresAt"
+    const rows = (await tx.query(
+      `SELECT id, project_id AS "projectId", unit_id AS "unitId", quantity, stage, status, expires_at AS "expiresAt",
+         decline_reason AS "declineReason"
        FROM offers WHERE project_id = $1 ORDER BY stage, unit_id`,
       [projectId],
+    )) as Array<Omit<OfferRow, 'declineReason'> & { declineReason: string | null }>;
+    // The aggregate's offers leave out a reason nobody gave.
+    return rows.map(({ declineReason, ...row }) =>
+      declineReason === null ? row : { ...row, declineReason },
     );
   }
 

@@ -40,7 +40,31 @@ export interface ProjectListing {
     score: number;
     explanation: unknown;
   }>;
+  /** Its offers (认领 invitations), paired then open hall: who was asked, and how each ended. */
+  offers: ProjectOffer[];
 }
+
+export interface ProjectOffer {
+  offerId: string;
+  unitId: string;
+  unitName: string | null;
+  stage: string;
+  status: string;
+  quantity: number;
+  expiresAt: string;
+  declineReason: string | null;
+}
+
+/** A project's offers as JSON, each with its unit's name (its resource list's, else the roster's). */
+const OFFERS_OF_PROJECT = `(SELECT coalesce(json_agg(json_build_object('offerId', o.id, 'unitId', o.unit_id,
+    'unitName', coalesce(
+      (SELECT l.submitter_name FROM lists l WHERE l.alliance_id = p.alliance_id AND l.submitter_kind = 'unit'
+         AND l.submitter_id = o.unit_id ORDER BY l.updated_at DESC LIMIT 1),
+      (SELECT am.name FROM alliance_members am WHERE am.alliance_id = p.alliance_id AND am.member_kind = 'unit'
+         AND am.member_id = o.unit_id)),
+    'stage', o.stage, 'status', o.status, 'quantity', o.quantity, 'expiresAt', o.expires_at,
+    'declineReason', o.decline_reason) ORDER BY o.stage DESC, o.created_at, o.unit_id), '[]')
+  FROM offers o WHERE o.project_id = p.id)`;
 
 /** Projects as coordinators read them: the filtered list and one project's detail with its audit trail. */
 export class ProjectListingRepository {
@@ -56,7 +80,8 @@ export class ProjectListingRepository {
          coalesce(json_agg(json_build_object('resourceItemPk', pa.resource_item_pk::text, 'unitId', pa.unit_id,
            'unitName', rl.submitter_name, 'resourceTitle', ri.title,
            'quantity', pa.quantity, 'score', pa.score, 'explanation', pa.explanation)
-           ORDER BY pa.resource_item_pk) FILTER (WHERE pa.id IS NOT NULL), '[]') AS allocations
+           ORDER BY pa.resource_item_pk) FILTER (WHERE pa.id IS NOT NULL), '[]') AS allocations,
+         ${OFFERS_OF_PROJECT} AS offers
        FROM projects p
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
        LEFT JOIN lists dl ON dl.id = di.list_pk
@@ -88,7 +113,7 @@ export class ProjectListingRepository {
       `SELECT p.id, p.alliance_id AS "allianceId", p.status, p.version, p.requested, p.unmet,
          di.item_id AS "demandItemId", di.title AS "demandTitle", di.category, di.urgency,
          dl.list_id AS "demandListId", dl.submitter_id AS "submitterId",
-         p.created_at AS "createdAt", p.updated_at AS "updatedAt"
+         p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${OFFERS_OF_PROJECT} AS offers
        FROM projects p
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
        LEFT JOIN lists dl ON dl.id = di.list_pk

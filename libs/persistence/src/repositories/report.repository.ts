@@ -1,4 +1,13 @@
 import { ALL_STATUSES, sqlList } from '@redcrowd/projects';
+import { completionOf } from './project-outcomes.sql';
+import type {
+  ClaimHistoryRow,
+  ClaimerRow,
+  CompletionRow,
+  MonthlyProjectRow,
+  PointsLedgerRow,
+  UnitRankingRow,
+} from '@redcrowd/spreadsheets';
 import type { Tx } from '../transaction';
 
 /*
@@ -15,88 +24,21 @@ const unitName = (alliance: string, unit: string) => `coalesce(
     (SELECT am.name FROM alliance_members am WHERE am.alliance_id = ${alliance} AND am.member_kind = 'unit'
        AND am.member_id = ${unit}))`;
 
-/**
- * The completion (验收) of project `p`: when, the 1–5 rating and the note. The rating is
- * recorded in the audit row's reason as libs/projects' complete() writes it ("rated 4: note");
- * a `details.rating`, should the audit row carry one, takes precedence.
- */
-const COMPLETION = `LEFT JOIN LATERAL (
-    SELECT e.at,
-      coalesce(CASE WHEN e.details->>'rating' ~ '^[1-5]$' THEN (e.details->>'rating')::int END,
-               substring(e.reason from '^rated ([1-5])')::int) AS rating,
-      nullif(substring(e.reason from '^rated [1-5]: (.*)$'), '') AS note
-    FROM project_events e WHERE e.project_id = p.id AND e.action = 'completed'
-    ORDER BY e.at DESC, e.id DESC LIMIT 1
-  ) done ON true`;
+const COMPLETION = completionOf('p.id', 'done');
 
-export interface AcceptedClaim {
-  projectId: string;
-  unitId: string;
-  unitName: string | null;
-  quantity: number;
-}
-
-export interface LedgerEntry {
-  at: Date;
-  unitId: string;
-  unitName: string | null;
-  projectId: string;
-  projectTitle: string | null;
-  submitterName: string | null;
-  rating: number | null;
-  points: number;
-}
-
-export interface UnitRanking {
-  unitId: string;
-  name: string | null;
-  points: number;
-  projects: number;
-  completed: number;
-  totalPoints: number;
-}
-
-export interface ClaimRecord {
-  at: Date;
-  claimId: string;
-  unitId: string;
-  unitName: string | null;
-  projectId: string | null;
-  projectTitle: string | null;
-  submitterName: string | null;
-  quantity: number;
-  acceptedQuantity: number;
-  quantityUnit: string | null;
-  decision: string;
-  code: string | null;
-  projectStatus: string | null;
-}
-
-export interface MonthProject {
-  id: string;
-  title: string | null;
-  submitterName: string | null;
-  category: string | null;
-  urgency: string | null;
-  quantityUnit: string | null;
-  requested: number;
-  allocated: number;
+// The rows are what the export builders (libs/spreadsheets) take, so neither side restates the
+// other's shape; the database hands times over as Dates.
+export type AcceptedClaim = ClaimerRow & { projectId: string };
+export type LedgerEntry = PointsLedgerRow & { at: Date };
+export type UnitRanking = UnitRankingRow & { totalPoints: number };
+export type ClaimRecord = ClaimHistoryRow & { at: Date };
+/** A month's project, before its claims are joined in. */
+export type MonthProject = Omit<MonthlyProjectRow, 'claims' | 'units' | 'createdAt'> & {
   units: string[];
   createdAt: Date;
-  statusAtEnd: string;
-}
-
-export interface MonthCompletion {
-  projectId: string;
-  completedAt: Date;
-  title: string | null;
-  submitterName: string | null;
-  category: string | null;
-  quantityUnit: string | null;
-  rating: number | null;
-  note: string | null;
-  points: number;
-}
+};
+/** A month's completion, before its claims are joined in. */
+export type MonthCompletion = Omit<CompletionRow, 'claims' | 'completedAt'> & { completedAt: Date };
 
 /** A half-open span of time [from, to); either end may be open. */
 export interface Period {

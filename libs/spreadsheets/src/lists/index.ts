@@ -1,6 +1,7 @@
 export * from './columns';
 export * from './choices';
 export * from './file-guard';
+export * from './gazetteer';
 export * from './list-info';
 export * from './list-problems';
 export * from './list-template';

@@ -66,6 +66,7 @@ function chineseFor(
     'too-short': `${field}过短`,
     'invalid-datetime': `${field}不是有效的日期时间`,
     'window-order': '截止日期早于开始日期',
+    'window-ended': '截止日期已过（早于提交时间），无法再提供或满足',
     'unknown-category': `${field}不是本联盟的服务类别`,
     'unknown-field': `${field}不是清单的字段`,
     'too-many-items': '清单条目过多，请拆分为多份清单',

@@ -145,12 +145,12 @@ function fillInstructions(sheet: Worksheet, kind: ListKind): void {
     `1. 在「${listName}」工作表中每行填写一条；第 2 行是字段代码，请勿修改；第 3 行为示例（编号为“${EXAMPLE_ITEM_ID}”的行导入时自动跳过，可删除）。`,
     '2. 带 * 的列必填。服务类别、单位、紧急程度请从下拉列表选择。',
     '3. 日期可写成 2026-12-01、2026/12/1 或 2026年12月1日，按联盟所在时区整天计算（截止日期当天包含在内）。',
-    '4. 地点：填写联盟地名库中的社区、小区或楼栋名称；不在地名库中的地点请填写经纬度。',
+    '4. 地点：填写联盟地名库中的社区、小区或楼栋名称（也可写其别名；全角半角、空格不限），导入时自动取其经纬度和地址；名称有误时会提示最接近的名称。不在地名库中的地点请填写经纬度（或请协调员加入地名库）。',
     `5. 在「${SHEET_NAMES.info}」中填写联盟编号、单位（提交方）编号与名称。同一份清单修订时保持清单编号和各条编号不变。`,
     `6. 整份文件一次导入：全部正确才会保存；有问题时会返回标出问题单元格的副本，改正后重新上传即可。`,
     `7. 文件不超过 ${UPLOAD_LIMITS.maxFileBytes / 1024 / 1024} MB、${UPLOAD_LIMITS.maxRows} 行；不接收含宏 (.xlsm) 或加密的文件。也可上传 CSV（UTF-8 或 GB18030 编码）。`,
     '',
-    'Fill one item per row of the list sheet; row 2 holds the field keys; the example row is skipped. Columns with * are required. Dates: 2026-12-01, 2026/12/1 or 2026年12月1日, whole days in the alliance time zone (last day included). A workbook is imported whole or not at all; a refused one comes back with its problems marked.',
+    'Fill one item per row of the list sheet; row 2 holds the field keys; the example row is skipped. Columns with * are required. A place may be named from the alliance gazetteer (its coordinates are taken) or given as latitude and longitude. Dates: 2026-12-01, 2026/12/1 or 2026年12月1日, whole days in the alliance time zone (last day included). A workbook is imported whole or not at all; a refused one comes back with its problems marked.',
     '',
   ];
   for (const line of lines) sheet.addRow([line]);

@@ -10,7 +10,6 @@ import { readListFile, type ListReading, type ListReadingContext } from './read-
 const context: ListReadingContext = {
   kind: 'resource',
   categories: DEFAULT_CATEGORIES,
-  timeZone: 'Asia/Shanghai',
   submittedAt: new Date('2026-11-28T08:00:00Z'),
 };
 
@@ -136,7 +135,7 @@ describe('readListFile', () => {
           location: { lat: 34.6873, lng: 112.414, address: '014 中心社区' },
           tags: ['学生', '周末', '暑期'],
           serviceRadiusKm: 5,
-          available: { from: '2026-12-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' },
+          available: { from: '2026-12-01', to: '2026-12-31' },
         },
         {
           itemId: 'R002',
@@ -147,12 +146,19 @@ describe('readListFile', () => {
           unit: 'sqm-days',
           location: { lat: 34.69, lng: 112.42 },
           serviceRadiusKm: 1.5,
-          available: { from: '2026-12-05T00:00:00+08:00', to: '2027-01-16T00:00:00+08:00' },
+          available: { from: '2026-12-05', to: '2027-01-15' },
         },
       ],
     });
-    const parsed = parseListDocument('resource', reading.document);
-    expect(parsed.ok).toBe(true);
+    // Intake reads the dates as whole days of the alliance's zone, the last day included.
+    const parsed = parseListDocument('resource', reading.document, { timeZoneFor: () => 'Asia/Shanghai' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(
+      parsed.list.payload.items.map((item) => ('available' in item ? item.available : undefined)),
+    ).toEqual([
+      { from: '2026-12-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' },
+      { from: '2026-12-05T00:00:00+08:00', to: '2027-01-16T00:00:00+08:00' },
+    ]);
   });
 
   it('says what is wrong with each cell, where, in Chinese and English', async () => {
@@ -316,7 +322,7 @@ describe('readListFile', () => {
           itemId: 'R1',
           title: '助餐, 送餐',
           category: 'elderly-care',
-          available: { from: '2026-12-01T00:00:00+08:00', to: '2026-12-04T00:00:00+08:00' },
+          available: { from: '2026-12-01', to: '2026-12-03' },
         }),
       ]);
     }

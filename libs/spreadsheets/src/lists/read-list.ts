@@ -8,7 +8,7 @@ import {
   readDay,
   readDecimal,
   readWholeNumber,
-  wholeDays,
+  isoDay,
   type CalendarDay,
   type CellContent,
   type Words,
@@ -33,8 +33,6 @@ export interface ListReadingContext {
   kind: ListKind;
   /** Category codes the alliance accepts (the defaults and its own). */
   categories: readonly string[];
-  /** The alliance's time zone: dates are whole days there. */
-  timeZone: string;
   /** Values for the list's own fields that the sheet leaves blank (or a CSV cannot hold). */
   defaults?: Partial<Record<ListInfoKey, string>>;
   places?: PlaceFinder;
@@ -350,21 +348,20 @@ class ListSheetReader {
     const last = this.readCell(row, 'to', readDay);
     if (!first && !last)
       return isBlank(row.cells.get('from')) && isBlank(row.cells.get('to')) ? undefined : {};
-    if (first && last) {
-      if (dayNumber(last) < dayNumber(first)) {
-        // wholeDays would give an empty or inverted window; say it in the sheet's words.
-        this.problems.push(
-          problemAt(this.cellAt(row.rowNumber, 'to'), 'window-order', {
-            zh: '截止日期早于开始日期',
-            en: 'the last day is before the first day',
-          }),
-        );
-      }
-      return wholeDays(first, last, this.context.timeZone);
+    if (first && last && dayNumber(last) < dayNumber(first)) {
+      // Intake would refuse the inverted window by its field path; say it in the sheet's words.
+      this.problems.push(
+        problemAt(this.cellAt(row.rowNumber, 'to'), 'window-order', {
+          zh: '截止日期早于开始日期',
+          en: 'the last day is before the first day',
+        }),
+      );
     }
+    // Calendar dates, as the contracts take them: intake reads them as whole days of the
+    // alliance's own time zone (its policy), the last day included, as it does for JSON lists.
     const window: Record<string, string> = {};
-    if (first) window.from = wholeDays(first, first, this.context.timeZone).from;
-    if (last) window.to = wholeDays(last, last, this.context.timeZone).to;
+    if (first) window.from = isoDay(first);
+    if (last) window.to = isoDay(last);
     return window;
   }
 

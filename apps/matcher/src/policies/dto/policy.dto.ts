@@ -3,6 +3,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  IsTimeZone,
   Max,
   Min,
   ValidateBy,
@@ -82,4 +83,6 @@ export class AlliancePolicyDto {
   @IsOptional() @Nested(() => MatchingOverridesDto) matching?: MatchingOverridesDto | null;
   /** Lists from submitters not on the roster register them as pending; null or left out: closed. */
   @IsOptional() @IsBoolean() openRegistration?: boolean | null;
+  /** The IANA zone of the alliance's calendar dates (Asia/Urumqi...); null: the deployment's ALLIANCE_TIME_ZONE. */
+  @IsOptional() @IsTimeZone() timeZone?: string | null;
 }
