@@ -164,6 +164,19 @@ describe('dashboard read models', () => {
       quantity: 30,
       project: { status: 'offered', title: '52号楼老人送餐', submitterName: '014中心社区' },
     });
+    // Who to call, as the coordinator keeps it on the roster.
+    await harness.db.query(
+      `UPDATE alliance_members SET contact_name = $3, contact_phone = $4, address = $5
+       WHERE alliance_id = $1 AND member_id = $2`,
+      [allianceId, community.id, '王书记', '0379-63912345', '邙岭路街道014中心社区'],
+    );
+    await harness.db.query(
+      `UPDATE alliance_members SET contact_name = $3, contact_phone = $4 WHERE alliance_id = $1 AND member_id = $2`,
+      [allianceId, academy.id, '李老师', '13812345678'],
+    );
+    expect((await get('/me/claims', unit)).every((row: { contact: unknown }) => row.contact === null)).toBe(
+      true,
+    );
     const claim = await post('/claims', unit, {
       claimId: 'web-1',
       projectId: offers[0].projectId,
@@ -171,7 +184,21 @@ describe('dashboard read models', () => {
     });
     expect(claim.body).toMatchObject({ decision: 'accepted', acceptedQuantity: 30, unitId: academy.id });
     expect(await get('/me/claims', unit)).toEqual([
-      expect.objectContaining({ claimId: 'web-1', decision: 'accepted', projectStatus: 'claimed' }),
+      expect.objectContaining({
+        claimId: 'web-1',
+        decision: 'accepted',
+        projectStatus: 'claimed',
+        submitterName: '014中心社区',
+        // Accepted: the unit may now call the community, and only now.
+        contact: {
+          memberId: community.id,
+          name: '014中心社区',
+          contactName: '王书记',
+          contactPhone: '0379-63912345',
+          address: '邙岭路街道014中心社区',
+        },
+        completion: null,
+      }),
     ]);
     // Another unit's representative sees none of it.
     expect(await get('/me/offers', unitOf(allianceId, university.id))).toEqual([]);
@@ -183,7 +210,22 @@ describe('dashboard read models', () => {
       status: 'claimed',
       unmet: 10,
       units: ['空空导弹研究院'],
+      contacts: [
+        {
+          memberId: academy.id,
+          name: '空空导弹研究院',
+          contactName: '李老师',
+          contactPhone: '13812345678',
+          address: null,
+        },
+      ],
     });
+    expect(byItem['health'].project).toMatchObject({ contacts: [] });
+    // The community's own roster entry comes with who it is: its demand form starts there.
+    expect(await get('/me', communityOf(allianceId, community.id))).toMatchObject({
+      member: { name: '014中心社区', address: '邙岭路街道014中心社区', contactName: '王书记' },
+    });
+    expect(await get('/me', coordinator)).toMatchObject({ member: null });
     expect(byItem['legal']).toMatchObject({ project: null, unmetReason: 'no-supply-in-category' });
   });
 

@@ -133,9 +133,25 @@ describe('lists from members only', () => {
     expect(answer.body.error).toEqual({
       code: 'not-a-member',
       message: `community ${a.community.id} (014中心社区) is not on the roster of alliance ${a.allianceId}; the alliance's coordinator must add it to the roster (成员名册) before its lists are accepted`,
-      problems: [{ path: 'submitter.id', code: 'not-a-member', message: answer.body.error.message }],
+      problems: [
+        {
+          path: 'submitter.id',
+          code: 'not-a-member',
+          message: answer.body.error.message,
+          words: {
+            zh: '提交方不是本联盟已接纳的成员；请先由联席会协调员将其加入成员名册',
+            en: 'the submitter is not an admitted member of the alliance; ask a coordinator to add it to the roster',
+          },
+        },
+      ],
     });
-    expect(answer.body.rejection).toMatchObject({ listId: 'dl-1', problems: answer.body.error.problems });
+    // The published event's problems, without the words the HTTP answer adds for people.
+    expect(answer.body.rejection).toMatchObject({
+      listId: 'dl-1',
+      problems: answer.body.error.problems.map(
+        ({ words: _words, ...problem }: { words: unknown }) => problem,
+      ),
+    });
     expect(await answerOf('dl-1', a.allianceId)).toEqual(answer.body.rejection);
     expect(await stored(a.allianceId)).toBe(0);
 

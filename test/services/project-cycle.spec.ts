@@ -176,6 +176,22 @@ describe('project use cases against Postgres', () => {
     await expect(progress.complete(projectId, 'community-other', 5)).rejects.toMatchObject({
       code: 'not-allowed',
     });
+    // The work cannot be confirmed done before its window opens; nothing is credited then.
+    const windowOf = (when: string) =>
+      context.db.query(
+        `UPDATE demand_items SET window_from = ${when}
+         WHERE id = (SELECT demand_item_pk FROM projects WHERE id = $1)`,
+        [projectId],
+      );
+    await windowOf(`now() + interval '2 days'`);
+    await expect(progress.complete(projectId, communityId, 5)).rejects.toMatchObject({
+      code: 'window-not-open',
+      message: expect.stringContaining('its work can be confirmed from then'),
+    });
+    expect(
+      (await context.db.query(`SELECT 1 FROM points_ledger WHERE project_id = $1`, [projectId])).rows,
+    ).toEqual([]);
+    await windowOf(`now() - interval '1 day'`);
     expect(await progress.complete(projectId, communityId, 5, '老人们很满意')).toMatchObject({
       status: 'completed',
     });
@@ -208,7 +224,7 @@ describe('project use cases against Postgres', () => {
     expect(rows.map((row) => row.status)).toEqual(['expired', 'proposed']);
   });
 
-  it('lets a unit decline its paired offer, which opens the hall to the other fitting units', async () => {
+  it('lets a unit decline its paired offer with a reason, which opens the hall to the other fitting units', async () => {
     const { projectId, units } = await proposed({ units: 3, capacity: 30, demandQuantity: 30 });
     await review.approve(projectId, 'coordinator-1');
     const { rows: paired } = await context.db.query(
@@ -219,10 +235,16 @@ describe('project use cases against Postgres', () => {
     await expect(expiry.decline(paired[0].id, 'unit-stranger')).rejects.toMatchObject({
       code: 'offer-not-found',
     });
-    expect(await expiry.decline(paired[0].id, paired[0].unit_id)).toEqual({
+    expect(await expiry.decline(paired[0].id, paired[0].unit_id, '场地本月已排满')).toEqual({
       offerId: paired[0].id,
       status: 'declined',
+      reason: '场地本月已排满',
     });
+    const { rows: declined } = await context.db.query(
+      `SELECT status, decline_reason FROM offers WHERE id = $1`,
+      [paired[0].id],
+    );
+    expect(declined).toEqual([{ status: 'declined', decline_reason: '场地本月已排满' }]);
     await expect(expiry.decline(paired[0].id, paired[0].unit_id)).rejects.toMatchObject({
       code: 'illegal-transition',
     });
@@ -230,16 +252,12 @@ describe('project use cases against Postgres', () => {
       `SELECT unit_id FROM offers WHERE project_id = $1 AND stage = 'open-hall' AND status = 'open' ORDER BY unit_id`,
       [projectId],
     );
-    expect(hall.map((row) => row.unit_id)).toEqual([...units].sort());
+    // Every other fitting unit, but not the one that said the project is not for it.
+    expect(hall.map((row) => row.unit_id)).toEqual(units.filter((unit) => unit !== paired[0].unit_id).sort());
     const offered = (await outboxOf(context, projectId)).filter(
       (event) => event.topic === context.topics.claimsOffered,
     );
-    expect(offered.map((event) => event.payload.stage)).toEqual([
-      'paired',
-      'open-hall',
-      'open-hall',
-      'open-hall',
-    ]);
+    expect(offered.map((event) => event.payload.stage)).toEqual(['paired', 'open-hall', 'open-hall']);
   });
 
   it('reads an alliance overview from one snapshot, with its projects counted by status', async () => {

@@ -38,6 +38,7 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   'version-conflict': 409,
   'not-a-candidate': 422,
   'capacity-exceeded': 409,
+  'window-not-open': 409,
   'invalid-claim': 400,
   'not-offered': 409,
   'project-not-claimable': 409,

@@ -12,6 +12,7 @@ describe('ProjectError', () => {
       'offer-not-found',
       'project-not-found',
       'version-conflict',
+      'window-not-open',
     ]);
   });
 

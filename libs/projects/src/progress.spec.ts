@@ -94,6 +94,18 @@ describe('complete', () => {
     expect(creditReason).toBe('completed, rated 5');
   });
 
+  it('refuses a confirmation before the demand’s window opens, and takes one from that moment on', () => {
+    const opens = T0 + 3_600_000;
+    const early = refusal(() => complete(inProgress(), completion({ at: opens - 1, windowOpensAt: opens })));
+    expect([early.code, early.message]).toEqual([
+      'window-not-open',
+      `project ${PROJECT_ID}'s window opens at ${new Date(opens).toISOString()}; its work can be confirmed from then`,
+    ]);
+    expect(complete(inProgress(), completion({ at: opens, windowOpensAt: opens })).project.status).toBe(
+      'completed',
+    );
+  });
+
   it('leaves a blank or missing note out of the reason and the details', () => {
     expect(complete(inProgress(), completion({ note: '   ' })).events[0]).toMatchObject({
       reason: 'rated 5',

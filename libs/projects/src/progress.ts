@@ -29,6 +29,8 @@ export interface Completion {
   /** What a completed project earns in the alliance (its policy). */
   pointsPerProject: number;
   at: number;
+  /** When the demand's window opens (ms): the work cannot be confirmed done before it. */
+  windowOpensAt?: number;
 }
 
 export interface CompletionChange<P> extends ProjectChange<P> {
@@ -58,6 +60,13 @@ export function complete<P extends ProjectRef & { submitterId: string; claims: r
     throw new ProjectError(
       'not-allowed',
       `only ${project.submitterId}, who asked for it, can confirm project ${project.id}`,
+    );
+  }
+  const opens = completion.windowOpensAt;
+  if (opens !== undefined && completion.at < opens) {
+    throw new ProjectError(
+      'window-not-open',
+      `project ${project.id}'s window opens at ${new Date(opens).toISOString()}; its work can be confirmed from then`,
     );
   }
   const rated = `rated ${String(rating)}`;

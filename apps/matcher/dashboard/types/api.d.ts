@@ -1969,7 +1969,8 @@ export interface components {
      *     somebody no account is linked to); too-many-attempts 429; session-ended 401;
      *     link-invalid 410; account-exists 409; account-not-found 404; project-not-found,
      *     allocation-not-found, offer-not-found 404; not-allowed 403; illegal-transition 409;
-     *     version-conflict 409; not-a-candidate 422; capacity-exceeded 409; the claim refusals
+     *     version-conflict 409; not-a-candidate 422; capacity-exceeded 409; window-not-open 409
+     *     (completion confirmed before the demand's window opens); the claim refusals
      *     invalid-claim 400 and not-offered, project-not-claimable, already-claimed,
      *     over-quantity, offer-expired 409; internal-error 500; unavailable 503;
      *     payload-too-large 413.
@@ -2002,6 +2003,7 @@ export interface components {
       | 'version-conflict'
       | 'not-a-candidate'
       | 'capacity-exceeded'
+      | 'window-not-open'
       | 'invalid-claim'
       | 'not-offered'
       | 'project-not-claimable'
@@ -2411,6 +2413,24 @@ export interface components {
        * @description Where browsers reach intake's HTTP API (MATCHER_INTAKE_PUBLIC_URL).
        */
       intakeUrl: string;
+      /** @description A unit's or community's own roster entry (成员名册): where it is (the demand form starts there) and its contact; null for coordinators and admins, or when it is not on the roster. */
+      member: null | components['schemas']['MemberProfile'];
+    };
+    MemberProfile: {
+      name: string;
+      address: string | null;
+      lat: number | null;
+      lng: number | null;
+      contactName: string | null;
+      contactPhone: string | null;
+    };
+    /** @description Who to call about a project: a party's roster name, contact person, phone and address. Shown only to the parties, and only once a claim is accepted. */
+    PartyContact: {
+      memberId: string;
+      name: string;
+      contactName: string | null;
+      contactPhone: string | null;
+      address: string | null;
     };
     MyOffer: {
       /** Format: uuid */
@@ -2460,6 +2480,12 @@ export interface components {
       projectStatus: components['schemas']['ProjectStatus'];
       /** @description The demand's title; null when the demand item is gone. */
       title: string | null;
+      /** @description Who asked for it (the community, or a unit). */
+      submitterName: string | null;
+      /** @description The submitter's contact, once this claim is accepted; null before and for rejected claims. */
+      contact: null | components['schemas']['PartyContact'];
+      /** @description The community's confirmation with its rating and note, once the project is completed. */
+      completion: null | components['schemas']['CompletionRecord'];
     };
     /**
      * @description Why the last matching round found no candidate for a demand, by the first hard constraint that ruled out all supply: no-supply-in-category (no resource of a compatible category and quantity unit open to the alliance), none-in-radius (none reaches its location), no-window-overlap (none is available during its window), no-capacity (none has capacity left).
@@ -2485,6 +2511,8 @@ export interface components {
         units: string[];
         /** @description When the community confirmed the work, with its rating and note; null until then. */
         completion: null | components['schemas']['CompletionRecord'];
+        /** @description The units whose claims were accepted, with their contacts (only then). */
+        contacts: components['schemas']['PartyContact'][];
       };
       /** @description Why the last round found no candidate for it; null when it found some. */
       unmetReason: components['schemas']['NoCandidateReason'] | null;

@@ -5,6 +5,7 @@ import {
   UnitOfWork,
   type AllianceMap,
   type AllianceOverview,
+  type MemberProfile,
   type StoredResourceList,
   type UnmetDemand,
 } from '@redcrowd/persistence';
@@ -51,6 +52,10 @@ export class DashboardReads {
 
   resourceListsOf(allianceId: string, unitId: string): Promise<StoredResourceList[]> {
     return this.work.single((tx) => this.reads.resourceListsOf(tx, allianceId, unitId));
+  }
+
+  memberProfile(allianceId: string, kind: 'unit' | 'community', memberId: string): Promise<MemberProfile | null> {
+    return this.work.single((tx) => this.reads.memberProfile(tx, allianceId, kind, memberId));
   }
 
   demandsOf(allianceId: string, submitterId: string): Promise<object[]> {

@@ -15,7 +15,14 @@ export class MeController {
 
   @Get()
   @Allow('coordinator', 'admin', 'unit', 'community')
-  whoAmI(@Caller() caller: Principal) {
+  async whoAmI(@Caller() caller: Principal) {
+    // A unit or community also gets its roster entry: where it is (the demand form starts
+    // there) and who its contact is.
+    const member = caller.unitId
+      ? await this.reads.memberProfile(caller.allianceId!, 'unit', caller.unitId)
+      : caller.communityId
+        ? await this.reads.memberProfile(caller.allianceId!, 'community', caller.communityId)
+        : null;
     return {
       subject: caller.subject,
       role: caller.role,
@@ -27,6 +34,7 @@ export class MeController {
       expiresAt: caller.expiresAt.toISOString(),
       // Where the dashboard's demand form posts lists (intake is a service of its own).
       intakeUrl: this.config.MATCHER_INTAKE_PUBLIC_URL,
+      member,
     };
   }
 

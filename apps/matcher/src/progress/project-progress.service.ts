@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProjectStatus } from '@redcrowd/contracts';
-import { PointsRepository, UnitOfWork } from '@redcrowd/persistence';
+import { PointsRepository, ProjectRepository, UnitOfWork } from '@redcrowd/persistence';
 import { complete, start } from '@redcrowd/projects';
 import { AlliancePolicyService } from '../policies/alliance-policy.service';
 import { ProjectStore } from '../projects/project-store';
@@ -19,6 +19,7 @@ export class ProjectProgressService {
     private readonly store: ProjectStore,
     private readonly points: PointsRepository,
     private readonly policies: AlliancePolicyService,
+    private readonly projects: ProjectRepository,
   ) {}
 
   start(projectId: string, unitId: string): Promise<ProgressStep> {
@@ -35,7 +36,15 @@ export class ProjectProgressService {
     return this.work.run(async (tx) => {
       const project = await this.store.require(tx, projectId);
       const { pointsPerProject } = await this.policies.effective(tx, project.allianceId);
-      const completed = complete(project, { communityId, rating, note, pointsPerProject, at: Date.now() });
+      const opens = await this.projects.windowOpensAt(tx, projectId);
+      const completed = complete(project, {
+        communityId,
+        rating,
+        note,
+        pointsPerProject,
+        at: Date.now(),
+        ...(opens ? { windowOpensAt: opens.getTime() } : {}),
+      });
       await this.points.creditPoints(
         tx,
         project.allianceId,

@@ -42,7 +42,10 @@ export const ACCOUNT_ERROR_CODES = [
   'account-not-found',
 ] as const;
 
-/** The project aggregate's refusals (review, offers, progress). */
+/**
+ * The project aggregate's refusals (review, offers, progress). window-not-open: completion
+ * confirmed before the demand's window opens (the work cannot have been done yet).
+ */
 export const PROJECT_ERROR_CODES = [
   'project-not-found',
   'allocation-not-found',
@@ -52,6 +55,7 @@ export const PROJECT_ERROR_CODES = [
   'version-conflict',
   'not-a-candidate',
   'capacity-exceeded',
+  'window-not-open',
 ] as const;
 
 /** The service could not do it: nothing was applied; the client may try again later. */

@@ -10,6 +10,16 @@ const HOLDING = `p.status IN ${sqlList(HOLDING_STATUSES)}`;
 const REJECTION_JSON = `CASE WHEN rj.id IS NULL THEN NULL
     ELSE json_build_object('projectId', rj.id, 'reason', rj.reason, 'at', rj.at) END`;
 
+/**
+ * Who to call about a project, once a claim is accepted (and only then, only to the parties):
+ * the roster member's name, contact person, phone and address.
+ */
+const contactOf = (alliance: string, kind: string, member: string) => `(SELECT json_build_object(
+    'memberId', am.member_id, 'name', am.name, 'contactName', am.contact_name,
+    'contactPhone', am.contact_phone, 'address', am.address)
+  FROM alliance_members am WHERE am.alliance_id = ${alliance} AND am.member_kind = ${kind}
+    AND am.member_id = ${member})`;
+
 const LIVE_PROJECT_OF_DEMAND = `LEFT JOIN LATERAL (
     SELECT p.id, p.status, p.version, p.unmet, p.requested FROM projects p
     WHERE p.demand_item_pk = di.id AND ${LIVE} ORDER BY p.created_at DESC LIMIT 1
@@ -78,6 +88,16 @@ export interface AllianceMap {
     used: number;
   }>;
   links: Array<{ resourceId: string; demandId: string; quantity: number; status: string }>;
+}
+
+/** A member as the roster keeps it, for its own screens. */
+export interface MemberProfile {
+  name: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
 }
 
 /**
@@ -275,13 +295,34 @@ export class DashboardRepository {
     return tx.query(
       `SELECT c.claim_id AS "claimId", c.project_id AS "projectId", c.requested_quantity AS quantity,
          c.accepted_quantity AS "acceptedQuantity", c.decision, c.code, c.reason, c.decided_at AS at,
-         p.status AS "projectStatus", di.title
+         p.status AS "projectStatus", di.title, dl.submitter_name AS "submitterName",
+         CASE WHEN c.decision = 'accepted' THEN ${contactOf('dl.alliance_id', 'dl.submitter_kind', 'dl.submitter_id')}
+           END AS contact,
+         CASE WHEN done.at IS NULL THEN NULL
+           ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END AS completion
        FROM claims c JOIN projects p ON p.id = c.project_id
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
+       LEFT JOIN lists dl ON dl.id = di.list_pk
+       ${completionOf('p.id', 'done')}
        WHERE p.alliance_id = $1 AND c.unit_id = $2
        ORDER BY c.decided_at DESC, c.id DESC`,
       [allianceId, unitId],
     );
+  }
+
+  /** The signed-in member's own roster entry: where it is and who to call (the demand form starts there). */
+  async memberProfile(
+    tx: Tx,
+    allianceId: string,
+    kind: 'unit' | 'community',
+    memberId: string,
+  ): Promise<MemberProfile | null> {
+    const [row] = (await tx.query(
+      `SELECT name, address, lat, lng, contact_name AS "contactName", contact_phone AS "contactPhone"
+       FROM alliance_members WHERE alliance_id = $1 AND member_kind = $2 AND member_id = $3`,
+      [allianceId, kind, memberId],
+    )) as MemberProfile[];
+    return row ?? null;
   }
 
   /** A unit's resource lists with their current items, most recently changed first. */
@@ -318,7 +359,11 @@ export class DashboardRepository {
                      JOIN resource_items ri ON ri.id = pa.resource_item_pk JOIN lists rl ON rl.id = ri.list_pk
                      WHERE pa.project_id = lp.id),
            'completion', CASE WHEN done.at IS NULL THEN NULL
-             ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END) END AS project,
+             ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END,
+           'contacts', (SELECT coalesce(json_agg(${contactOf('p2.alliance_id', "'unit'", 'c.unit_id')}
+               ORDER BY c.decided_at, c.id), '[]')
+             FROM claims c JOIN projects p2 ON p2.id = c.project_id
+             WHERE c.project_id = lp.id AND c.decision = 'accepted')) END AS project,
          ud.reason AS "unmetReason",
          CASE WHEN lp.id IS NULL THEN ${REJECTION_JSON} END AS rejection
        FROM demand_items di JOIN lists l ON l.id = di.list_pk

@@ -70,6 +70,16 @@ export class ProjectRepository {
     return row;
   }
 
+  /** When the project's demand window opens; undefined when its demand item is gone. */
+  async windowOpensAt(tx: Tx, projectId: string): Promise<Date | undefined> {
+    const [row] = (await tx.query(
+      `SELECT di.window_from AS "windowFrom" FROM projects p JOIN demand_items di ON di.id = p.demand_item_pk
+       WHERE p.id = $1`,
+      [projectId],
+    )) as Array<{ windowFrom: Date }>;
+    return row?.windowFrom;
+  }
+
   /** Creates a proposed project (version 1) with the id the aggregate gave it. */
   async createProposed(
     tx: Tx,
