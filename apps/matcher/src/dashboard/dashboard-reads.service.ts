@@ -54,7 +54,11 @@ export class DashboardReads {
     return this.work.single((tx) => this.reads.resourceListsOf(tx, allianceId, unitId));
   }
 
-  memberProfile(allianceId: string, kind: 'unit' | 'community', memberId: string): Promise<MemberProfile | null> {
+  memberProfile(
+    allianceId: string,
+    kind: 'unit' | 'community',
+    memberId: string,
+  ): Promise<MemberProfile | null> {
     return this.work.single((tx) => this.reads.memberProfile(tx, allianceId, kind, memberId));
   }
 
