@@ -11,7 +11,7 @@ import { DESKTOP, PHONE, SCREENSHOTS, fitsTheScreen, launchChromium } from '@tes
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { enroll } from '@test/support/roster';
 import { coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
-import { DEFAULT_CATEGORIES, wholeDaysOf } from '@test/support/workbook-fixtures';
+import { DEFAULT_CATEGORIES, daysFromToday, wholeDaysOf } from '@test/support/workbook-fixtures';
 
 /*
  * Lists into the dashboard in a real browser, against the real intake, matcher, broker and
@@ -68,7 +68,9 @@ describe('lists uploaded and typed in the dashboard', () => {
     return page;
   }
 
-  const days = wholeDaysOf('2027-01-04', '2027-02-28', timeZone);
+  // Lists sent now must not have ended: a window from next month on, whenever the test runs.
+  const upcoming = daysFromToday(30, 85, timeZone);
+  const days = wholeDaysOf(upcoming.from, upcoming.to, timeZone);
 
   /** A resource list workbook from the template, its `count` rows all valid. */
   const resourceWorkbook = (count: number) =>
@@ -198,8 +200,8 @@ describe('lists uploaded and typed in the dashboard', () => {
     await row(1).locator('[name="address"]').fill('空空导弹研究院东门');
     await row(1).locator('[name="lat"]').fill('34.6862');
     await row(1).locator('[name="lng"]').fill('112.4418');
-    await row(1).locator('[name="from"]').fill('2027-01-04');
-    await row(1).locator('[name="to"]').fill('2027-02-28');
+    await row(1).locator('[name="from"]').fill(upcoming.from);
+    await row(1).locator('[name="to"]').fill(upcoming.to);
     await form.locator('[data-action="add-row"]').click();
     // The new row starts at the same place and days as the one above.
     expect(await row(2).locator('[name="lat"]').inputValue()).toBe('34.6862');
@@ -211,7 +213,8 @@ describe('lists uploaded and typed in the dashboard', () => {
 
     const error = row(2).locator('.field-error[data-field="quantity"]');
     await error.waitFor();
-    expect(await error.textContent()).toContain('items[1].quantity must be a whole number');
+    // In the words the API gives people: the row and field by name, never items[1].quantity.
+    expect(await error.textContent()).toBe('第 2 项「数量」的格式不对');
     expect(await row(1).locator('.field-error').count()).toBe(0);
     expect(await storedLists(typist.id)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'resource-list-form-error.png'), fullPage: true });
@@ -233,7 +236,7 @@ describe('lists uploaded and typed in the dashboard', () => {
     const again = (n: number) => reopened.locator(`[data-testid="resource-row"][data-row="${n}"]`);
     await again(2).waitFor();
     expect(await again(1).locator('[name="title"]').inputValue()).toBe('会议室借用');
-    expect(await again(1).locator('[name="to"]').inputValue()).toBe('2027-02-28');
+    expect(await again(1).locator('[name="to"]').inputValue()).toBe(upcoming.to);
     expect(await again(2).locator('[name="quantity"]').inputValue()).toBe('20');
     await again(2).locator('[name="quantity"]').fill('24');
     await reopened.locator('[data-action="save-resource-list"]').click();

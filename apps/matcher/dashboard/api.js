@@ -40,7 +40,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.field = field;
-    /** @type {Schemas['ProblemEntry'][]} */
+    /** @type {(Schemas['ProblemEntry'] & { words?: Schemas['AnsweredProblem']['words'] })[]} */
     this.problems = Array.isArray(problems) ? problems : [];
     this.body = body;
     this.retryAfter = retryAfter;

@@ -30,9 +30,11 @@ import { createPostDemandView } from './views/post-demand.js';
 import { createResourceListView } from './views/resource-list.js';
 import { createReviewView } from './views/review.js';
 import { createRosterView } from './views/roster.js';
+import { createGazetteerView } from './views/gazetteer.js';
 import { createSignInPage } from './views/sign-in.js';
 import { signOnOffer } from './views/single-sign-on.js';
-import { createClaimsView, createOffersView, createPointsView } from './views/unit.js';
+import { createPointsView } from './views/points.js';
+import { createClaimsView, createOffersView } from './views/unit.js';
 import { createUnmetView } from './views/unmet.js';
 
 /**
@@ -55,18 +57,31 @@ import { createUnmetView } from './views/unmet.js';
 /**
  * @typedef {'review' | 'unmet' | 'overview' | 'map' | 'roster' | 'invites' | 'members' | 'accounts'
  *   | 'account' | 'offers' | 'claims' | 'points' | 'demands' | 'post-demand' | 'resource-list'
+ *   | 'gazetteer'
  *   | 'import'} Tab
  */
 
 /** @type {Readonly<Record<string, readonly Tab[]>>} */
 const TABS_BY_ROLE = {
-  coordinator: ['review', 'unmet', 'overview', 'map', 'roster', 'import', 'invites', 'members', 'account'],
+  coordinator: [
+    'review',
+    'unmet',
+    'overview',
+    'map',
+    'roster',
+    'gazetteer',
+    'import',
+    'invites',
+    'members',
+    'account',
+  ],
   admin: [
     'review',
     'unmet',
     'overview',
     'map',
     'roster',
+    'gazetteer',
     'import',
     'invites',
     'members',
@@ -84,6 +99,7 @@ const VIEW_FACTORIES = {
   overview: createOverviewView,
   map: createMapView,
   roster: createRosterView,
+  gazetteer: createGazetteerView,
   invites: createInvitesView,
   members: createMembersView,
   accounts: createAccountsView,

@@ -1,8 +1,8 @@
 // @ts-check
 
-import { ApiError, messageOf } from './api.js';
+import { ApiError } from './api.js';
 import { h, uniqueId } from './dom.js';
-import { has, problemLabel, t } from './i18n.js';
+import { has, problemText, t } from './i18n.js';
 
 /**
  * Form fields and the messages under them. The dashboard does not validate input itself:
@@ -284,28 +284,33 @@ export function feedbackOf(entry) {
 }
 
 /**
- * What to tell a person about a failed call: a translated summary and the server's words.
+ * What to tell a person about a failed call, in the page's words: its code's sentence and the
+ * words of each problem it lists. The server's `message` is for developers (English, with
+ * field paths) and is not shown.
  * @param {unknown} error
  * @returns {RowMessage}
  */
 export function describeError(error) {
-  if (!(error instanceof ApiError)) {
-    return {
-      kind: 'error',
-      text: t('error.server', { status: '?' }),
-      detail: messageOf(error),
-    };
-  }
+  if (!(error instanceof ApiError)) return { kind: 'error', text: t('error.server', { status: '?' }) };
   const key = `error.${error.code}`;
-  if (error.code && has(key)) {
-    const detail = error.code === 'network' ? undefined : error.message;
-    return { kind: 'error', text: t(key, { status: error.status }), detail: detail || undefined };
-  }
-  return {
-    kind: 'error',
-    text: error.message || t('error.server', { status: error.status }),
-    detail: error.code && error.message ? error.code : undefined,
-  };
+  const text =
+    error.code && has(key)
+      ? t(key, { status: error.status })
+      : t(error.status >= 500 ? 'error.server' : 'error.failed', { status: error.status });
+  const items = error.problems.map((problem) => ({ message: problemText(problem) }));
+  return items.length > 0 ? { kind: 'error', text, items } : { kind: 'error', text };
+}
+
+/**
+ * The message under the field an API error names: the words of its problem on that field,
+ * else the page's words for what that field needs, else the code's sentence.
+ * @param {ApiError} error
+ */
+export function fieldErrorText(error) {
+  const problem = error.problems.find((entry) => entry.path === error.field);
+  if (problem) return problemText(problem);
+  const key = `fieldError.${error.field}`;
+  return error.code === 'invalid-request' && has(key) ? t(key) : describeError(error).text;
 }
 
 /**
@@ -317,11 +322,7 @@ export function describeError(error) {
  */
 export function placeApiError(error, fieldNames) {
   if (error instanceof ApiError && error.field && fieldNames.includes(error.field)) {
-    const described = describeError(error);
-    return {
-      fields: { [error.field]: [{ label: described.text, message: described.detail ?? '' }] },
-      message: null,
-    };
+    return { fields: { [error.field]: [{ message: fieldErrorText(error) }] }, message: null };
   }
   return { fields: {}, message: describeError(error) };
 }
@@ -349,9 +350,10 @@ export function formFeedback(
 }
 
 /**
- * Spreads `[{ path, code, message }]` over form fields: fieldOf(path) names the field or
- * returns null, and problems without a field are listed together.
- * @param {readonly Schemas['ProblemEntry'][] | undefined} problems
+ * Spreads an answer's problems over form fields, each in its words (see problemText):
+ * fieldOf(path) names the field or returns null, and problems without a field are listed
+ * together.
+ * @param {ApiError['problems'] | undefined} problems
  * @param {(path: string) => string | null} fieldOf
  */
 export function placeProblems(problems, fieldOf) {
@@ -360,10 +362,10 @@ export function placeProblems(problems, fieldOf) {
   /** @type {FieldError[]} */
   const general = [];
   for (const problem of Array.isArray(problems) ? problems : []) {
-    const entry = { label: problemLabel(problem.code), message: problem.message ?? problem.code ?? '' };
+    const entry = { message: problemText(problem) };
     const name = fieldOf(String(problem.path ?? ''));
     if (name) (fields[name] ??= []).push(entry);
-    else general.push({ ...entry, label: [problem.path, entry.label].filter(Boolean).join(' · ') });
+    else general.push(entry);
   }
   return { fields, general };
 }

@@ -1,4 +1,13 @@
-import { cellText, halfWidth, isBlank, readDay, readDecimal, readWholeNumber, isoDay } from './cells';
+import {
+  cellError,
+  cellText,
+  halfWidth,
+  isBlank,
+  readDay,
+  readDecimal,
+  readWholeNumber,
+  isoDay,
+} from './cells';
 
 describe('cellText', () => {
   it('reads text, numbers, rich text and a formula’s cached result, trimmed', () => {
@@ -10,6 +19,15 @@ describe('cellText', () => {
     expect(cellText(new Date(Date.UTC(2022, 7, 1)))).toBe('2022-08-01T00:00:00.000Z');
     expect(cellText(true)).toBe('true');
     expect(cellText({ error: '#REF!' })).toBe('');
+    expect(cellError({ error: '#REF!' })).toBe('#REF!');
+    expect(cellError({ formula: 'A1/0', result: { error: '#DIV/0!' } } as never)).toBe('#DIV/0!');
+    expect([
+      cellError('x'),
+      cellError(3),
+      cellError(null),
+      cellError(new Date()),
+      cellError({ formula: 'A1', result: 2 } as never),
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('calls empty cells, spaces and missing results blank', () => {

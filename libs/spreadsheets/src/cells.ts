@@ -43,6 +43,14 @@ export function cellText(content: CellContent): string {
   return String(content).trim();
 }
 
+/** The error a cell shows (#REF!, #DIV/0!), itself or as its formula's result; exceljs hands both over. */
+export function cellError(content: CellContent): string | undefined {
+  if (content === null || typeof content !== 'object' || content instanceof Date) return undefined;
+  if ('error' in content && content.error !== undefined) return String(content.error);
+  if ('result' in content) return cellError(content.result as CellContent);
+  return undefined;
+}
+
 /** Whether a cell holds nothing worth reading (trailing blank rows are full of these). */
 export function isBlank(content: CellContent): boolean {
   return cellText(content) === '';

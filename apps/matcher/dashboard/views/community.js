@@ -15,6 +15,7 @@ import {
   urgencyChip,
   viewLifecycle,
 } from './common.js';
+import { completionNote, isServing, rejectionNote } from './project-outcomes.js';
 import { createRowActions, succeeded } from './row-actions.js';
 
 /** @typedef {import('../api.js').Schemas['MyDemand']} MyDemand */
@@ -56,7 +57,9 @@ export function createDemandsView(ctx) {
     const key = project?.projectId ?? `demand:${demand.demandItemPk}`;
     const state = rows.feedback(key);
     const units = Array.isArray(project?.units) ? project.units : [];
-    const unmet = project ? Number(project.unmet) || 0 : Number(demand.quantity) || 0;
+    // A rejected demand is waiting on nobody: no "unmet" count, no "not matched yet" chip.
+    const rejection = project ? null : (demand.rejection ?? null);
+    const unmet = rejection ? 0 : project ? Number(project.unmet) || 0 : Number(demand.quantity) || 0;
     return h(
       'article',
       {
@@ -75,17 +78,27 @@ export function createDemandsView(ctx) {
           h('h3', { class: 'card-title' }, demand.title),
           project
             ? statusBadge(project.status)
-            : h(
-                'span',
-                { class: 'badge status-none', dataset: { testid: 'project-status' } },
-                t('demands.noProject'),
-              ),
+            : rejection
+              ? statusBadge('rejected')
+              : h(
+                  'span',
+                  { class: 'badge status-none', dataset: { testid: 'project-status' } },
+                  t('demands.noProject'),
+                ),
         ],
         [
           categoryChip(demand.category),
           urgencyChip(demand.urgency),
           h('span', null, formatQuantity(demand.quantity, demand.quantityUnit)),
-          units.length > 0 ? h('span', null, t('demands.units', { units: units.join('、') })) : null,
+          units.length > 0
+            ? h(
+                'span',
+                { dataset: { testid: 'demand-units' } },
+                t(isServing(project?.status) ? 'demands.unitsServing' : 'demands.unitsProposed', {
+                  units: units.join('、'),
+                }),
+              )
+            : null,
           unmet > 0
             ? h(
                 'span',
@@ -93,7 +106,7 @@ export function createDemandsView(ctx) {
                 t('demands.unmet', { unmet: formatNumber(unmet), unit: unitSuffix(demand.quantityUnit) }),
               )
             : null,
-          demand.unmetReason
+          demand.unmetReason && !rejection
             ? h(
                 'span',
                 { dataset: { testid: 'unmet-reason' } },
@@ -101,6 +114,8 @@ export function createDemandsView(ctx) {
               )
             : null,
         ],
+        rejectionNote(rejection),
+        completionNote(project?.completion),
       ),
       project?.status === 'in-progress' ? completeForm(project, key, state) : null,
       rowMessage(state.message),

@@ -1,9 +1,9 @@
 // @ts-check
 
-import { UnauthorizedError } from '../api.js';
+import { ApiError, UnauthorizedError } from '../api.js';
 import { h } from '../dom.js';
 import { actionButton, describeError, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
-import { formatDateTime, formatQuantity, formatWindow } from '../format.js';
+import { formatQuantity, formatWindow } from '../format.js';
 import {
   categoryLabel,
   componentLabel,
@@ -24,7 +24,11 @@ import {
   urgencyChip,
   viewLifecycle,
 } from './common.js';
+import { auditList } from './audit-trail.js';
 import { exportButtons, monthlyReportControl } from './exports.js';
+import { completionNote, completionOfEvents, hasEnded } from './project-outcomes.js';
+import { offersBlock } from './project-offers.js';
+import { createReasonPrompts, reasonForm } from './reason-form.js';
 import { createRowActions, succeeded } from './row-actions.js';
 
 /** @typedef {import('../api.js').Schemas} Schemas */
@@ -61,10 +65,12 @@ export function createReviewView(ctx) {
   // open and which audit trails are shown; `rows` below keeps outcomes and busy rows.
   /** @type {Map<string, string>} */
   const drafts = new Map();
-  /** @type {Set<string>} */
-  const rejecting = new Set();
   /** @type {Map<string, Audit>} */
   const audits = new Map();
+  // The community's rating of a completed project, read from its audit trail: the listing
+  // does not carry it, and a completed project never changes again, so once read is enough.
+  /** @type {Map<string, import('./project-outcomes.js').CompletionRecord | null>} */
+  const completions = new Map();
 
   /** @type {HTMLElement | null} */
   let container = null;
@@ -77,9 +83,25 @@ export function createReviewView(ctx) {
     }
     // An open audit trail is part of what changed: reload it with the list.
     for (const [projectId, audit] of audits) if (audit.open) void loadAudit(projectId);
+    await Promise.all(
+      projects
+        .filter((project) => project.status === 'completed' && !completions.has(project.id))
+        .map(async (project) => {
+          const detail = await detailOf(project.id).catch(() => null);
+          if (detail) completions.set(project.id, completionOfEvents(detail.events));
+        }),
+    );
     return projects;
   }, render);
   const rows = createRowActions(loader, render);
+  const rejecting = createReasonPrompts(render, () => container);
+
+  /** @param {string} projectId */
+  function detailOf(projectId) {
+    return /** @type {Promise<Schemas['ProjectDetail'] | null>} */ (
+      ctx.api.get(`/projects/${encodeURIComponent(projectId)}`)
+    );
+  }
 
   function render() {
     if (!container) return;
@@ -211,6 +233,7 @@ export function createReviewView(ctx) {
           demand.address ? h('span', null, `${t('review.address')} ${demand.address}`) : null,
         ],
         quantityLine(project, allocated, demand.quantityUnit),
+        completionNote(completions.get(project.id)),
       ),
       h(
         'section',
@@ -221,6 +244,7 @@ export function createReviewView(ctx) {
               allocationRow(project, allocation, editable, demand.quantityUnit),
             ),
       ),
+      offersBlock(project.offers, demand.quantityUnit),
       editable ? actions(project, isBusy, state) : null,
       rowMessage(state.message),
       auditBlock(project),
@@ -235,16 +259,21 @@ export function createReviewView(ctx) {
   function quantityLine(project, allocated, unit) {
     const requested = Number(project.requested) || 0;
     const unmet = Number(project.unmet) || 0;
+    const asked = h(
+      'span',
+      null,
+      h('span', { class: 'qty-label' }, t('review.requested')),
+      ' ',
+      h('strong', null, formatQuantity(requested, unit)),
+    );
+    // A rejected, cancelled or expired project serves nothing: "unmet 0" would mislead.
+    if (hasEnded(project.status)) {
+      return h('div', { class: 'qty-line', dataset: { testid: 'project-quantity' } }, asked);
+    }
     return h(
       'div',
       { class: 'qty-line', dataset: { testid: 'project-quantity' } },
-      h(
-        'span',
-        null,
-        h('span', { class: 'qty-label' }, t('review.requested')),
-        ' ',
-        h('strong', null, formatQuantity(requested, unit)),
-      ),
+      asked,
       h(
         'span',
         null,
@@ -289,6 +318,11 @@ export function createReviewView(ctx) {
       h(
         'div',
         { class: 'alloc-who' },
+        h(
+          'span',
+          { class: 'alloc-role', dataset: { testid: 'allocation-role' } },
+          unitRole(project, allocation),
+        ),
         h('strong', { dataset: { testid: 'allocation-unit' } }, allocation.unitName ?? allocation.unitId),
         h('span', { class: 'muted' }, allocation.resourceTitle),
       ),
@@ -366,7 +400,7 @@ export function createReviewView(ctx) {
    * @param {Feedback} state
    */
   function actions(project, isBusy, state) {
-    const open = rejecting.has(project.id);
+    const open = rejecting.isOpen(project.id);
     const reasonKey = `reason:${project.id}`;
     return h(
       'div',
@@ -387,49 +421,27 @@ export function createReviewView(ctx) {
           className: open ? 'btn-pressed' : 'btn-secondary',
           'aria-expanded': open ? 'true' : 'false',
           disabled: isBusy,
-          onClick: () => {
-            if (open) rejecting.delete(project.id);
-            else rejecting.add(project.id);
-            render();
-            const reason = open ? null : container?.querySelector(`[data-key="${reasonKey}"]`);
-            if (reason instanceof HTMLElement) reason.focus();
-          },
+          onClick: () => rejecting.toggle(project.id, reasonKey),
         }),
       ),
       open
-        ? form(
-            { class: 'reject-form' },
-            () => reject(project, reasonKey),
-            draftField({
-              name: 'reason',
-              drafts,
-              key: reasonKey,
-              state,
-              tag: 'textarea',
-              attributes: { rows: '2', placeholder: t('review.rejectPlaceholder') },
-              label: t('review.rejectReason'),
-            }),
-            h(
-              'div',
-              { class: 'button-row' },
-              actionButton(t('review.confirmReject'), {
-                type: 'submit',
-                action: 'confirm-reject',
-                key: `confirm-reject:${project.id}`,
-                className: 'btn-danger',
-                disabled: isBusy,
-              }),
-              actionButton(t('common.cancel'), {
-                action: 'cancel-reject',
-                className: 'btn-ghost',
-                onClick: () => {
-                  rejecting.delete(project.id);
-                  rows.forget(project.id);
-                  render();
-                },
-              }),
-            ),
-          )
+        ? reasonForm({
+            verb: 'reject',
+            id: project.id,
+            drafts,
+            reasonKey,
+            state,
+            label: t('review.rejectReason'),
+            placeholder: t('review.rejectPlaceholder'),
+            confirmLabel: t('review.confirmReject'),
+            busy: isBusy,
+            onConfirm: () => reject(project, reasonKey),
+            onCancel: () => {
+              rejecting.close(project.id);
+              rows.forget(project.id);
+              render();
+            },
+          })
         : null,
     );
   }
@@ -458,20 +470,7 @@ export function createReviewView(ctx) {
           : Array.isArray(audit.entries)
             ? audit.entries.length === 0
               ? h('p', { class: 'muted' }, t('review.auditEmpty'))
-              : h(
-                  'ol',
-                  { class: 'audit-list' },
-                  audit.entries.map((entry) =>
-                    h(
-                      'li',
-                      null,
-                      h('time', { datetime: entry.at }, formatDateTime(entry.at)),
-                      h('span', { class: 'audit-actor' }, entry.actor),
-                      h('span', { class: 'audit-action' }, statusLabel(entry.action)),
-                      entry.reason ? h('span', { class: 'audit-reason' }, entry.reason) : null,
-                    ),
-                  ),
-                )
+              : auditList(audit.entries, project, ctx.me)
             : null,
     );
   }
@@ -483,10 +482,10 @@ export function createReviewView(ctx) {
     audits.set(projectId, { open: true, loading: !previous?.entries, entries: previous?.entries });
     render();
     try {
-      const detail = /** @type {Schemas['ProjectDetail'] | null} */ (
-        await ctx.api.get(`/projects/${encodeURIComponent(projectId)}`)
-      );
-      audits.set(projectId, { open: true, entries: Array.isArray(detail?.events) ? detail.events : [] });
+      const detail = await detailOf(projectId);
+      const entries = Array.isArray(detail?.events) ? detail.events : [];
+      audits.set(projectId, { open: true, entries });
+      if (detail?.status === 'completed') completions.set(projectId, completionOfEvents(entries));
     } catch (error) {
       if (error instanceof UnauthorizedError) return;
       audits.set(projectId, { open: true, error });
@@ -500,7 +499,7 @@ export function createReviewView(ctx) {
       await ctx.api.post(`/projects/${encodeURIComponent(project.id)}/approve`, {
         expectedVersion: project.version,
       });
-      const text = () => t('review.approved', { title: project.demand?.title ?? project.id });
+      const text = () => t('review.approved', { title: titleOf(project) });
       ctx.notify('success', text());
       return succeeded(text);
     });
@@ -516,9 +515,9 @@ export function createReviewView(ctx) {
         reason: drafts.get(reasonKey) ?? '',
         expectedVersion: project.version,
       });
-      rejecting.delete(project.id);
+      rejecting.close(project.id);
       drafts.delete(reasonKey);
-      const text = () => t('review.rejected', { title: project.demand?.title ?? project.id });
+      const text = () => t('review.rejected', { title: titleOf(project) });
       ctx.notify('success', text());
       return succeeded(text);
     });
@@ -533,12 +532,41 @@ export function createReviewView(ctx) {
   async function saveQuantity(project, allocation, key, draftKey) {
     const typed = drafts.get(draftKey) ?? String(allocation.quantity ?? '');
     await rows.run(key, ['quantity'], async () => {
-      await ctx.api.patch(
-        `/projects/${encodeURIComponent(project.id)}/allocations/${encodeURIComponent(allocation.resourceItemPk)}`,
-        { quantity: numberOrUndefined(typed) ?? null },
-      );
+      const quantity = numberOrUndefined(typed) ?? null;
+      try {
+        await ctx.api.patch(
+          `/projects/${encodeURIComponent(project.id)}/allocations/${encodeURIComponent(allocation.resourceItemPk)}`,
+          { quantity },
+        );
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'capacity-exceeded') throw error;
+        return () => ({
+          fields: { quantity: [{ message: overCapText(project, allocation, Number(quantity)) }] },
+        });
+      }
       drafts.delete(draftKey);
       return succeeded(() => t('review.quantitySaved'));
+    });
+  }
+
+  /**
+   * Which cap a refused quantity passed, in words: the demand's (what it asks, less the other
+   * allocations) or the resource's (what it has left); the API refuses both with one code.
+   * @param {ProjectListing} project
+   * @param {Allocation} allocation
+   * @param {number} quantity
+   */
+  function overCapText(project, allocation, quantity) {
+    const unit = project.demand?.quantityUnit;
+    const requested = Number(project.requested) || 0;
+    const others = (project.allocations ?? [])
+      .filter((entry) => entry.resourceItemPk !== allocation.resourceItemPk)
+      .reduce((sum, entry) => sum + (Number(entry.quantity) || 0), 0);
+    if (others + quantity <= requested) return t('review.overResource');
+    return t('review.overDemand', {
+      requested: formatQuantity(requested, unit),
+      others: formatQuantity(others, unit),
+      most: formatQuantity(Math.max(0, requested - others), unit),
     });
   }
 
@@ -547,4 +575,21 @@ export function createReviewView(ctx) {
     render,
     setContainer: (element) => (container = element),
   });
+}
+
+/** @param {ProjectListing} project */
+function titleOf(project) {
+  return project.demand?.title ?? t('review.thisProject');
+}
+
+/**
+ * 拟派单位 until the unit's claim is accepted, 承接单位 after: a proposal commits nobody.
+ * @param {ProjectListing} project
+ * @param {Allocation} allocation
+ */
+function unitRole(project, allocation) {
+  const claimed = (project.offers ?? []).some(
+    (offer) => offer.unitId === allocation.unitId && offer.status === 'claimed',
+  );
+  return claimed ? t('review.unitServing') : t('review.unitProposed');
 }

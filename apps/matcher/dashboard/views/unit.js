@@ -1,8 +1,7 @@
 // @ts-check
 
 import { apiErrorOf, isRecord } from '../api.js';
-import { COLORS } from '../charts.js';
-import { h, randomId, replaceContent } from '../dom.js';
+import { h, randomId } from '../dom.js';
 import {
   actionButton,
   draftField,
@@ -22,7 +21,8 @@ import {
   unitName,
   unitSuffix,
 } from '../i18n.js';
-import { createChartLayout } from './chart-layout.js';
+import { completionNote } from './project-outcomes.js';
+import { createReasonPrompts, reasonForm } from './reason-form.js';
 import {
   cardHead,
   categoryChip,
@@ -30,10 +30,7 @@ import {
   createLoader,
   drawListView,
   emptyBlock,
-  showsPlaceholder,
-  staleNote,
   statusBadge,
-  viewHeader,
   viewLifecycle,
 } from './common.js';
 import { exportButtons } from './exports.js';
@@ -42,7 +39,7 @@ import { dataTable } from './table.js';
 
 /**
  * What a member unit (成员单位) does: claim (认领) what is offered to it, decline what it cannot
- * serve, start claimed work, and see its record and points (积分).
+ * serve, start claimed work, and see its record (its points, 积分, are in points.js).
  */
 
 /** @typedef {import('../api.js').Schemas} Schemas */
@@ -50,10 +47,6 @@ import { dataTable } from './table.js';
 /** @typedef {Schemas['MyClaim']} MyClaim */
 /** @typedef {import('../forms.js').Feedback} Feedback */
 /** @typedef {import('./common.js').ViewContext} ViewContext */
-/**
- * A point entry with the title of its project, when one of this unit's claims names it.
- * @typedef {Schemas['PointsLedger']['entries'][number] & { title?: string | null }} PointsEntry
- */
 
 /** @type {readonly string[]} */
 const CLAIM_FIELDS = ['quantity', 'note'];
@@ -69,6 +62,7 @@ export function createOffersView(ctx) {
   const drafts = new Map();
   const loader = createLoader(() => /** @type {Promise<MyOffer[]>} */ (ctx.api.get('/me/offers')), render);
   const rows = createRowActions(loader, render);
+  const declining = createReasonPrompts(render, () => container);
 
   function render() {
     if (!container) return;
@@ -176,6 +170,7 @@ export function createOffersView(ctx) {
         ),
       ),
       offer.status === 'open' ? claimForm(offer, state, isBusy) : null,
+      offer.status === 'open' && declining.isOpen(offer.offerId) ? declineForm(offer, state, isBusy) : null,
       offer.status === 'claimed' && project.status === 'claimed'
         ? h(
             'div',
@@ -240,9 +235,10 @@ export function createOffersView(ctx) {
           actionButton(t('offers.decline'), {
             action: 'decline',
             key: `decline:${offer.offerId}`,
-            className: 'btn-secondary',
+            className: declining.isOpen(offer.offerId) ? 'btn-pressed' : 'btn-secondary',
+            'aria-expanded': declining.isOpen(offer.offerId) ? 'true' : 'false',
             disabled: isBusy,
-            onClick: () => void decline(offer),
+            onClick: () => declining.toggle(offer.offerId, `decline-reason:${offer.offerId}`),
           }),
         ),
       ),
@@ -313,7 +309,6 @@ export function createOffersView(ctx) {
               : {
                   kind: 'error',
                   text: claimCodeLabel(error.code),
-                  detail: error.message,
                   items: placed.general,
                 },
         };
@@ -323,10 +318,49 @@ export function createOffersView(ctx) {
     return () => placeApiError(error, CLAIM_FIELDS);
   }
 
-  /** @param {MyOffer} offer */
-  function decline(offer) {
-    return rows.run(offer.offerId, CLAIM_FIELDS, async () => {
-      await ctx.api.post(`/offers/${encodeURIComponent(offer.offerId)}/decline`);
+  /**
+   * Declining asks first, with room for why (the joint meeting sees it): a declined offer
+   * does not come back to this unit.
+   * @param {MyOffer} offer
+   * @param {Feedback} state
+   * @param {boolean} isBusy
+   */
+  function declineForm(offer, state, isBusy) {
+    const reasonKey = `decline-reason:${offer.offerId}`;
+    return reasonForm({
+      verb: 'decline',
+      id: offer.offerId,
+      question: t('offers.declineQuestion'),
+      drafts,
+      reasonKey,
+      state,
+      label: t('offers.declineReason'),
+      placeholder: t('offers.declineReasonPlaceholder'),
+      optional: true,
+      confirmLabel: t('offers.confirmDecline'),
+      busy: isBusy,
+      onConfirm: () => decline(offer, reasonKey),
+      onCancel: () => {
+        declining.close(offer.offerId);
+        render();
+      },
+    });
+  }
+
+  /**
+   * @param {MyOffer} offer
+   * @param {string} reasonKey
+   */
+  function decline(offer, reasonKey) {
+    return rows.run(offer.offerId, ['reason'], async () => {
+      const reason = (drafts.get(reasonKey) ?? '').trim();
+      await ctx.api.post(
+        `/offers/${encodeURIComponent(offer.offerId)}/decline`,
+        reason === '' ? {} : { reason },
+      );
+      declining.close(offer.offerId);
+      drafts.delete(reasonKey);
+      ctx.notify('success', t('offers.declined'));
       return succeeded(() => t('offers.declined'));
     });
   }
@@ -407,12 +441,17 @@ export function createClaimsView(ctx) {
           ? h(
               'span',
               { class: 'cell-note', dataset: { testid: 'claim-reason' } },
+              // The code says why in words; the decision's `reason` is developer English.
               claimCodeLabel(claim.code),
-              claim.reason ? h('span', { class: 'cell-note-detail' }, claim.reason) : null,
             )
           : null,
       ),
-      h('td', null, claim.projectStatus ? statusBadge(claim.projectStatus) : t('common.none')),
+      h(
+        'td',
+        null,
+        claim.projectStatus ? statusBadge(claim.projectStatus) : t('common.none'),
+        completionNote(claim.completion),
+      ),
       h('td', null, h('time', { datetime: claim.at }, formatDateTime(claim.at))),
       h(
         'td',
@@ -438,149 +477,6 @@ export function createClaimsView(ctx) {
 }
 
 /**
- * 积分: points earned by completed work, with how they accumulated.
- * @param {ViewContext} ctx
- */
-export function createPointsView(ctx) {
-  /** @type {HTMLElement | null} */
-  let container = null;
-  // Point entries name only the project; this unit's claims carry the titles.
-  const loader = createLoader(async () => {
-    const [points, claims] = /** @type {[Schemas['PointsLedger'], MyClaim[]]} */ (
-      await Promise.all([ctx.api.get('/me/points'), ctx.api.get('/me/claims')])
-    );
-    const titles = new Map(
-      (Array.isArray(claims) ? claims : []).map((claim) => [claim.projectId, claim.title]),
-    );
-    const entries = Array.isArray(points?.entries) ? points.entries : [];
-    /** @type {PointsEntry[]} */
-    const titled = entries.map((entry) => ({ title: titles.get(entry.projectId), ...entry }));
-    return { ...points, entries: titled };
-  }, render);
-  const layout = createChartLayout(buildLayout);
-
-  function render() {
-    if (!container || showsPlaceholder(container, loader, t('tab.points'), layout.dispose)) return;
-    const parts = layout.parts();
-    /** @type {Partial<{ total: number, entries: PointsEntry[] }>} */
-    const data = loader.state.data ?? {};
-    const entries = (Array.isArray(data.entries) ? [...data.entries] : []).sort((a, b) =>
-      String(a.at).localeCompare(String(b.at)),
-    );
-    replaceContent(
-      parts.header,
-      viewHeader({ title: t('tab.points'), loader, extra: exportButtons(ctx, { name: 'points' }) }),
-      staleNote(loader),
-    );
-    replaceContent(parts.total, formatNumber(Number(data.total)));
-    replaceContent(
-      parts.table,
-      entries.length === 0 ? emptyBlock(t('points.empty')) : entriesTable([...entries].reverse()),
-    );
-    layout.draw(parts.chart, trendOption(entries));
-  }
-
-  function buildLayout() {
-    const parts = {
-      header: h('div'),
-      total: h('span', { class: 'kpi-value', dataset: { testid: 'points-total' } }),
-      chart: h('div', { class: 'chart', id: 'chart-points', role: 'img', 'aria-label': t('points.trend') }),
-      table: h('div'),
-    };
-    // Built from render(), once it has checked that the view is on screen.
-    if (!container) return parts;
-    replaceContent(
-      container,
-      parts.header,
-      h(
-        'div',
-        { class: 'points-layout' },
-        h(
-          'section',
-          { class: ['card', 'points-total-card'] },
-          h(
-            'div',
-            { class: 'kpi is-primary' },
-            parts.total,
-            h('span', { class: 'kpi-label' }, t('points.total')),
-          ),
-        ),
-        h(
-          'section',
-          { class: ['card', 'chart-card'] },
-          h('h3', { class: 'card-heading' }, t('points.trend')),
-          parts.chart,
-        ),
-      ),
-      parts.table,
-    );
-    return parts;
-  }
-
-  return viewLifecycle({
-    loader,
-    render,
-    dispose: layout.dispose,
-    setContainer: (element) => (container = element),
-  });
-}
-
-/** @param {readonly PointsEntry[]} entries */
-function entriesTable(entries) {
-  return dataTable(
-    'points-table',
-    [
-      { label: t('points.at') },
-      { label: t('points.project') },
-      { label: t('points.reason') },
-      { label: t('points.points'), num: true },
-    ],
-    entries,
-    (entry) =>
-      h(
-        'tr',
-        { dataset: { testid: 'points-row', projectId: entry.projectId } },
-        h('td', null, h('time', { datetime: entry.at }, formatDateTime(entry.at))),
-        entry.title
-          ? h('td', null, entry.title)
-          : h('td', { class: 'mono', title: entry.projectId }, shortId(entry.projectId)),
-        h('td', null, entry.reason ?? ''),
-        h('td', { class: 'num strong' }, `+${formatNumber(Number(entry.points))}`),
-      ),
-  );
-}
-
-/**
- * @param {readonly PointsEntry[]} entries
- * @returns {import('../charts.js').ChartOption}
- */
-function trendOption(entries) {
-  let running = 0;
-  const points = entries.map((entry) => {
-    running += Number(entry.points) || 0;
-    return [entry.at, running];
-  });
-  return {
-    legend: { show: false },
-    tooltip: { trigger: 'axis', confine: true },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'time', axisLabel: { color: COLORS.muted, formatter: '{MM}/{dd}' } },
-    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: COLORS.grid } } },
-    series: [
-      {
-        name: t('points.total'),
-        type: 'line',
-        step: 'end',
-        data: points,
-        symbolSize: 6,
-        itemStyle: { color: COLORS.red },
-        areaStyle: { color: 'rgba(185, 28, 28, 0.08)' },
-      },
-    ],
-  };
-}
-
-/**
  * 开始服务: starts claimed work; offer rows and claim rows both have it, by their own row key.
  * @param {ViewContext} ctx
  * @param {import('./row-actions.js').RowActions} rows
@@ -599,9 +495,4 @@ function startButton(ctx, rows, { key, projectId, title, className }) {
         return succeeded(() => t('offers.started'));
       }),
   });
-}
-
-/** @param {string | undefined} id */
-function shortId(id) {
-  return typeof id === 'string' && id.length > 8 ? `${id.slice(0, 8)}…` : (id ?? '');
 }

@@ -6,6 +6,7 @@ import { categoryLabel, reasonLabel, t } from '../i18n.js';
 import { UNMET_REASONS } from '../vocab.js';
 import { chip, createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
 import { exportButtons } from './exports.js';
+import { rejectionNote } from './project-outcomes.js';
 import { dataTable } from './table.js';
 
 /** @typedef {import('../api.js').Schemas['UnmetDemand']} UnmetDemand */
@@ -120,6 +121,7 @@ export function createUnmetView(ctx) {
               { dataset: { testid: 'unmet-reason' } },
               chip(reasonLabel(row.reason), `reason-${row.reason}`),
             ),
+            row.reason === 'rejected' ? rejectionNote(row.rejection) : null,
           ),
           h('td', { class: 'muted' }, row.address ?? ''),
         ),

@@ -48,7 +48,7 @@ describe('locateListProblems', () => {
         columnName: QUANTITY,
         code: 'wrong-type',
         message: 'quantity must be an integer',
-        messageZh: '「数量」的值类型不对',
+        messageZh: '「数量」的格式不对',
         path: 'items[12].quantity',
       },
     ]);
@@ -68,10 +68,10 @@ describe('locateListProblems', () => {
       {
         code: 'required',
         message: 'title should not be empty',
-        messageZh: '该项必填',
+        messageZh: '请填写第 8 项「名称」',
         path: 'items[7].title',
       },
-      { code: 'too-few-items', message: 'a list needs at least one item', messageZh: '清单中没有任何条目' },
+      { code: 'too-few-items', message: 'a list needs at least one item', messageZh: '清单中至少要有一项' },
       {
         sheet: '清单信息',
         row: 2,
@@ -79,32 +79,32 @@ describe('locateListProblems', () => {
         columnName: { zh: '联盟编号', en: 'Alliance id' },
         code: 'required',
         message: 'the list says nothing about allianceId',
-        messageZh: '「联盟编号」必填',
+        messageZh: '请填写「联盟编号」',
         path: 'allianceId',
       },
     ]);
   });
 
   it.each<[ProblemCode, string]>([
-    ['required', '「数量」必填'],
-    ['wrong-type', '「数量」的值类型不对'],
-    ['invalid-value', '「数量」的值无效'],
+    ['required', '请填写「数量」'],
+    ['wrong-type', '「数量」的格式不对'],
+    ['invalid-value', '「数量」不是可选的值'],
     ['out-of-range', '「数量」超出允许范围'],
     ['too-long', '「数量」过长'],
     ['too-short', '「数量」过短'],
-    ['invalid-datetime', '「数量」不是有效的日期时间'],
-    ['window-order', '截止日期早于开始日期'],
+    ['invalid-datetime', '「数量」不是有效的日期（如 2026-12-01）'],
+    ['window-order', '「数量」早于开始时间'],
     ['unknown-category', '「数量」不是本联盟的服务类别'],
     ['unknown-field', '「数量」不是清单的字段'],
-    ['too-many-items', '清单条目过多，请拆分为多份清单'],
-    ['too-few-items', '清单中没有任何条目'],
-    ['stale-revision', '版本号低于已保存的版本；请提高版本号，或留空自动取下一版本'],
+    ['too-many-items', '清单条目过多，请拆分为几份清单'],
+    ['too-few-items', '清单中至少要有一项'],
+    ['stale-revision', '已保存更新的版本；请提高版本号，或留空自动取下一版本'],
     ['revision-conflict', '该版本号已保存过内容不同的清单；请提高版本号，或留空自动取下一版本'],
     ['not-a-member', '提交方不是本联盟已接纳的成员；请先由联席会协调员将其加入成员名册'],
     ['too-many-problems', '问题过多，仅列出前面的部分'],
     ['internal-error', '系统暂时无法保存，请稍后重试'],
-    ['window-ended', '截止日期已过（早于提交时间），无法再提供或满足'],
-    ['key-mismatch', '「数量」有误（items[0].quantity ends before now）'],
+    ['window-ended', '「数量」已过，无法再提供或满足'],
+    ['key-mismatch', '消息键与提交方编号不一致'],
   ])('says %s in Chinese', (code, zh) => {
     const [located] = locateListProblems(
       [problem('items[0].quantity', code, 'items[0].quantity ends before now')],
@@ -127,12 +127,12 @@ describe('locateListProblems', () => {
       messageZh: '编号与第 4 行重复；同一清单内编号不能重复',
       message: 'itemId "R001" is already used by items[0]; item ids must be unique within a list',
     });
-    expect(unknown!.messageZh).toBe('编号重复；同一清单内编号不能重复');
+    expect(unknown!.messageZh).toBe('「编号」与另一项重复；同一清单内编号不能重复');
     const [wordless] = locateListProblems(
       [problem('items[1].itemId', 'duplicate-item-id', 'items[1].itemId is used twice')],
       locate,
     );
-    expect(wordless!.messageZh).toBe('编号重复；同一清单内编号不能重复');
+    expect(wordless!.messageZh).toBe('「编号」与另一项重复；同一清单内编号不能重复');
   });
 });
 

@@ -227,7 +227,7 @@ describe('readListFile', () => {
       messageZh: '「数量」超出允许范围',
       message: 'quantity must be greater than 0',
     });
-    expect(byCell.L5).toMatchObject({ code: 'required', messageZh: '「可提供截止日期」必填' });
+    expect(byCell.L5).toMatchObject({ code: 'required', messageZh: '请填写「可提供截止日期」' });
 
     // Rules across rows are judged once every row is well formed, as for JSON lists.
     const twice = await read(
@@ -297,6 +297,44 @@ describe('readListFile', () => {
     const reading = await read(bytes);
     expect(reading.problems).toEqual([
       expect.objectContaining({ code: 'formula-without-value', column: 'E', row: 4 }),
+    ]);
+  });
+
+  it('refuses a cell that shows an error, typed or as its formula’s result, at that cell', async () => {
+    const row = (quantity: unknown, id: string) => [
+      id,
+      '养老服务',
+      '助餐',
+      '',
+      quantity,
+      '份',
+      '',
+      34.6,
+      112.4,
+      5,
+      '2026-12-01',
+      '2026-12-02',
+    ];
+    const bytes = await filledTemplate([
+      row({ error: '#REF!' }, 'R001'),
+      row({ formula: 'B9/0', result: { error: '#DIV/0!' } }, 'R002'),
+      row(3, 'R003'),
+    ]);
+    const reading = await read(bytes);
+    expect(reading.problems).toEqual([
+      expect.objectContaining({
+        code: 'invalid-cell',
+        column: 'E',
+        row: 4,
+        messageZh: '单元格显示错误值 #REF!',
+        message: 'the cell shows the error #REF!',
+      }),
+      expect.objectContaining({
+        code: 'invalid-cell',
+        column: 'E',
+        row: 5,
+        messageZh: '单元格显示错误值 #DIV/0!',
+      }),
     ]);
   });
 

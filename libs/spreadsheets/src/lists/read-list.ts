@@ -8,6 +8,7 @@ import {
   readDay,
   readDecimal,
   readWholeNumber,
+  cellError,
   isoDay,
   type CalendarDay,
   type CellContent,
@@ -262,6 +263,17 @@ class ListSheetReader {
     reader: (content: CellContent) => { value: T } | { problem: Words },
   ): T | undefined {
     const content = row.cells.get(key);
+    // An error shows no text, so it is looked for before the cell counts as blank.
+    const error = content === undefined ? undefined : cellError(content);
+    if (error !== undefined) {
+      this.problems.push(
+        problemAt(this.cellAt(row.rowNumber, key), 'invalid-cell', {
+          zh: `单元格显示错误值 ${error}`,
+          en: `the cell shows the error ${error}`,
+        }),
+      );
+      return undefined;
+    }
     if (content === undefined || isBlank(content)) {
       if (isFormulaWithoutValue(content)) {
         this.problems.push(
@@ -271,15 +283,6 @@ class ListSheetReader {
           }),
         );
       }
-      return undefined;
-    }
-    if (typeof content === 'object' && content !== null && !(content instanceof Date) && 'error' in content) {
-      this.problems.push(
-        problemAt(this.cellAt(row.rowNumber, key), 'invalid-cell', {
-          zh: `单元格显示错误值 ${String(content.error)}`,
-          en: `the cell shows the error ${String(content.error)}`,
-        }),
-      );
       return undefined;
     }
     const reading = reader(content);
