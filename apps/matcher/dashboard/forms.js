@@ -247,6 +247,36 @@ export function actionButton(
 }
 
 /**
+ * The two buttons under an edit or add form (a submit) or a removal's confirmation (a danger
+ * button): do it, or back out. The list screens share them, so they look and behave alike.
+ * @param {{
+ *   label: string,
+ *   busy: boolean,
+ *   action: string,
+ *   key?: string,
+ *   danger?: boolean,
+ *   onAct?: () => void,
+ *   cancel: { action: string, key?: string, disabled?: boolean, onClick: () => void },
+ *   className?: string,
+ * }} pair
+ */
+export function actOrCancel({ label, busy, action, key, danger = false, onAct, cancel, className }) {
+  return h(
+    'div',
+    { class: ['button-row', className] },
+    actionButton(busy ? t('common.busy') : label, {
+      type: danger ? 'button' : 'submit',
+      action,
+      key,
+      className: danger ? 'btn-danger' : 'btn-primary',
+      disabled: busy,
+      onClick: onAct,
+    }),
+    actionButton(t('common.cancel'), { ...cancel, className: 'btn-ghost' }),
+  );
+}
+
+/**
  * The row's outcome line: a success note or an error that belongs to no single field.
  * @param {RowMessage | null | undefined} feedback
  */

@@ -4,6 +4,7 @@ import { ApiError, UnauthorizedError, isRecord } from '../api.js';
 import { focusKey, h } from '../dom.js';
 import {
   actionButton,
+  actOrCancel,
   feedbackOf,
   field,
   focusFirstInvalid,
@@ -284,28 +285,24 @@ export function createGazetteerView(ctx) {
         t('gazetteer.removeQuestion', { name: place.name }),
         inside > 0 ? ` ${t('gazetteer.removeInside', { count: inside })}` : null,
       ),
-      h(
-        'div',
-        { class: 'button-row' },
-        actionButton(isBusy ? t('common.busy') : t('gazetteer.confirmRemove'), {
-          action: 'confirm-remove-place',
-          key: `confirm-remove:${key}`,
-          className: 'btn-danger',
-          disabled: isBusy,
-          onClick: () => void remove(place),
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('gazetteer.confirmRemove'),
+        busy: isBusy,
+        action: 'confirm-remove-place',
+        key: `confirm-remove:${key}`,
+        danger: true,
+        onAct: () => void remove(place),
+        cancel: {
           action: 'cancel-remove-place',
           key: `cancel-remove:${key}`,
-          className: 'btn-ghost',
           disabled: isBusy,
           onClick: () => {
             confirming.delete(key);
             render();
             focusKey(container, `remove:${key}`);
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 
@@ -337,28 +334,22 @@ export function createGazetteerView(ctx) {
       { class: 'card-actions place-form', dataset: { testid: 'place-edit-form' } },
       () => save(place, draft),
       h('div', { class: 'form-grid' }, placeFields(draft, state, `edit-${key}`, place)),
-      h(
-        'div',
-        { class: 'button-row' },
-        actionButton(isBusy ? t('common.busy') : t('gazetteer.save'), {
-          type: 'submit',
-          action: 'save-place',
-          key: `save:${key}`,
-          className: 'btn-primary',
-          disabled: isBusy,
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('gazetteer.save'),
+        busy: isBusy,
+        action: 'save-place',
+        key: `save:${key}`,
+        cancel: {
           action: 'cancel-edit-place',
           key: `cancel:${key}`,
-          className: 'btn-ghost',
           onClick: () => {
             editing.delete(key);
             rows.forget(key);
             render();
             focusKey(container, `edit:${key}`);
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 
@@ -405,27 +396,22 @@ export function createGazetteerView(ctx) {
       h('h3', { class: 'group-title', id: 'place-add-title' }, t('gazetteer.addTitle')),
       h('div', { class: 'form-grid' }, placeFields(draft, state, 'gazetteer-add')),
       rowMessage(state.message),
-      h(
-        'div',
-        { class: 'button-row form-submit' },
-        actionButton(addBusy ? t('common.busy') : t('gazetteer.addSubmit'), {
-          type: 'submit',
-          action: 'add-place',
-          key: 'gazetteer-add-submit',
-          className: 'btn-primary',
-          disabled: addBusy,
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('gazetteer.addSubmit'),
+        busy: addBusy,
+        action: 'add-place',
+        key: 'gazetteer-add-submit',
+        className: 'form-submit',
+        cancel: {
           action: 'cancel-add-place',
-          className: 'btn-ghost',
           onClick: () => {
             adding = null;
             addFeedback = null;
             render();
             focusKey(container, 'gazetteer-open-add');
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 

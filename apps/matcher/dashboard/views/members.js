@@ -1,7 +1,7 @@
 // @ts-check
 
 import { focusKey, h } from '../dom.js';
-import { actionButton, rowMessage } from '../forms.js';
+import { actionButton, actOrCancel, rowMessage } from '../forms.js';
 import { formatDateTime, formatLogin } from '../format.js';
 import { accountStatusLabel, roleLabel, t } from '../i18n.js';
 import { cardHead, chip, createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
@@ -182,28 +182,24 @@ export function createMembersView(ctx) {
         dataset: { testid: 'remove-confirm' },
       },
       h('p', { class: 'remove-question', id: questionId }, removalConsequence(membership)),
-      h(
-        'div',
-        { class: 'button-row' },
-        actionButton(isBusy ? t('common.busy') : t('members.confirmRemove'), {
-          action: 'confirm-remove-membership',
-          key: `confirm-remove:${key}`,
-          className: 'btn-danger',
-          disabled: isBusy,
-          onClick: () => void remove(membership),
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('members.confirmRemove'),
+        busy: isBusy,
+        action: 'confirm-remove-membership',
+        key: `confirm-remove:${key}`,
+        danger: true,
+        onAct: () => void remove(membership),
+        cancel: {
           action: 'cancel-remove-membership',
           key: `cancel-remove:${key}`,
-          className: 'btn-ghost',
           disabled: isBusy,
           onClick: () => {
             confirming.delete(key);
             render();
             focusKey(container, `remove:${key}`);
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 

@@ -4,6 +4,7 @@ import { UnauthorizedError } from '../api.js';
 import { focusKey, h } from '../dom.js';
 import {
   actionButton,
+  actOrCancel,
   feedbackOf,
   field,
   focusFirstInvalid,
@@ -301,28 +302,22 @@ export function createRosterView(ctx) {
         { class: 'form-grid' },
         detailFields(member.kind, draft, state, `edit-${key}`, MEMBER_STATUSES),
       ),
-      h(
-        'div',
-        { class: 'button-row' },
-        actionButton(isBusy ? t('common.busy') : t('roster.save'), {
-          type: 'submit',
-          action: 'save-member',
-          key: `save:${key}`,
-          className: 'btn-primary',
-          disabled: isBusy,
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('roster.save'),
+        busy: isBusy,
+        action: 'save-member',
+        key: `save:${key}`,
+        cancel: {
           action: 'cancel-edit',
           key: `cancel:${key}`,
-          className: 'btn-ghost',
           onClick: () => {
             editing.delete(key);
             rows.forget(key);
             render();
             focusKey(container, `edit:${key}`);
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 
@@ -403,27 +398,22 @@ export function createRosterView(ctx) {
         ]),
       ),
       rowMessage(state.message),
-      h(
-        'div',
-        { class: 'button-row form-submit' },
-        actionButton(addBusy ? t('common.busy') : t('roster.addSubmit'), {
-          type: 'submit',
-          action: 'add-member',
-          key: 'roster-add-submit',
-          className: 'btn-primary',
-          disabled: addBusy,
-        }),
-        actionButton(t('common.cancel'), {
+      actOrCancel({
+        label: t('roster.addSubmit'),
+        busy: addBusy,
+        action: 'add-member',
+        key: 'roster-add-submit',
+        className: 'form-submit',
+        cancel: {
           action: 'cancel-add',
-          className: 'btn-ghost',
           onClick: () => {
             adding = null;
             addFeedback = null;
             render();
             focusKey(container, 'roster-open-add');
           },
-        }),
-      ),
+        },
+      }),
     );
   }
 
