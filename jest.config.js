@@ -6,19 +6,19 @@ const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
-    'node_modules/(@nestjs|jose|openid-client|oauth4webapi)/.+\\.js$': [
-      'babel-jest',
-      require('./test/support/jest/nest-esm.babel.js'),
-    ],
+    'node_modules/(@nestjs|jose|openid-client|oauth4webapi|file-type|strtok3|token-types|@tokenizer/inflate|@borewit/text-codec|uint8array-extras)/.+\\.js$':
+      ['babel-jest', require('./test/support/jest/nest-esm.babel.js')],
   },
   moduleNameMapper: {
     '^@redcrowd/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   setupFiles: ['reflect-metadata'],
-  // Nest 12, jose and openid-client (with oauth4webapi) ship as ES modules only, which jest's CommonJS runtime cannot load:
+  // Nest 12, jose, openid-client (with oauth4webapi) and file-type (with its readers) ship as ES modules only, which jest's CommonJS runtime cannot load:
   // their files are rewritten to CommonJS on the way in (see nest-esm.babel.js).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|openid-client|oauth4webapi)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|jose|openid-client|oauth4webapi|file-type|strtok3|token-types|@tokenizer/inflate|@borewit/text-codec|uint8array-extras)/)',
+  ],
   // Stryker's sandboxes (copies of the repo) and the build must not be seen as modules.
   modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/reports/'],
 };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { ensureChromium } from './infra/chromium';
+import { ensureChineseFonts } from './infra/fonts';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
 import {
   embeddedPostgresIsRunning,
@@ -57,6 +58,8 @@ async function main(jestArgs: string[]): Promise<number> {
     await runMigrations(postgres.url);
     await ensureTopics(kafka.brokers, topicPrefix);
     const chromium = ensureChromium((line) => console.error(line));
+    // Without a CJK font the browser tests' screenshots show boxes for every Chinese character.
+    ensureChineseFonts((line) => console.error(line));
     console.error(
       `Testing against Kafka ${kafka.brokers.join(',')}, PostgreSQL (${postgres.source}) and Chromium ${chromium}.`,
     );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Role, TokenSubject } from '@redcrowd/auth';
 import { demandList, resourceList } from '@test/fixtures/lists';
+import { TINY_PNG } from '@test/fixtures/photos';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
@@ -318,6 +319,12 @@ describe('access control on every route', () => {
 
   it('lets an allowed role read its own alliance (the refusals above are not blanket refusals)', async () => {
     const failures: string[] = [];
+    // A work report with a photo to read (the project is only proposed: no unit could report).
+    await harness.db.query(
+      `INSERT INTO project_work_reports (project_id, unit_id, note, hours, photo, photo_type)
+       VALUES ($1, $2, '送餐', 2, $3, 'image/png')`,
+      [a.projectId, a.unit.id, TINY_PNG],
+    );
     for (const operation of guarded().filter((candidate) => candidate.method === 'get')) {
       // An admin-only route has no alliance to be of: the admin reads it.
       const role = (operation.access as Role[]).find((candidate) => candidate !== 'admin') ?? 'admin';
@@ -331,6 +338,7 @@ describe('access control on every route', () => {
     expect(((await admin.json()) as Array<{ id: string }>).map((project) => project.id)).toEqual([
       a.projectId,
     ]);
+    await harness.db.query(`DELETE FROM project_work_reports WHERE project_id = $1`, [a.projectId]);
     expect(failures).toEqual([]);
   });
 

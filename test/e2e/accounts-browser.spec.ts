@@ -129,7 +129,7 @@ describe('accounts in a browser', () => {
     const tooShort = setup.locator('.field-error[data-field="password"]');
     await tooShort.waitFor();
     expect(await tooShort.textContent()).toContain('密码不符合要求');
-    expect(await tooShort.textContent()).toContain('at least 10 characters');
+    expect(await tooShort.textContent()).toContain('密码需 10 到 128 个字符');
     await chooseNewPassword(adminPage, 'manglinglu-admin-2026');
     await signedInAs(adminPage, 'admin');
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { PDF_NAMED_PHOTO, TINY_PNG } from '@test/fixtures/photos';
 import { eventually, type EventObserver, type KafkaSubmitter } from '@test/support/answers';
 import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
 import type { TokenSubject } from '@redcrowd/auth';
@@ -198,6 +199,58 @@ describe('清单+接单 cycle', () => {
       (await post(`/projects/${a.projectId}/complete`, unitOf(a.allianceId, a.academy.id), { rating: 5 }))
         .status,
     ).toBe(403);
+
+    // 完成报告: each claiming unit reports its part done, as a phone sends it (multipart, photo).
+    const report = async (unit: { id: string }, fields: Record<string, string>, photo?: Buffer) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      if (photo) form.append('photo', new Blob([photo], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+      const { authorization } = await authHeaders(unitOf(a.allianceId, unit.id));
+      const response = await fetch(`${matcher.url}/projects/${a.projectId}/report`, {
+        method: 'POST',
+        headers: { authorization: authorization! },
+        body: form,
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    expect(await report(a.academy, { note: '科普讲座两场', hours: '4.5' }, TINY_PNG)).toMatchObject({
+      status: 200,
+      body: { status: 'in-progress' },
+    });
+    const refusedPhoto = await report(a.university, { note: '辅导作业', hours: '3' }, PDF_NAMED_PHOTO);
+    expect(refusedPhoto).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'invalid-request',
+          problems: [{ path: 'photo', code: 'invalid-value', words: { zh: '「照片」不是可选的值' } }],
+        },
+      },
+    });
+    const early = await post(`/projects/${a.projectId}/complete`, communityOf(a.allianceId, a.community.id), {
+      rating: 5,
+    });
+    expect([early.status, early.body.error.code]).toEqual([409, 'work-not-reported']);
+    expect((await report(a.university, { note: '辅导作业', hours: '3' })).status).toBe(200);
+
+    const asCommunity = await authHeaders(communityOf(a.allianceId, a.community.id));
+    const reports = (await (
+      await fetch(`${matcher.url}/projects/${a.projectId}/reports`, { headers: asCommunity })
+    ).json()) as any[];
+    expect(reports.map((entry) => [entry.unitName, entry.note, entry.hours, entry.hasPhoto])).toEqual([
+      ['空空导弹研究院', '科普讲座两场', 4.5, true],
+      ['河南科技大学', '辅导作业', 3, false],
+    ]);
+    const photo = await fetch(`${matcher.url}/projects/${a.projectId}/reports/${a.academy.id}/photo`, {
+      headers: asCommunity,
+    });
+    expect([
+      photo.status,
+      photo.headers.get('content-type'),
+      photo.headers.get('x-content-type-options'),
+    ]).toEqual([200, 'image/png', 'nosniff']);
+    expect(Buffer.from(await photo.arrayBuffer()).equals(TINY_PNG)).toBe(true);
+
     const done = await post(`/projects/${a.projectId}/complete`, communityOf(a.allianceId, a.community.id), {
       rating: 5,
       note: '孩子们很喜欢',
@@ -216,18 +269,37 @@ describe('清单+接单 cycle', () => {
         const found = observer
           .on(harness.topics.projectsStatusChanged)
           .filter((e) => e.value.projectId === a.projectId);
-        return found.length >= 5 ? found : undefined;
+        return found.length >= 7 ? found : undefined;
       },
       () => 'status events missing',
     );
+    // The two reports are edits in place: in progress → in progress.
     expect(transitions.map((e) => e.value.to)).toEqual([
       'approved',
       'offered',
       'claimed',
       'in-progress',
+      'in-progress',
+      'in-progress',
       'completed',
     ]);
     expect(transitions.at(-1)!.value.reason).toBe('rated 5: 孩子们很喜欢');
+    // The audit trail names who acted: the units that reported, the community that confirmed.
+    const audit = (await (
+      await fetch(`${matcher.url}/projects/${a.projectId}`, {
+        headers: await authHeaders(coordinatorOf(a.allianceId)),
+      })
+    ).json()) as { events: Array<{ actor: string; actorName: string | null; action: string }> };
+    expect(
+      audit.events
+        .filter((event) => ['proposed', 'work-reported', 'completed'].includes(event.action))
+        .map((event) => [event.action, event.actorName]),
+    ).toEqual([
+      ['proposed', null],
+      ['work-reported', '空空导弹研究院'],
+      ['work-reported', '河南科技大学'],
+      ['completed', a.community.name],
+    ]);
     // The community's card keeps its rating and comment after completion.
     const demands = await fetch(`${matcher.url}/me/demands`, {
       headers: await authHeaders(communityOf(a.allianceId, a.community.id)),
@@ -344,5 +416,15 @@ describe('清单+接单 cycle', () => {
     expect(offers.find((offer) => offer.unitId === a.academy.id)).toMatchObject({
       unitName: '空空导弹研究院',
     });
+    // And the unit keeps its own reason on its declined offer.
+    const mine = await fetch(`${matcher.url}/me/offers`, {
+      headers: await authHeaders(unitOf(a.allianceId, a.academy.id)),
+    });
+    expect(
+      ((await mine.json()) as Array<Record<string, unknown>>).map((offer) => [
+        offer.status,
+        offer.declineReason,
+      ]),
+    ).toEqual([['declined', '本月辅导老师已排满']]);
   });
 });

@@ -5,7 +5,15 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
-import { DESKTOP, SCREENSHOTS, launchChromium } from '@test/support/browser';
+import { PDF_NAMED_PHOTO, TINY_PNG } from '@test/fixtures/photos';
+import {
+  DESKTOP,
+  DEVELOPER_TEXT,
+  PHONE,
+  SCREENSHOTS,
+  fitsTheScreen,
+  launchChromium,
+} from '@test/support/browser';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { authHeaders, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
 
@@ -15,10 +23,6 @@ import { authHeaders, communityOf, coordinatorOf, tokenFor, unitOf } from '@test
  * an alliance of its own to the screen in question and reads what the person sees there —
  * words, never codes, field paths or developer English.
  */
-
-/** What must never show in Chinese mode: a field path, a code with its detail, developer English. */
-const DEVELOPER_TEXT =
-  /items\[|[a-z]+-[a-z]+ \(|must be|is required|\b(?:matcher|unmatched|allocation-edited|out-of-range|wrong-type|not-matched-yet|open-hall|in-progress)\b|\b[a-z]+ [a-z]+ [a-z]+\b/;
 
 describe('the dashboard as its users meet it', () => {
   let harness: MatcherHarness;
@@ -50,8 +54,8 @@ describe('the dashboard as its users meet it', () => {
   });
 
   /** A fresh browser context signed in as `who` through a login link, on the tab named. */
-  async function signedIn(who: TokenSubject, tab?: string): Promise<Page> {
-    const context = await browser.newContext(DESKTOP);
+  async function signedIn(who: TokenSubject, tab?: string, device = DESKTOP): Promise<Page> {
+    const context = await browser.newContext(device);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
     page.on('console', (message) => {
@@ -231,6 +235,9 @@ describe('the dashboard as its users meet it', () => {
     const a = await proposedAlliance(harness);
     await approvedAndClaimed(a);
     expect((await post(unit(a), `/projects/${a.projectId}/start`)).status).toBe(200);
+    expect(
+      (await post(unit(a), `/projects/${a.projectId}/report`, { note: '送餐 30 份', hours: '8' })).status,
+    ).toBe(200);
     const done = await post(community(a), `/projects/${a.projectId}/complete`, {
       rating: 4,
       note: '老人们说饭菜可口',
@@ -414,6 +421,63 @@ describe('the dashboard as its users meet it', () => {
     await textOf(role, (text) => text === '承接单位', 'the coordinator does not see the unit serving');
     await speaksChinese(reviewer, 'review of a claimed project');
     await reviewer.context().close();
+    await page.context().close();
+  });
+
+  it('has the unit report its work done on a phone, photo checked, before the community can confirm', async () => {
+    const a = await proposedAlliance(harness);
+    await approvedAndClaimed(a);
+    expect((await post(unit(a), `/projects/${a.projectId}/start`)).status).toBe(200);
+
+    const worker = await signedIn(community(a), undefined, PHONE);
+    await textOf(
+      demandRow(worker).locator('[data-testid="awaiting-reports"]'),
+      (text) => text.includes('空空导弹研究院'),
+      'the community is not told who has yet to report',
+    );
+    expect(await demandRow(worker).locator('button[data-action="confirm-complete"]').count()).toBe(0);
+
+    const page = await signedIn(unit(a), 'claims', PHONE);
+    const row = page.locator(`[data-testid="claim-row"][data-project-id="${a.projectId}"]`);
+    await row.locator('button[data-action="open-report"]').click();
+    const form = row.locator('[data-testid="work-report-form"]');
+    await form.locator('[name="note"]').fill('送餐 30 份，老人均已签收');
+    await form.locator('[name="hours"]').fill('6');
+    // A PDF named like a phone photo: the server reads its bytes and refuses it, in words.
+    await form
+      .locator('input[name="photo"]')
+      .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: PDF_NAMED_PHOTO });
+    await form.locator('button[data-action="send-report"]').click();
+    expect(
+      await textOf(
+        form.locator('.field-error[data-field="photo"]'),
+        (text) => text !== '',
+        'no photo refusal',
+      ),
+    ).toContain('不是可用的照片');
+    await fitsTheScreen(page, 'the report form on a phone');
+    await speaksChinese(page, 'the refused photo');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-work-report.png'), fullPage: true });
+    await form
+      .locator('input[name="photo"]')
+      .setInputFiles({ name: '送餐现场.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await form.locator('button[data-action="send-report"]').click();
+    await textOf(
+      row.locator('[data-testid="work-report-note"]'),
+      (text) => text === '送餐 30 份，老人均已签收',
+      'the unit does not see its report',
+    );
+
+    await worker.reload();
+    const report = demandRow(worker).locator('[data-testid="work-report"]');
+    expect(await textOf(report, (text) => text.includes('空空导弹研究院'), 'no report')).toContain(
+      '服务 6 小时',
+    );
+    await demandRow(worker).locator('button[data-action="confirm-complete"]').waitFor();
+    await fitsTheScreen(worker, 'the community’s card with the report on a phone');
+    await speaksChinese(worker, 'the report the community reads');
+    await worker.screenshot({ path: path.join(SCREENSHOTS, 'phone-community-report.png'), fullPage: true });
+    await worker.context().close();
     await page.context().close();
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { SCREENSHOTS, launchChromium } from '@test/support/browser';
 import type { TokenSubject } from '@redcrowd/auth';
+import { TINY_PNG } from '@test/fixtures/photos';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
@@ -169,6 +170,52 @@ describe('dashboard in a browser', () => {
       name: a.community.name,
     });
     const demand = communityPage.locator(`[data-testid="demand-row"][data-project-id="${a.projectId}"]`);
+    // Before the unit reports its work done (完成报告) the community cannot confirm it.
+    await eventually(
+      async () =>
+        (
+          (await demand
+            .locator('[data-testid="awaiting-reports"]')
+            .textContent()
+            .catch(() => '')) ?? ''
+        ).includes(a.unit.name),
+      () => 'the community is not told which unit has yet to report',
+    );
+    expect(await demand.locator('button[data-action="confirm-complete"]').count()).toBe(0);
+
+    await unitPage.locator('[data-tab="claims"]').click();
+    const claimRow = unitPage.locator(`[data-testid="claim-row"][data-project-id="${a.projectId}"]`);
+    await claimRow.locator('button[data-action="open-report"]').click();
+    const reportForm = claimRow.locator('[data-testid="work-report-form"]');
+    await reportForm.locator('[name="note"]').fill('送餐 30 份，老人均已签收');
+    await reportForm.locator('[name="hours"]').fill('12.5');
+    await reportForm
+      .locator('input[name="photo"]')
+      .setInputFiles({ name: '送餐现场.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await unitPage.screenshot({ path: path.join(SCREENSHOTS, 'unit-work-report.png'), fullPage: true });
+    await reportForm.locator('button[data-action="send-report"]').click();
+    await eventually(
+      async () =>
+        ((await claimRow
+          .locator('[data-testid="work-report-note"]')
+          .textContent()
+          .catch(() => '')) ?? '') === '送餐 30 份，老人均已签收',
+      () => 'the unit does not see the report it sent',
+    );
+
+    // The community reads the report, opens its photo, then confirms with a rating.
+    const report = demand.locator('[data-testid="work-report"]');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('服务 12.5 小时');
+    await report.locator('button[data-action="show-photo"]').click();
+    await eventually(
+      async () =>
+        (await report
+          .locator('img[data-testid="work-report-photo"]')
+          .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth === 2)
+          .catch(() => false)) === true,
+      () => 'the report’s photo did not show',
+    );
     await demand.locator('button[data-action="confirm-complete"]').waitFor();
     await demand.locator('input[name="rating"][value="5"]').check();
     await demand.locator('[name="note"]').fill('老人们很满意');

@@ -229,25 +229,48 @@ describe('dashboard read models', () => {
     expect(byItem['legal']).toMatchObject({ project: null, unmetReason: 'no-supply-in-category' });
   });
 
-  it('sums coverage, supply, waits, statuses and contributions for the overview, and draws the map', async () => {
+  it('counts demands met, adds quantities only within a unit of measure, and draws the map', async () => {
     const overview = await get('/alliance/overview', coordinator);
+    // Five demands: 30 of 40 meals claimed, 50 of 60 check-ups proposed, the rest without a project.
     expect(overview.coverageByCommunity).toEqual([
-      { communityId: community.id, name: '014中心社区', requested: 138, allocated: 80, claimed: 30 },
+      { communityId: community.id, name: '014中心社区', demands: 5, fullyAllocated: 0, fullyClaimed: 0 },
     ]);
     expect(overview.coverageByCategory).toContainEqual({
       category: 'elderly-care',
-      requested: 60,
-      allocated: 30,
-      claimed: 30,
+      demands: 2,
+      fullyAllocated: 0,
+      fullyClaimed: 0,
     });
-    expect(overview.supplyByCategory).toContainEqual({ category: 'elderly-care', offered: 30, used: 30 });
-    expect(overview.supplyByCategory).toContainEqual({ category: 'health', offered: 50, used: 0 });
+    expect(overview.demandsByClaimedShare).toEqual([
+      { band: 'none', count: 4 },
+      { band: 'under-half', count: 0 },
+      { band: 'half-or-more', count: 1 },
+      { band: 'all', count: 0 },
+    ]);
+    expect(overview.quantitiesByUnit).toEqual([
+      // The largest request first; at equal requests, the larger supply.
+      { quantityUnit: 'people', requested: 60, allocated: 50, claimed: 0, offered: 50, used: 0 },
+      { quantityUnit: 'meals', requested: 60, allocated: 30, claimed: 30, offered: 30, used: 30 },
+      { quantityUnit: 'sessions', requested: 10, allocated: 0, claimed: 0, offered: 0, used: 0 },
+      { quantityUnit: 'visits', requested: 8, allocated: 0, claimed: 0, offered: 12, used: 0 },
+    ]);
+    expect(overview.supplyByCategory).toContainEqual({
+      category: 'elderly-care',
+      quantityUnit: 'meals',
+      offered: 30,
+      used: 30,
+    });
+    expect(overview.supplyByCategory).toContainEqual({
+      category: 'health',
+      quantityUnit: 'people',
+      offered: 50,
+      used: 0,
+    });
     expect(overview.statusCounts).toEqual({ claimed: 1, proposed: 1 });
     expect(overview.demandToClaimHours).toMatchObject({ count: 1 });
     expect(overview.units).toContainEqual({
       unitId: academy.id,
       name: '空空导弹研究院',
-      claimed: 30,
       projects: 1,
       points: 0,
     });
@@ -256,7 +279,17 @@ describe('dashboard read models', () => {
     const map = await get('/alliance/map', coordinator);
     expect(map.demands).toHaveLength(5);
     expect(map.resources).toHaveLength(3);
-    expect(map.resources).toContainEqual(expect.objectContaining({ title: '近700平方米办公用房', used: 30 }));
+    expect(map.resources).toContainEqual(
+      expect.objectContaining({
+        title: '近700平方米办公用房',
+        capacity: 30,
+        used: 30,
+        quantityUnit: 'meals',
+      }),
+    );
+    expect(map.demands).toContainEqual(
+      expect.objectContaining({ title: '健康体检', quantityUnit: 'people' }),
+    );
     expect(map.links.map((link: { status: string }) => link.status).sort()).toEqual(['claimed', 'proposed']);
   });
 

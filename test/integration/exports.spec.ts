@@ -65,6 +65,7 @@ describe('exports and the monthly report over HTTP', () => {
     await post(`/projects/${alliance.projectId}/approve`, coordinator);
     await post('/claims', unit, { claimId: randomUUID(), projectId: alliance.projectId, quantity: 30 });
     await post(`/projects/${alliance.projectId}/start`, unit);
+    await post(`/projects/${alliance.projectId}/report`, unit, { note: '送餐 30 份', hours: '10' });
     await post(
       `/projects/${alliance.projectId}/complete`,
       communityOf(alliance.allianceId, alliance.community.id),

@@ -205,7 +205,13 @@ describe('project review', () => {
       () => 'the hospital kitchen never became a candidate',
     );
     const kitchen = candidates.find((c: { resourceItemId: string }) => c.resourceItemId === 'kitchen');
-    expect(kitchen).toMatchObject({ unitId: other.id, available: 25, allocatedToThisProject: 0 });
+    expect(kitchen).toMatchObject({
+      unitId: other.id,
+      unitName: '洛阳市中心医院',
+      resourceTitle: '近700平方米办公用房',
+      available: 25,
+      allocatedToThisProject: 0,
+    });
     expect(
       candidates.find((c: { resourceItemPk: string }) => c.resourceItemPk === resourceItemPk),
     ).toMatchObject({

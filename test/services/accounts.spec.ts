@@ -255,7 +255,7 @@ describe('accounts and sign-in', () => {
     expect(
       await refusalOf(accounts.changePassword(caller, 'not-it-at-all-1', 'a-new-password-2027')),
     ).toEqual({
-      code: 'sign-in-failed',
+      code: 'wrong-password',
       message: 'the current password is not right',
       field: 'currentPassword',
     });

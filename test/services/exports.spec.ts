@@ -132,6 +132,7 @@ describe('exports of a round through to completion', () => {
     );
     const progress = context.get(ProjectProgressService);
     await progress.start(projectId, units[0]!);
+    for (const unitId of units) await progress.report(projectId, unitId, { note: '送餐到户', hours: '3' });
     await progress.complete(projectId, communityId, 4, '送餐及时');
   }, 60_000);
 

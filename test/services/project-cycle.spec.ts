@@ -192,6 +192,14 @@ describe('project use cases against Postgres', () => {
       (await context.db.query(`SELECT 1 FROM points_ledger WHERE project_id = $1`, [projectId])).rows,
     ).toEqual([]);
     await windowOf(`now() - interval '1 day'`);
+    // Nor before the unit has reported its work done (完成报告).
+    await expect(progress.complete(projectId, communityId, 5)).rejects.toMatchObject({
+      code: 'work-not-reported',
+      message: expect.stringContaining(units[0]!),
+    });
+    expect(await progress.report(projectId, units[0]!, { note: '送餐 30 份', hours: '12.5' })).toMatchObject({
+      status: 'in-progress',
+    });
     expect(await progress.complete(projectId, communityId, 5, '老人们很满意')).toMatchObject({
       status: 'completed',
     });
@@ -199,11 +207,18 @@ describe('project use cases against Postgres', () => {
       `SELECT unit_id, points, reason FROM points_ledger WHERE project_id = $1`,
       [projectId],
     );
-    expect(rows).toEqual([{ unit_id: units[0], points: 10, reason: 'completed, rated 5' }]);
-    const statuses = (await outboxOf(context, projectId))
+    expect(rows).toEqual([{ unit_id: units[0], points: 10, reason: 'project-completed' }]);
+    const changes = (await outboxOf(context, projectId))
       .filter((event) => event.topic === context.topics.projectsStatusChanged)
-      .map((event) => event.payload.to);
-    expect(statuses).toEqual(['approved', 'offered', 'claimed', 'in-progress', 'completed']);
+      .map((event) => `${event.payload.from}→${event.payload.to}`);
+    expect(changes).toEqual([
+      'proposed→approved',
+      'approved→offered',
+      'offered→claimed',
+      'claimed→in-progress',
+      'in-progress→in-progress',
+      'in-progress→completed',
+    ]);
   });
 
   it('reopens an expired paired offer to the open hall, then expires the project and matches again', async () => {
@@ -266,7 +281,7 @@ describe('project use cases against Postgres', () => {
     const overview = await context.get(DashboardReads).overview(allianceId);
     expect(overview.statusCounts).toEqual({ offered: 1 });
     expect(overview.coverageByCategory).toEqual([
-      expect.objectContaining({ category: 'elderly-care', requested: 40, allocated: 30, claimed: 0 }),
+      { category: 'elderly-care', demands: 1, fullyAllocated: 0, fullyClaimed: 0 },
     ]);
   });
 });

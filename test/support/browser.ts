@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { HOW_TO_INSTALL_CHINESE_FONTS, chineseFonts } from '../../tools/infra/fonts';
 import { eventually } from './answers';
 
 /** Debian's Chromium, which `npm test` installs; CHROMIUM_PATH points elsewhere. */
@@ -18,7 +19,10 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-/** A headless Chromium for the browser suites; fails loudly, saying how to get one, when missing. */
+/**
+ * A headless Chromium for the browser suites; fails loudly, saying how to get one, when it is
+ * missing, and when the machine has no Chinese font (every screenshot would show boxes).
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -26,7 +30,20 @@ export async function launchChromium(): Promise<Browser> {
         'or install it yourself with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  if (chineseFonts().length === 0) {
+    throw new Error(
+      'No Chinese font: `fc-list :lang=zh` lists none, so the dashboard would draw boxes. ' +
+        `\`npm test\` installs one. ${HOW_TO_INSTALL_CHINESE_FONTS}`,
+    );
+  }
+  // LANGUAGE draws Chromium's own controls (file and date inputs) in Chinese, as members'
+  // phones do; the strings come with chromium-l10n, which `npm test` installs.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+  });
 }
 
 /** Where the browser suites leave their screenshots. */
@@ -62,6 +79,67 @@ export async function fitsTheScreen(page: Page, what: string): Promise<void> {
     '[document.documentElement.scrollWidth, window.innerWidth]',
   )) as number[];
   expect({ what, scrollWidth: widths[0] }).toEqual({ what, scrollWidth: widths[1] });
+}
+
+/**
+ * What scrolls sideways inside the page on a phone: a frame (a table's, a chart's) wider than
+ * its room, whose content a person must swipe sideways to read. Only the view is searched:
+ * the tab bar above it is meant to scroll. Each is described by its tag, classes and how much
+ * it hides.
+ */
+export async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    for (const element of document.querySelectorAll('#view *')) {
+      const overflow = getComputedStyle(element).overflowX;
+      if (overflow !== 'auto' && overflow !== 'scroll') continue;
+      if (element.scrollWidth <= element.clientWidth + 1) continue;
+      const classes = String(element.className || '').trim().split(/\\s+/).filter(Boolean).join('.');
+      found.push(element.tagName.toLowerCase() + (classes ? '.' + classes : '') +
+        ' hides ' + (element.scrollWidth - element.clientWidth) + 'px sideways');
+    }
+    return found;
+  })()`)) as string[];
+}
+
+/**
+ * What must never show in Chinese mode: a field path, a code with its detail, developer English
+ * (a code the page should have worded, or any run of three English words).
+ */
+export const DEVELOPER_TEXT =
+  /items\[|[a-z]+-[a-z]+ \(|must be|is required|\b(?:matcher|unmatched|allocation-edited|out-of-range|wrong-type|not-matched-yet|open-hall|in-progress)\b|\b[a-z]+ [a-z]+ [a-z]+\b/;
+
+/** The first developer text `page` shows (see DEVELOPER_TEXT), or null when there is none. */
+export async function developerTextOn(page: Page): Promise<string | null> {
+  const text = (await page.evaluate('document.body.innerText')) as string;
+  return DEVELOPER_TEXT.exec(text)?.[0] ?? null;
+}
+
+/**
+ * Collects what goes wrong in `page` into `errors`, each named after `who`: uncaught errors and
+ * console errors, except Chromium's log of the 4xx answers tests provoke on purpose.
+ */
+export function collectErrors(page: Page, who: string, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
+      errors.push(`${who} console: ${message.text()}`);
+    }
+  });
+}
+
+/** Waits until `locator`'s text, spaces collapsed, satisfies `test`, and returns it. */
+export async function shownText(
+  locator: Locator,
+  test: (text: string) => boolean,
+  what: string,
+): Promise<string> {
+  let text = '';
+  await eventually(
+    async () => test((text = ((await locator.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' '))),
+    () => `${what}; the page shows: ${text}`,
+  );
+  return text;
 }
 
 /** Where the dashboard keeps a tab's session. */

@@ -20,11 +20,20 @@ export function formatPercent(ratio) {
 }
 
 /**
+ * A quantity with its unit of measure ("20人", "20 people"); with `capacity`, also what the
+ * resource can give in the same unit ("20人 / 可提供 30人", "20 people of 30 people available").
+ * Use it wherever a quantity is shown: a bare number leaves the reader guessing 人 or 份.
  * @param {unknown} quantity
- * @param {string | null | undefined} unit
+ * @param {string | null | undefined} unit the quantity unit code (people, meals, sqm-days ...)
+ * @param {{ capacity?: unknown }} [options] capacity: the resource's quantity, when known
  */
-export function formatQuantity(quantity, unit) {
-  return `${formatNumber(quantity)}${unitSuffix(unit)}`;
+export function formatQuantity(quantity, unit, { capacity } = {}) {
+  const shown = `${formatNumber(quantity)}${unitSuffix(unit)}`;
+  if (capacity === undefined || capacity === null) return shown;
+  return t('quantity.ofCapacity', {
+    quantity: shown,
+    capacity: `${formatNumber(capacity)}${unitSuffix(unit)}`,
+  });
 }
 
 /**
@@ -46,45 +55,134 @@ function toDate(value) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-// A 24-hour clock reads the same in Chinese and English; bad input shows as a dash.
-/**
- * @param {DateInput} value
- * @param {Intl.DateTimeFormatOptions} options
+/*
+ * One way of writing dates everywhere, on the alliance's clocks (ALLIANCE_TIME_ZONE, below):
+ * month and day (12月5日, Dec 5), with the year when the date is not in the current year
+ * (2027年1月15日, Jan 15, 2027), so that a window crossing a year says so; times on a 24-hour
+ * clock. Bad input shows as a dash.
  */
-function formatDate(value, options) {
-  const date = toDate(value);
-  if (!date) return t('common.none');
-  return new Intl.DateTimeFormat(getLang(), { ...options, hour12: false }).format(date);
+
+/**
+ * @param {Date} date
+ * @param {number} now
+ */
+function inCurrentYear(date, now) {
+  const year = (/** @type {Date} */ at) =>
+    new Intl.DateTimeFormat('en', { timeZone: ALLIANCE_TIME_ZONE, year: 'numeric' }).format(at);
+  return year(date) === year(new Date(now));
 }
 
-/** @param {DateInput} value */
-export function formatDateTime(value) {
-  return formatDate(value, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+/**
+ * @param {Date} date
+ * @param {{ time: boolean, now: number, withYear?: boolean }} options
+ */
+function writeDate(date, { time, now, withYear = false }) {
+  const english = getLang() === 'en';
+  return new Intl.DateTimeFormat(getLang(), {
+    timeZone: ALLIANCE_TIME_ZONE,
+    ...(withYear || !inCurrentYear(date, now) ? { year: 'numeric' } : {}),
+    month: english ? 'short' : 'long',
+    day: 'numeric',
+    ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  }).format(date);
+}
+
+/**
+ * A day: 12月5日 (Dec 5), with its year when not this year (2027年1月15日, Jan 15, 2027).
+ * @param {DateInput} value
+ * @param {number} [now]
+ */
+export function formatDay(value, now = Date.now()) {
+  const date = toDate(value);
+  return date ? writeDate(date, { time: false, now }) : t('common.none');
+}
+
+/**
+ * A day with its year always (2026年12月6日, Dec 6, 2026), for what is kept on paper.
+ * @param {DateInput} value
+ */
+export function formatFullDay(value) {
+  const date = toDate(value);
+  return date ? writeDate(date, { time: false, now: Date.now(), withYear: true }) : t('common.none');
+}
+
+/**
+ * A moment: 12月5日 14:00 (Dec 5, 14:00), with its year when not this year.
+ * @param {DateInput} value
+ * @param {number} [now]
+ */
+export function formatDateTime(value, now = Date.now()) {
+  const date = toDate(value);
+  return date ? writeDate(date, { time: true, now }) : t('common.none');
+}
+
+/**
+ * A clock time on its own (14:03), for what happened today.
+ * @param {DateInput} value
+ */
+export function formatTime(value) {
+  const date = toDate(value);
+  if (!date) return t('common.none');
+  return new Intl.DateTimeFormat(getLang(), {
+    timeZone: ALLIANCE_TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/**
+ * The days a window [from, to) covers, whatever its clock times: its end is exclusive, so a
+ * window ending at midnight ends the day before. 12月5日 至 2027年1月15日; one day reads once.
+ * @param {DateInput} from
+ * @param {DateInput} to
+ * @param {number} [now]
+ */
+export function formatDayRange(from, to, now = Date.now()) {
+  const start = toDate(from);
+  const end = toDate(to);
+  if (!start || !end) return t('common.none');
+  const lastDay = new Date(Math.max(start.getTime(), end.getTime() - 1));
+  const first = formatDay(start, now);
+  const last = formatDay(lastDay, now);
+  return first === last ? first : t('date.range', { from: first, to: last });
+}
+
+/**
+ * A time window [from, to). Whole days (both ends at midnight, as lists keep availability)
+ * read as their days (formatDayRange): 12月5日 至 2027年1月15日. Otherwise with the times,
+ * the day said once when both ends fall on it: 12月5日 11:00 至 13:00.
+ * @param {DateInput} from
+ * @param {DateInput} to
+ * @param {number} [now]
+ */
+export function formatWindow(from, to, now = Date.now()) {
+  const start = toDate(from);
+  const end = toDate(to);
+  if (!start && !end) return t('common.none');
+  if (!start || !end)
+    return t('date.range', { from: formatDateTime(from, now), to: formatDateTime(to, now) });
+  if (isMidnight(start) && isMidnight(end)) return formatDayRange(start, end, now);
+  const sameDay = allianceDay(start.toISOString()) === allianceDay(end.toISOString());
+  return t('date.range', {
+    from: formatDateTime(start, now),
+    to: sameDay ? formatTime(end) : formatDateTime(end, now),
   });
 }
 
-/** @param {DateInput} value */
-export function formatShortDateTime(value) {
-  return formatDate(value, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-}
-
-/** @param {DateInput} value */
-export function formatTime(value) {
-  return formatDate(value, { hour: '2-digit', minute: '2-digit' });
-}
-
 /**
- * @param {DateInput} from
- * @param {DateInput} to
+ * Whether an instant is midnight on the alliance's clocks, where whole-day windows start and end.
+ * @param {Date} date
  */
-export function formatWindow(from, to) {
-  if (!from && !to) return t('common.none');
-  return `${formatShortDateTime(from)} – ${formatShortDateTime(to)}`;
+function isMidnight(date) {
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    timeZone: ALLIANCE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return clock.format(date) === '00:00:00';
 }
 
 /** @type {readonly [Intl.RelativeTimeFormatUnit, number][]} */

@@ -224,7 +224,7 @@ export class AccountAdministration {
     if (!account)
       throw new AccountError('account-not-found', 'this sign-in has no account (a demo or test token)');
     if (!(await passwordMatches(currentPassword, account.passwordHash))) {
-      throw new AccountError('sign-in-failed', 'the current password is not right', {
+      throw new AccountError('wrong-password', 'the current password is not right', {
         field: 'currentPassword',
       });
     }

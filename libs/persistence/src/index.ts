@@ -27,3 +27,4 @@ export * from './repositories/account.repository';
 export * from './repositories/session.repository';
 export * from './repositories/account-link.repository';
 export * from './repositories/sso.repository';
+export * from './repositories/work-report.repository';

@@ -13,6 +13,7 @@ describe('ProjectError', () => {
       'project-not-found',
       'version-conflict',
       'window-not-open',
+      'work-not-reported',
     ]);
   });
 

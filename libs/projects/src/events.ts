@@ -2,7 +2,7 @@ import type { ProjectStatus, ProjectStatusChanged } from '@redcrowd/contracts';
 import type { Offer } from './model';
 
 /** What a status change is recorded as in the audit trail: the status, or the edit when it stays. */
-export type ProjectAction = ProjectStatus | 'allocation-edited' | 'allocation-swapped';
+export type ProjectAction = ProjectStatus | 'allocation-edited' | 'allocation-swapped' | 'work-reported';
 
 /**
  * A project moved in its lifecycle, or was edited in place (`from` = `to`, `action` says

@@ -6,7 +6,8 @@
  *     and returned as a domain event;
  *   - the operations: propose, revise, cancel (rounds); approve, reject, editAllocation,
  *     swapAllocation (the joint meeting, 联席会); offer, openHall, decline, expire (offers);
- *     decideClaim and claim (认领); start and complete with the points (积分) split;
+ *     decideClaim and claim (认领); start, reportWork (完成报告) and complete with the points
+ *     (积分) split;
  *   - the capacity rule: which statuses hold resource capacity, stand for their demand,
  *     keep a demand out of the next round's pool, or keep items matched, with sqlList() so
  *     the repositories derive their SQL from these lists instead of retyping them;
@@ -33,4 +34,5 @@ export * from './review';
 export { offer, openHall, expire, decline, type OfferWindow, type MoveOn, type ExpiryChange } from './offers';
 export * from './claims';
 export * from './progress';
+export * from './work-report';
 export * from './points';

@@ -9,6 +9,7 @@ import { decline, expire, offer } from './offers';
 import { complete, start } from './progress';
 import { cancel, revise } from './proposal';
 import { approve, editAllocation, reject, swapAllocation } from './review';
+import { reportWork } from './work-report';
 
 const UNITS = [ACADEMY, UNIVERSITY, HOSPITAL];
 
@@ -140,6 +141,21 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
         (index) => (state, at) => start(state, { unitId: state.claims[index]?.unitId ?? 'someone-else', at }),
       ),
   ),
+  // Mostly a unit that claimed, sometimes one that did not, with hours sometimes out of range.
+  w(
+    3,
+    fc.tuple(fc.nat(3), fc.constantFrom(2.5, 0)).map(
+      ([index, hours]) =>
+        (state, at) =>
+          reportWork(state, {
+            unitId: state.claims[index]?.unitId ?? 'someone-else',
+            note: '已完成',
+            hours,
+            at,
+          }),
+    ),
+  ),
+  // Mostly after every claiming unit reported, sometimes before.
   w(
     4,
     fc
@@ -147,11 +163,18 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
         fc.constantFrom(COMMUNITY, COMMUNITY, ACADEMY),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 0, max: 30 }),
+        fc.boolean(),
       )
       .map(
-        ([communityId, rating, pointsPerProject]) =>
+        ([communityId, rating, pointsPerProject, allReported]) =>
           (state, at) =>
-            complete(state, { communityId, rating, pointsPerProject, at }),
+            complete(state, {
+              communityId,
+              rating,
+              pointsPerProject,
+              reportedUnitIds: state.claims.slice(allReported ? 0 : 1).map((share) => share.unitId),
+              at,
+            }),
       ),
   ),
 );
@@ -183,7 +206,17 @@ const PATHS: Array<Array<[Operation, number]>> = [
       0,
     ],
     [(state, at) => start(state, { unitId: state.claims[0]?.unitId ?? 'nobody', at }), 0],
-    [(state, at) => complete(state, { communityId: COMMUNITY, rating: 4, pointsPerProject: 10, at }), 0],
+    [
+      (state, at) =>
+        complete(state, {
+          communityId: COMMUNITY,
+          rating: 4,
+          pointsPerProject: 10,
+          reportedUnitIds: state.claims.map((share) => share.unitId),
+          at,
+        }),
+      0,
+    ],
   ],
   [
     [approveIt, 0],
@@ -242,8 +275,13 @@ describe('the lifecycle over any sequence of operations', () => {
             if (event.type === 'status-changed') {
               expect(event.from).toBe(status);
               const edit = event.action === 'allocation-edited' || event.action === 'allocation-swapped';
+              const report = event.action === 'work-reported';
               expect(
-                edit ? event.to === 'proposed' && event.from === 'proposed' : canBecome(event.from, event.to),
+                edit
+                  ? event.to === 'proposed' && event.from === 'proposed'
+                  : report
+                    ? event.to === 'in-progress' && event.from === 'in-progress'
+                    : canBecome(event.from, event.to),
               ).toBe(true);
               expect(event.version).toBe(++expected);
               status = event.to;

@@ -1,7 +1,7 @@
 import { ACADEMY, ALLIANCE, COMMUNITY, PROJECT_ID, project, T0, UNIVERSITY } from '../test/fixtures';
 import { ProjectError } from './errors';
 import type { Project } from './model';
-import { complete, MAX_NOTE_LENGTH, start, type Completion } from './progress';
+import { complete, MAX_NOTE_LENGTH, POINTS_FOR_COMPLETION, start, type Completion } from './progress';
 
 function refusal(action: () => unknown): ProjectError {
   try {
@@ -65,6 +65,7 @@ describe('complete', () => {
     rating: 5,
     note: '孩子们很喜欢',
     pointsPerProject: 20,
+    reportedUnitIds: [ACADEMY, UNIVERSITY],
     at: T0,
     ...overrides,
   });
@@ -91,7 +92,27 @@ describe('complete', () => {
       { unitId: UNIVERSITY, points: 8 },
       { unitId: ACADEMY, points: 12 },
     ]);
-    expect(creditReason).toBe('completed, rated 5');
+    expect(creditReason).toBe('project-completed');
+    expect(POINTS_FOR_COMPLETION).toBe('project-completed');
+  });
+
+  it('refuses a confirmation until every claiming unit has reported its part done', () => {
+    for (const reported of [[], [ACADEMY], [UNIVERSITY, 'another-unit']]) {
+      const waiting = [UNIVERSITY, ACADEMY].filter((unit) => !reported.includes(unit));
+      const error = refusal(() => complete(inProgress(), completion({ reportedUnitIds: reported })));
+      expect([error.code, error.message]).toEqual([
+        'work-not-reported',
+        `project ${PROJECT_ID} cannot be confirmed before ${waiting.join(', ')} reported the work done`,
+      ]);
+    }
+  });
+
+  it('checks the reports after the window, so an early confirmation says the window is not open', () => {
+    const opens = T0 + 1;
+    const error = refusal(() =>
+      complete(inProgress(), completion({ at: T0, windowOpensAt: opens, reportedUnitIds: [] })),
+    );
+    expect(error.code).toBe('window-not-open');
   });
 
   it('refuses a confirmation before the demand’s window opens, and takes one from that moment on', () => {
@@ -159,7 +180,9 @@ describe('complete', () => {
         { unitId: 'b', quantity: 1 },
       ],
     });
-    expect(complete(three, completion({ pointsPerProject: 10 })).credits).toEqual([
+    expect(
+      complete(three, completion({ pointsPerProject: 10, reportedUnitIds: ['a', 'b', 'c'] })).credits,
+    ).toEqual([
       { unitId: 'c', points: 3 },
       { unitId: 'a', points: 4 },
       { unitId: 'b', points: 3 },

@@ -3,6 +3,7 @@ import type { ProjectChange } from './events';
 import { moveTo } from './lifecycle';
 import type { ClaimShare, ProjectRef } from './model';
 import { splitPoints, type PointsCredit } from './points';
+import { unitsYetToReport } from './work-report';
 
 /** Longest note a community may leave with its rating. */
 export const MAX_NOTE_LENGTH = 1000;
@@ -31,7 +32,12 @@ export interface Completion {
   at: number;
   /** When the demand's window opens (ms): the work cannot be confirmed done before it. */
   windowOpensAt?: number;
+  /** The claiming units that have reported their part done (reportWork): all of them must have. */
+  reportedUnitIds: readonly string[];
 }
+
+/** The ledger's reason (a code the screens translate) for points a completed project earned. */
+export const POINTS_FOR_COMPLETION = 'project-completed';
 
 export interface CompletionChange<P> extends ProjectChange<P> {
   /** Points for each claiming unit, in the order of the claims, to credit once per project and unit. */
@@ -69,6 +75,13 @@ export function complete<P extends ProjectRef & { submitterId: string; claims: r
       `project ${project.id}'s window opens at ${new Date(opens).toISOString()}; its work can be confirmed from then`,
     );
   }
+  const waiting = unitsYetToReport(project.claims, completion.reportedUnitIds);
+  if (waiting.length > 0) {
+    throw new ProjectError(
+      'work-not-reported',
+      `project ${project.id} cannot be confirmed before ${waiting.join(', ')} reported the work done`,
+    );
+  }
   const rated = `rated ${String(rating)}`;
   const said = typeof note === 'string' ? note.trim() : '';
   const reason = said !== '' ? `${rated}: ${said}` : rated;
@@ -83,6 +96,6 @@ export function complete<P extends ProjectRef & { submitterId: string; claims: r
     project: completed,
     events: [event],
     credits: splitPoints(completion.pointsPerProject, project.claims),
-    creditReason: `completed, ${rated}`,
+    creditReason: POINTS_FOR_COMPLETION,
   };
 }

@@ -490,7 +490,7 @@ export interface paths {
     put?: never;
     /**
      * Change the caller's password; every other session ends
-     * @description Needs the current password (sign-in-failed, field `currentPassword`, when wrong). The new one follows the same rules as at setup. Every other session of the account is revoked (the one making the request goes on). Audited as password-changed.
+     * @description Needs the current password (403 wrong-password, field `currentPassword`, when wrong). The new one follows the same rules as at setup. Every other session of the account is revoked (the one making the request goes on). Audited as password-changed.
      */
     post: operations['changePassword'];
     delete?: never;
@@ -829,6 +829,89 @@ export interface paths {
      * @description Only a unit with an accepted claim on the project (the token's `unit`) may start it; the audit trail and `projects.status-changed.v1` record that unit as the actor.
      */
     post: operations['startProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A claiming unit reports its part of work in progress done (完成报告)
+     * @description Only a unit with an accepted claim (the token's `unit`) on an in-progress project may report; the project stays in progress and the audit trail records `work-reported` with the hours. A second report replaces the unit's first. The photo is optional, at most 5 MB, and must be a JPEG, PNG, WebP or HEIC image by its content (its name and declared type are not trusted): otherwise 400 with the problem on `photo` (out-of-range for its size, invalid-value for its kind). Files over 10 MB are cut off with 413 payload-too-large. The community confirms completion once every claiming unit has reported.
+     */
+    post: operations['reportWork'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The claiming units' reports of work done on a project
+     * @description For the project's parties: the alliance's coordinators, the units that claimed it and the member that asked for it; anyone else is answered 403 not-allowed.
+     */
+    get: operations['workReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/reports/{unitId}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+        /**
+         * @description The reporting unit.
+         * @example kongkong-institute
+         */
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * The photo of a unit's work report
+     * @description The image as it was checked (its type read from its bytes), for the project's parties; 404 not-found when the unit's report has no photo.
+     */
+    get: operations['workReportPhoto'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1966,11 +2049,13 @@ export interface components {
      *     with `problems`); member-not-found 404; member-exists 409; place-not-found 404;
      *     place-exists 409 (with the place that has the name); sign-in-failed 401 (the same
      *     whether or not the account exists); sign-on-not-linked 401 (single sign-on vouched for
-     *     somebody no account is linked to); too-many-attempts 429; session-ended 401;
+     *     somebody no account is linked to); wrong-password 403 (a signed-in person's current
+     *     password, when changing it, is not right); too-many-attempts 429; session-ended 401;
      *     link-invalid 410; account-exists 409; account-not-found 404; project-not-found,
      *     allocation-not-found, offer-not-found 404; not-allowed 403; illegal-transition 409;
      *     version-conflict 409; not-a-candidate 422; capacity-exceeded 409; window-not-open 409
-     *     (completion confirmed before the demand's window opens); the claim refusals
+     *     (completion confirmed before the demand's window opens); work-not-reported 409
+     *     (completion confirmed before every claiming unit reported its work done); the claim refusals
      *     invalid-claim 400 and not-offered, project-not-claimable, already-claimed,
      *     over-quantity, offer-expired 409; internal-error 500; unavailable 503;
      *     payload-too-large 413.
@@ -1989,6 +2074,7 @@ export interface components {
       | 'place-not-found'
       | 'place-exists'
       | 'sign-in-failed'
+      | 'wrong-password'
       | 'sign-on-not-linked'
       | 'too-many-attempts'
       | 'session-ended'
@@ -2004,6 +2090,7 @@ export interface components {
       | 'not-a-candidate'
       | 'capacity-exceeded'
       | 'window-not-open'
+      | 'work-not-reported'
       | 'invalid-claim'
       | 'not-offered'
       | 'project-not-claimable'
@@ -2167,9 +2254,11 @@ export interface components {
       /** @description The audit trail, oldest first. */
       events: components['schemas']['ProjectEvent'][];
     };
-    /** @description One audit row: who (a coordinator's or admin's token `sub`, the unit or community id for starting and confirming work, or `matcher` for rounds), what (proposed, revised, approved, rejected, cancelled, allocation-edited, ...), why, and when. */
+    /** @description One audit row: who (a coordinator's or admin's token `sub`, the unit or community id for starting, reporting and confirming work, or `matcher` for rounds), what (proposed, revised, approved, rejected, cancelled, allocation-edited, work-reported, ...), why, and when. */
     ProjectEvent: {
       actor: string;
+      /** @description Who that is, by name: the coordinator's account name, or the unit's or community's name in the roster or its lists; null for `matcher` and for tokens of no account. */
+      actorName: string | null;
       action: string;
       reason: string | null;
       /** @description Depends on the action: a round's trigger and objective, or an edit's resourceItemPk, from and to. */
@@ -2378,7 +2467,7 @@ export interface components {
         /** Format: uuid */
         projectId: string;
         points: number;
-        /** @description e.g. `completed, rated 5`. */
+        /** @description Why the points were credited, as a code: `project-completed` (entries credited before this release carry the sentence `completed, rated N`). */
         reason: string;
         /** Format: date-time */
         at: string;
@@ -2447,6 +2536,8 @@ export interface components {
       quantity: number;
       /** Format: date-time */
       expiresAt: string;
+      /** @description The unit's own reason, when it declined the offer and said why. */
+      declineReason: string | null;
       project: {
         status: components['schemas']['ProjectStatus'];
         version: number;
@@ -2486,6 +2577,8 @@ export interface components {
       contact: null | components['schemas']['PartyContact'];
       /** @description The community's confirmation with its rating and note, once the project is completed. */
       completion: null | components['schemas']['CompletionRecord'];
+      /** @description This unit's report of its part done (完成报告) on an accepted claim; null until it reports. */
+      report: null | components['schemas']['WorkReport'];
     };
     /**
      * @description Why the last matching round found no candidate for a demand, by the first hard constraint that ruled out all supply: no-supply-in-category (no resource of a compatible category and quantity unit open to the alliance), none-in-radius (none reaches its location), no-window-overlap (none is available during its window), no-capacity (none has capacity left).
@@ -2513,11 +2606,35 @@ export interface components {
         completion: null | components['schemas']['CompletionRecord'];
         /** @description The units whose claims were accepted, with their contacts (only then). */
         contacts: components['schemas']['PartyContact'][];
+        /** @description The claiming units' reports of work done, oldest first. */
+        reports: components['schemas']['WorkReport'][];
+        /** @description The units with accepted claims that have not reported yet: completion can be confirmed once this is empty (work-not-reported before). */
+        awaitingReports: {
+          unitId: string;
+          unitName: string | null;
+        }[];
       };
       /** @description Why the last round found no candidate for it; null when it found some. */
       unmetReason: components['schemas']['NoCandidateReason'] | null;
       /** @description When it has no live project and the joint meeting rejected its newest one: the reason the coordinator gave (the reject box promises the community will see it). */
       rejection: null | components['schemas']['RejectionRecord'];
+    };
+    /** @description A claiming unit's report that its part is done (完成报告). */
+    WorkReport: {
+      unitId: string;
+      /** @description The unit's name in the alliance (its lists', else the roster's). */
+      unitName: string | null;
+      /** @description What was done. */
+      note: string;
+      /** @description Volunteer hours. */
+      hours: number;
+      /**
+       * Format: date-time
+       * @description When it was last reported.
+       */
+      reportedAt: string;
+      /** @description Whether GET /projects/{projectId}/reports/{unitId}/photo serves a photo. */
+      hasPhoto: boolean;
     };
     CompletionRecord: {
       /** Format: date-time */
@@ -2577,24 +2694,36 @@ export interface components {
       /** @description The joint meeting's rejection of its newest project, when it was rejected. */
       rejection: null | components['schemas']['RejectionRecord'];
     };
+    /** @description Quantities are added up only within one unit of measure (people, meals, square-metre days ...); coverage across units counts demands: all, fully allocated, fully claimed. */
     AllianceOverview: {
-      /** @description Per demand submitter (community, or unit posting demands), largest request first: what it requested, what live projects allocate to it, and what units claimed. */
-      coverageByCommunity: {
+      /** @description Per demand submitter (community, or unit posting demands), most demands first: how many demand items it posted, how many live projects allocate in full, and how many accepted claims cover in full (met, 已满足). */
+      coverageByCommunity: ({
         communityId: string;
         name: string;
-        requested: number;
-        allocated: number;
-        claimed: number;
-      }[];
-      coverageByCategory: {
+      } & components['schemas']['DemandCounts'])[];
+      /** @description Per demand category, most demands first, counted as in coverageByCommunity. */
+      coverageByCategory: ({
         category: string;
+      } & components['schemas']['DemandCounts'])[];
+      /** @description Every demand item in one band of the share of it that accepted claims cover: none, under half, half or more (not all), all. Always the four bands, in this order; the counts add up to the number of demand items. */
+      demandsByClaimedShare: {
+        /** @enum {string} */
+        band: 'none' | 'under-half' | 'half-or-more' | 'all';
+        count: number;
+      }[];
+      /** @description Per unit of measure found in demand or resource lists, largest request first: what demands request, what live projects allocate and units claimed of it, what resources offer and what approved or later projects use. */
+      quantitiesByUnit: {
+        quantityUnit: string;
         requested: number;
         allocated: number;
         claimed: number;
+        offered: number;
+        used: number;
       }[];
-      /** @description What resource lists offer per category, and how much approved or later projects use. */
+      /** @description What resource lists offer per category and unit of measure, and how much approved or later projects use; the most used share first. */
       supplyByCategory: {
         category: string;
+        quantityUnit: string;
         offered: number;
         used: number;
       }[];
@@ -2629,12 +2758,18 @@ export interface components {
       units: {
         unitId: string;
         name: string;
-        /** @description Accepted claimed quantity, over all projects. */
-        claimed: number;
         /** @description Projects with an accepted claim of the unit. */
         projects: number;
         points: number;
       }[];
+    };
+    /** @description Demand items of a group, counted; a demand is never split across counts of quantities. */
+    DemandCounts: {
+      demands: number;
+      /** @description Demands whose live projects allocate all they request. */
+      fullyAllocated: number;
+      /** @description Demands whose accepted claims cover all they request (met, 已满足). */
+      fullyClaimed: number;
     };
     AllianceMap: {
       demands: {
@@ -2645,6 +2780,7 @@ export interface components {
         lat: number;
         lng: number;
         quantity: number;
+        quantityUnit: string;
         unmet: number;
         /**
          * @description Its live project's status, or unmatched when it has none.
@@ -2662,6 +2798,7 @@ export interface components {
         lng: number;
         radiusKm: number;
         capacity: number;
+        quantityUnit: string;
         /** @description What approved or later projects take of it. */
         used: number;
       }[];
@@ -4412,6 +4549,10 @@ export interface operations {
             resourceItemId: string;
             resourceListId: string;
             unitId: string;
+            /** @description The unit's name on its resource list. */
+            unitName: string;
+            /** @description The resource item's title, which tells two items of one unit apart. */
+            resourceTitle: string;
             /** @description What the item can still give outside approved work and edited proposals. */
             available: number;
             score: number;
@@ -4721,6 +4862,112 @@ export interface operations {
       403: components['responses']['ForbiddenOrNotAllowed'];
       404: components['responses']['NotFoundOrOtherAlliance'];
       409: components['responses']['Conflict'];
+    };
+  };
+  reportWork: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "note": "送餐 12 份，老人都已签收",
+         *       "hours": "6.5"
+         *     }
+         */
+        'multipart/form-data': {
+          /** @description What was done; not blank. */
+          note: string;
+          /** @description Volunteer hours (志愿服务时长), above 0 and at most 720, e.g. `2.5`. */
+          hours: string;
+          /** Format: binary */
+          photo?: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['Decision'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrNotAllowed'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  workReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reports, oldest first (possibly none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkReport'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrNotAllowed'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
+    };
+  };
+  workReportPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A project's id. Anything that is not a UUID names no project (404 project-not-found); a project of another alliance is answered 404 like one that does not exist.
+         * @example 3f0c2a9e-6b1d-4c57-9a8e-2d4f1b7c9e10
+         */
+        projectId: components['parameters']['ProjectId'];
+        /**
+         * @description The reporting unit.
+         * @example kongkong-institute
+         */
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The photo. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'image/heic': string;
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrNotAllowed'];
+      404: components['responses']['NotFoundOrOtherAlliance'];
     };
   };
   completeProject: {

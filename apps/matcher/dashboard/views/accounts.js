@@ -2,20 +2,12 @@
 
 import { UnauthorizedError } from '../api.js';
 import { focusKey, h } from '../dom.js';
-import {
-  actionButton,
-  feedbackOf,
-  field,
-  focusFirstInvalid,
-  form,
-  formFeedback,
-  rowMessage,
-} from '../forms.js';
+import { actionButton, feedbackOf, field, focusFirstInvalid, form, rowMessage } from '../forms.js';
 import { formatDateTime } from '../format.js';
 import { accountStatusLabel, roleLabel, t } from '../i18n.js';
 import { createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
 import { copyableLink } from './copy-link.js';
-import { membershipScope } from './credential-fields.js';
+import { accountFeedback, membershipScope } from './credential-fields.js';
 import { createRowActions, succeeded } from './row-actions.js';
 import { dataTable } from './table.js';
 
@@ -188,7 +180,7 @@ export function createAccountsView(ctx) {
       void loader.refresh();
     } catch (error) {
       if (error instanceof UnauthorizedError) return;
-      feedback = () => formFeedback(error, FIELDS, fieldOfPath);
+      feedback = () => accountFeedback(error, FIELDS, fieldOfPath);
     } finally {
       busy = false;
     }

@@ -1,7 +1,7 @@
 // @ts-check
 
 import { h } from '../dom.js';
-import { formatDateTime, formatQuantity } from '../format.js';
+import { formatDateTime, formatNumber, formatQuantity } from '../format.js';
 import { auditActionLabel, t } from '../i18n.js';
 
 /**
@@ -35,7 +35,7 @@ export function auditList(events, project, me) {
         'li',
         { dataset: { testid: 'audit-entry', action: event.action } },
         h('time', { datetime: event.at }, formatDateTime(event.at)),
-        h('span', { class: 'audit-actor' }, actorName(event.actor, project, me)),
+        h('span', { class: 'audit-actor' }, event.actorName ?? actorName(event.actor, project, me)),
         h('span', { class: 'audit-action' }, auditActionLabel(event.action)),
         details(event, project).map((text) => h('span', { class: 'audit-reason' }, text)),
       ),
@@ -91,6 +91,14 @@ function details(event, project) {
       ];
     case 'allocation-swapped':
       return [t('audit.swapped', { unit: unitOfItem(details.to), quantity: quantity(details.quantity) })];
+    case 'work-reported':
+      return [
+        typeof details.hours === 'number'
+          ? t('workReport.hoursDone', { hours: formatNumber(details.hours, 1) })
+          : null,
+        typeof details.note === 'string' ? details.note : null,
+        typeof details.photo === 'string' ? t('audit.withPhoto') : null,
+      ].filter((text) => text !== null);
     case 'completed':
       return [
         typeof details.rating === 'number' ? t('completion.rating', { rating: details.rating }) : null,

@@ -229,33 +229,6 @@ export function emptyBlock(text) {
 }
 
 /**
- * A small horizontal bar for a value in [0, 1], with the number beside it.
- * @param {unknown} value
- * @param {string} label
- * @param {string} [className]
- */
-export function meter(value, label, className) {
-  const ratio = Math.max(0, Math.min(1, Number(value) || 0));
-  return h(
-    'span',
-    { class: ['meter', className] },
-    h(
-      'span',
-      {
-        class: 'meter-track',
-        role: 'meter',
-        'aria-valuemin': '0',
-        'aria-valuemax': '1',
-        'aria-valuenow': ratio.toFixed(2),
-        'aria-label': label,
-      },
-      h('span', { class: 'meter-fill', style: { width: `${(ratio * 100).toFixed(1)}%` } }),
-    ),
-    h('span', { class: 'meter-value' }, ratio.toFixed(2)),
-  );
-}
-
-/**
  * The mount/unmount/refresh shape every view has. setContainer hands the view the element it
  * draws in (null once it is off screen); dispose, when given, releases what outlives a render,
  * such as charts. A view without a loader passes its own refresh.

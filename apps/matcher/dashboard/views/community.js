@@ -17,6 +17,7 @@ import {
 } from './common.js';
 import { completionNote, isServing, rejectionNote } from './project-outcomes.js';
 import { createRowActions, succeeded } from './row-actions.js';
+import { contactsNote, reportsForConfirmation } from './work-report.js';
 
 /** @typedef {import('../api.js').Schemas['MyDemand']} MyDemand */
 /** @typedef {NonNullable<MyDemand['project']>} DemandProject */
@@ -117,7 +118,13 @@ export function createDemandsView(ctx) {
         rejectionNote(rejection),
         completionNote(project?.completion),
       ),
-      project?.status === 'in-progress' ? completeForm(project, key, state) : null,
+      project && isServing(project.status) ? contactsNote(project.contacts ?? []) : null,
+      project?.status === 'in-progress'
+        ? reportsForConfirmation(ctx, project.projectId, project.reports, project.awaitingReports)
+        : null,
+      project?.status === 'in-progress' && (project.awaitingReports ?? []).length === 0
+        ? completeForm(project, key, state)
+        : null,
       rowMessage(state.message),
     );
   }

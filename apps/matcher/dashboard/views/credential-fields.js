@@ -3,7 +3,7 @@
 import { ApiError } from '../api.js';
 import { h, replaceContent } from '../dom.js';
 import { describeError, field, formFeedback } from '../forms.js';
-import { getLang, setLang, t } from '../i18n.js';
+import { getLang, problemText, setLang, t } from '../i18n.js';
 
 /**
  * What the sign-in, link and account pages share: the frame of the pages shown before
@@ -124,27 +124,31 @@ export function waitText(seconds) {
     : t('time.seconds', { n: seconds });
 }
 
-// A field's own wording of an error code, where the general one would be vague.
-/** @type {Readonly<Record<string, Readonly<Record<string, string>>>>} */
-const FIELD_LABELS = {
+// The page's words for a refusal under the field it names, where the code's general sentence
+// would be vague: what is wrong, and how to put it right. The server's `message` is English
+// for developers and is never shown; it states no more than these words do.
+/** @type {Readonly<Record<string, Readonly<Record<string, readonly [what: string, how?: string]>>>>} */
+const FIELD_WORDS = {
   'invalid-request': {
-    password: 'password.rejected',
-    newPassword: 'password.rejected',
-    login: 'login.badName',
+    password: ['password.rejected', 'password.rejectedWhy'],
+    newPassword: ['password.rejected', 'password.rejectedWhy'],
+    login: ['login.badName', 'login.badNameWhy'],
+    displayName: ['account.displayNameNeeded'],
   },
-  'sign-in-failed': { currentPassword: 'account.currentPasswordWrong' },
-  'account-exists': { login: 'error.account-exists' },
+  'wrong-password': { currentPassword: ['account.currentPasswordWrong'] },
+  'account-exists': { login: ['error.account-exists', 'account.existsWhy'] },
 };
 
 /**
  * An account API refusal as feedback: under the field it names when that field is on the
- * form (in the page's words, with the server's message beside them), else as the form's
- * message; a throttled attempt says how long to wait.
+ * form, else as the form's message; a throttled attempt says how long to wait. Always in the
+ * page's words: a problem's own `words` where the answer has them, else the words above.
  * @param {unknown} error
  * @param {readonly string[]} fieldNames
+ * @param {(path: string) => string | null} [fieldOf] the field a problem's path lands on
  * @returns {Feedback}
  */
-export function accountFeedback(error, fieldNames) {
+export function accountFeedback(error, fieldNames, fieldOf) {
   if (!(error instanceof ApiError)) return { message: describeError(error) };
   if (error.code === 'too-many-attempts') {
     const wait = waitText(error.retryAfter);
@@ -156,13 +160,16 @@ export function accountFeedback(error, fieldNames) {
     };
   }
   if (error.field && fieldNames.includes(error.field)) {
-    const key = FIELD_LABELS[error.code ?? '']?.[error.field];
-    const described = describeError(error);
+    const [what, how] = FIELD_WORDS[error.code ?? '']?.[error.field] ?? [];
+    const problem = error.problems.find((entry) => entry.path === error.field);
     /** @type {FieldError} */
-    const entry = { label: key ? t(key) : described.text, message: error.message || '' };
+    const entry = {
+      label: what ? t(what) : describeError(error).text,
+      message: problem ? problemText(problem) : how ? t(how) : undefined,
+    };
     return { fields: { [error.field]: [entry] }, message: null };
   }
-  return formFeedback(error, fieldNames);
+  return formFeedback(error, fieldNames, fieldOf);
 }
 
 /**

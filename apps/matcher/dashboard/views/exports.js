@@ -3,6 +3,7 @@
 import { UnauthorizedError, apiErrorOf, withQuery } from '../api.js';
 import { h } from '../dom.js';
 import { describeError } from '../forms.js';
+import { allianceDay } from '../format.js';
 import { t } from '../i18n.js';
 
 /**
@@ -213,13 +214,7 @@ export function monthlyReportControl(ctx) {
 
 /** This month on the alliance's clocks (Beijing), as YYYY-MM. */
 function currentMonth() {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date());
-  const part = (/** @type {string} */ type) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  return allianceDay(new Date().toISOString()).slice(0, 7);
 }
 
 /**

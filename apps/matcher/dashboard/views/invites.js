@@ -2,19 +2,12 @@
 
 import { UnauthorizedError } from '../api.js';
 import { focusKey, h } from '../dom.js';
-import {
-  actionButton,
-  feedbackOf,
-  field,
-  focusFirstInvalid,
-  form,
-  formFeedback,
-  rowMessage,
-} from '../forms.js';
+import { actionButton, feedbackOf, field, focusFirstInvalid, form, rowMessage } from '../forms.js';
 import { formatDateTime } from '../format.js';
 import { inviteStatusLabel, memberKindLabel, roleLabel, t } from '../i18n.js';
 import { createLoader, drawListView, emptyBlock, viewLifecycle } from './common.js';
 import { copyableLink } from './copy-link.js';
+import { accountFeedback } from './credential-fields.js';
 import { dataTable } from './table.js';
 
 /**
@@ -244,7 +237,7 @@ export function createInvitesView(ctx) {
       void loader.refresh();
     } catch (error) {
       if (error instanceof UnauthorizedError) return;
-      feedback = () => formFeedback(error, FIELDS);
+      feedback = () => accountFeedback(error, FIELDS);
     } finally {
       busy = false;
     }

@@ -2,7 +2,7 @@
 
 import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatQuantity } from '../format.js';
 import { categoryLabel, statusLabel, t } from '../i18n.js';
 import { PROJECT_STATUSES } from '../vocab.js';
 import { createChartLayout } from './chart-layout.js';
@@ -29,6 +29,22 @@ import { createLoader, showsPlaceholder, staleNote, viewHeader, viewLifecycle } 
 
 // Plot area in pixels, fixed so the equal-scale computation knows how much room there is.
 const GRID = { left: 64, right: 24, top: 56, bottom: 40 };
+// A phone's map is too narrow for tick labels of 112.437: the plot takes the whole width, and
+// the grid lines alone show the scale.
+const COMPACT_WIDTH = 480;
+const COMPACT_GRID = { left: 8, right: 8, top: 40, bottom: 8 };
+
+/** @param {number} width the chart's width in pixels */
+const isCompact = (width) => width < COMPACT_WIDTH;
+
+/**
+ * Touch screens zoom with two fingers and pan with one; a mouse scrolls its wheel.
+ * @returns {string}
+ */
+function interactionHint() {
+  const touch = typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
+  return t(touch ? 'map.hintTouch' : 'map.hint');
+}
 
 /** @param {import('./common.js').ViewContext} ctx */
 export function createMapView(ctx) {
@@ -77,7 +93,12 @@ export function createMapView(ctx) {
       h(
         'section',
         { class: ['card', 'map-card'] },
-        h('div', { class: 'map-caption' }, parts.summary, h('p', { class: 'muted' }, t('map.hint'))),
+        h(
+          'div',
+          { class: 'map-caption' },
+          parts.summary,
+          h('p', { class: 'muted map-hint', dataset: { testid: 'map-hint' } }, interactionHint()),
+        ),
         parts.chart,
         parts.key,
       ),
@@ -92,15 +113,33 @@ export function createMapView(ctx) {
    */
   function fitAxes(instance) {
     if (!instance || !bounds) return;
-    const width = Math.max(1, instance.getWidth() - GRID.left - GRID.right);
-    const height = Math.max(1, instance.getHeight() - GRID.top - GRID.bottom);
+    const compact = isCompact(instance.getWidth());
+    const grid = compact ? COMPACT_GRID : GRID;
+    const width = Math.max(1, instance.getWidth() - grid.left - grid.right);
+    const height = Math.max(1, instance.getHeight() - grid.top - grid.bottom);
     const squeeze = Math.max(0.1, Math.cos((bounds.midLat * Math.PI) / 180));
     const perPixel = Math.max((bounds.lngSpan * squeeze) / width, bounds.latSpan / height);
     const lngRange = (perPixel * width) / squeeze;
     const latRange = perPixel * height;
+    /** @param {string} name */
+    const labels = (name) => ({
+      name: compact ? '' : name,
+      axisLabel: { show: !compact },
+      axisTick: { show: !compact },
+    });
     instance.setOption({
-      xAxis: { min: bounds.midLng - lngRange / 2, max: bounds.midLng + lngRange / 2 },
-      yAxis: { min: bounds.midLat - latRange / 2, max: bounds.midLat + latRange / 2 },
+      grid: { ...grid, containLabel: false },
+      legend: { type: compact ? 'scroll' : 'plain' },
+      xAxis: {
+        min: bounds.midLng - lngRange / 2,
+        max: bounds.midLng + lngRange / 2,
+        ...labels(t('map.lng')),
+      },
+      yAxis: {
+        min: bounds.midLat - latRange / 2,
+        max: bounds.midLat + latRange / 2,
+        ...labels(t('map.lat')),
+      },
     });
   }
 
@@ -344,7 +383,9 @@ function tooltip(params) {
       { class: 'chart-tooltip' },
       h('strong', null, `${row.resource.title} → ${row.demand.title}`),
       line(`${row.resource.unitName ?? ''}`),
-      line(`${formatNumber(Number(row.quantity))} · ${t('map.linkStatus')}: ${statusLabel(row.status)}`),
+      line(
+        `${formatQuantity(row.quantity, row.demand.quantityUnit)} · ${t('map.linkStatus')}: ${statusLabel(row.status)}`,
+      ),
     );
   }
   if (item.kind === 'resource') {
@@ -355,7 +396,11 @@ function tooltip(params) {
       h('strong', null, row.title),
       line(row.unitName ?? ''),
       line(categoryLabel(row.category)),
-      line(`${t('map.capacity')} ${formatNumber(row.capacity)} · ${t('map.used')} ${formatNumber(row.used)}`),
+      line(
+        t('map.resourceTip', {
+          usage: formatQuantity(row.used, row.quantityUnit, { capacity: row.capacity }),
+        }),
+      ),
       row.radiusKm !== undefined
         ? line(t('map.radius', { km: formatNumber(Number(row.radiusKm), 1) }))
         : null,
@@ -368,7 +413,10 @@ function tooltip(params) {
     h('strong', null, row.title),
     line(`${categoryLabel(row.category)} · ${statusLabel(row.status)}`),
     line(
-      `${t('review.requested')} ${formatNumber(row.quantity)} · ${t('review.unmet')} ${formatNumber(row.unmet)}`,
+      t('map.demandTip', {
+        requested: formatQuantity(row.quantity, row.quantityUnit),
+        unmet: formatQuantity(row.unmet, row.quantityUnit),
+      }),
     ),
   );
 }

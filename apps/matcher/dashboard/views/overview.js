@@ -3,7 +3,7 @@
 import { COLORS, STATUS_COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
 import { formatNumber, formatPercent, formatQuantity, formatRelative } from '../format.js';
-import { categoryLabel, statusLabel, t } from '../i18n.js';
+import { categoryLabel, statusLabel, t, unitName } from '../i18n.js';
 import { PROJECT_STATUSES } from '../vocab.js';
 import { createChartLayout } from './chart-layout.js';
 import { allianceExports } from './exports.js';
@@ -46,31 +46,48 @@ export function createOverviewView(ctx) {
       staleNote(loader),
     );
     replaceContent(parts.kpis, ...kpis(data));
+    const waits = data.demandToClaimHours;
     replaceContent(
       parts.claimSummary,
-      t('overview.demandToClaimSummary', {
-        p50: formatNumber(data.demandToClaimHours?.p50, 1),
-        p90: formatNumber(data.demandToClaimHours?.p90, 1),
-        count: formatNumber(data.demandToClaimHours?.count),
-      }),
+      Number(waits?.count) > 0
+        ? t('overview.demandToClaimSummary', {
+            p50: formatNumber(waits?.p50, 1),
+            p90: formatNumber(waits?.p90, 1),
+            count: formatNumber(waits?.count),
+          })
+        : null,
     );
     replaceContent(parts.openHall, openHallList(data.openHall));
+    replaceContent(parts.quantities, quantitiesList(data.quantitiesByUnit));
+    replaceContent(parts.supply, supplyList(data.supplyByCategory));
+    const communities = listOf(data.coverageByCommunity);
+    const categories = listOf(data.coverageByCategory);
+    const demandCount = communities.reduce((sum, row) => sum + (Number(row.demands) || 0), 0);
     drawChart(
       'chart-coverage-community',
-      coverageOption(data.coverageByCommunity, (row) => row.name),
+      communities.length > 0 ? coverageOption(communities, (row) => row.name) : t('overview.noDemands'),
     );
     drawChart(
       'chart-coverage-category',
-      coverageOption(data.coverageByCategory, (row) => categoryLabel(row.category)),
+      categories.length > 0
+        ? coverageOption(categories, (row) => categoryLabel(row.category))
+        : t('overview.noDemands'),
     );
-    drawChart('chart-supply-category', supplyOption(data.supplyByCategory));
-    drawChart('chart-demand-to-claim', histogramOption(data.demandToClaimHours));
-    drawChart('chart-status', statusOption(data.statusCounts));
+    drawChart(
+      'chart-claimed-share',
+      demandCount > 0 ? shareOption(data.demandsByClaimedShare) : t('overview.noDemands'),
+    );
+    drawChart(
+      'chart-demand-to-claim',
+      Number(waits?.count) > 0 ? histogramOption(waits) : t('overview.demandToClaimNone'),
+    );
+    const statusTotal = Object.values(data.statusCounts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0);
+    drawChart('chart-status', statusTotal > 0 ? statusOption(data.statusCounts) : t('overview.noProjects'));
     // One row per unit: the chart grows with the alliance instead of squeezing its bars.
-    const unitCount = Array.isArray(data.units) ? data.units.length : 0;
+    const units = listOf(data.units);
     const unitsChart = parts.chartElements.get('chart-units');
-    if (unitsChart) unitsChart.style.height = `${Math.max(260, 72 + unitCount * 44)}px`;
-    drawChart('chart-units', unitsOption(data.units));
+    if (unitsChart) unitsChart.style.height = `${Math.max(260, 72 + units.length * 44)}px`;
+    drawChart('chart-units', units.length > 0 ? unitsOption(units) : t('overview.noUnits'));
   }
 
   function buildLayout() {
@@ -79,8 +96,12 @@ export function createOverviewView(ctx) {
       kpis: h('div', { class: 'kpi-strip', dataset: { testid: 'kpis' } }),
       claimSummary: h('p', { class: 'card-note', dataset: { testid: 'demand-to-claim-summary' } }),
       openHall: h('div', { class: 'open-hall', id: 'open-hall', dataset: { testid: 'open-hall' } }),
+      quantities: h('div', { dataset: { testid: 'quantities-by-unit' } }),
+      supply: h('div', { dataset: { testid: 'supply-by-category' } }),
       /** @type {Map<string, HTMLElement>} */
       chartElements: new Map(),
+      /** What a chart card says instead of its chart when there is nothing to draw. @type {Map<string, HTMLElement>} */
+      emptyNotes: new Map(),
     };
     /**
      * @param {string} id
@@ -89,15 +110,31 @@ export function createOverviewView(ctx) {
      */
     const chartCard = (id, title, { span = 4, note = null } = {}) => {
       const element = h('div', { class: 'chart', id, role: 'img', 'aria-label': title });
+      const empty = h('p', { class: 'chart-empty', hidden: true, dataset: { testid: 'chart-empty' } });
       parts.chartElements.set(id, element);
+      parts.emptyNotes.set(id, empty);
       return h(
         'section',
         { class: ['card', 'chart-card', `span-${span}`], id: `card-${id.replace(/^chart-/, '')}` },
         h('h3', { class: 'card-heading' }, title),
         note,
         element,
+        empty,
       );
     };
+    /**
+     * A card of figures in words and bars, for what a canvas would shrink past reading on a phone.
+     * @param {string} name
+     * @param {string} title
+     * @param {HTMLElement} body
+     */
+    const listCard = (name, title, body) =>
+      h(
+        'section',
+        { class: ['card', 'chart-card', 'span-6'], id: `card-${name}` },
+        h('h3', { class: 'card-heading' }, title),
+        body,
+      );
     // Built from render(), once it has checked that the view is on screen.
     if (!container) return parts;
     replaceContent(
@@ -115,8 +152,10 @@ export function createOverviewView(ctx) {
           parts.openHall,
         ),
         chartCard('chart-coverage-category', t('overview.coverageCategory')),
-        chartCard('chart-supply-category', t('overview.supplyCategory')),
+        chartCard('chart-claimed-share', t('overview.claimedShare')),
         chartCard('chart-demand-to-claim', t('overview.demandToClaim'), { note: parts.claimSummary }),
+        listCard('quantities-by-unit', t('overview.quantitiesByUnit'), parts.quantities),
+        listCard('supply-category', t('overview.supplyCategory'), parts.supply),
         chartCard('chart-status', t('overview.statusCounts')),
         chartCard('chart-units', t('overview.units'), { span: 8 }),
       ),
@@ -125,12 +164,21 @@ export function createOverviewView(ctx) {
   }
 
   /**
+   * Draws the chart, or, given words instead of an option, says them in its place: an empty
+   * chart with its axes would read as data.
    * @param {string} id
-   * @param {ChartOption} option
+   * @param {ChartOption | string} optionOrEmpty
    */
-  function drawChart(id, option) {
-    const element = layout.parts().chartElements.get(id);
-    if (element) layout.draw(element, option);
+  function drawChart(id, optionOrEmpty) {
+    const parts = layout.parts();
+    const element = parts.chartElements.get(id);
+    const empty = parts.emptyNotes.get(id);
+    if (!element || !empty) return;
+    const isEmpty = typeof optionOrEmpty === 'string';
+    element.hidden = isEmpty;
+    empty.hidden = !isEmpty;
+    if (isEmpty) empty.textContent = optionOrEmpty;
+    else layout.draw(element, optionOrEmpty);
   }
 
   return viewLifecycle({
@@ -141,41 +189,163 @@ export function createOverviewView(ctx) {
   });
 }
 
+/**
+ * The rows of a list the API gives, or none when it is missing or malformed.
+ * @template Row
+ * @param {readonly Row[] | undefined} rows
+ * @returns {readonly Row[]}
+ */
+function listOf(rows) {
+  return Array.isArray(rows) ? rows : [];
+}
+
 /** @param {Partial<AllianceOverview>} data */
 function kpis(data) {
   const counts = data.statusCounts ?? {};
   const total = Object.values(counts).reduce((sum, value) => sum + (Number(value) || 0), 0);
-  const sums = (data.coverageByCommunity ?? []).reduce(
+  // Coverage counts demands, not quantities: 30 meals and 700 m²·days make no sum.
+  const demands = listOf(data.coverageByCommunity).reduce(
     (acc, row) => ({
-      requested: acc.requested + (Number(row.requested) || 0),
-      allocated: acc.allocated + (Number(row.allocated) || 0),
-      claimed: acc.claimed + (Number(row.claimed) || 0),
+      all: acc.all + (Number(row.demands) || 0),
+      allocated: acc.allocated + (Number(row.fullyAllocated) || 0),
+      claimed: acc.claimed + (Number(row.fullyClaimed) || 0),
     }),
-    { requested: 0, allocated: 0, claimed: 0 },
+    { all: 0, allocated: 0, claimed: 0 },
   );
   /** @param {number} part */
-  const rate = (part) => (sums.requested > 0 ? part / sums.requested : NaN);
+  const ofDemands = (part) =>
+    t('overview.ofDemands', { part: formatNumber(part), total: formatNumber(demands.all) });
+  /** @param {number} part */
+  const share = (part) =>
+    demands.all > 0 ? t('overview.kpi.share', { percent: formatPercent(part / demands.all) }) : null;
   /**
    * @param {string} name
    * @param {string} label
    * @param {string} value
    * @param {string} [className]
+   * @param {string | null} [note]
    */
-  const kpi = (name, label, value, className) =>
+  const kpi = (name, label, value, className, note = null) =>
     h(
       'div',
       { class: ['kpi', className], dataset: { testid: `kpi-${name}` } },
       h('span', { class: 'kpi-value' }, value),
-      h('span', { class: 'kpi-label' }, label),
+      h('span', { class: 'kpi-label' }, label, note ? h('span', { class: 'kpi-note' }, note) : null),
     );
   return [
     kpi('projects', t('overview.kpi.projects'), formatNumber(total)),
     kpi('proposed', t('overview.kpi.proposed'), formatNumber(counts.proposed ?? 0), 'is-attention'),
     kpi('in-progress', t('overview.kpi.inProgress'), formatNumber(counts['in-progress'] ?? 0)),
     kpi('completed', t('overview.kpi.completed'), formatNumber(counts.completed ?? 0), 'is-good'),
-    kpi('allocated-rate', t('overview.kpi.allocatedRate'), formatPercent(rate(sums.allocated))),
-    kpi('claimed-rate', t('overview.kpi.claimedRate'), formatPercent(rate(sums.claimed)), 'is-primary'),
+    kpi(
+      'allocated-demands',
+      t('overview.kpi.allocatedDemands'),
+      ofDemands(demands.allocated),
+      undefined,
+      share(demands.allocated),
+    ),
+    kpi(
+      'met-demands',
+      t('overview.kpi.metDemands'),
+      ofDemands(demands.claimed),
+      'is-primary',
+      share(demands.claimed),
+    ),
   ];
+}
+
+/**
+ * A bar for a share in [0, 1] beside the words that say it; the words carry the figures, the
+ * bar only lets the eye compare rows.
+ * @param {number} ratio
+ * @param {string} words
+ * @param {string} [className]
+ */
+function shareLine(ratio, words, className) {
+  const width = `${(Math.max(0, Math.min(1, ratio)) * 100).toFixed(1)}%`;
+  return h(
+    'div',
+    { class: ['share-line', className] },
+    h('span', { class: 'share-words' }, words),
+    h(
+      'span',
+      { class: 'share-track', 'aria-hidden': 'true' },
+      h('span', { class: 'share-fill', style: { width } }),
+    ),
+  );
+}
+
+/** @param {number} part @param {number} whole */
+const ratioOf = (part, whole) => (whole > 0 ? part / whole : 0);
+
+/**
+ * 按计量单位的供需: per unit of measure, what demands ask and units claimed, what resources
+ * offer and projects use — quantities added up only where they share a unit.
+ * @param {AllianceOverview['quantitiesByUnit'] | undefined} rows
+ */
+function quantitiesList(rows) {
+  const list = listOf(rows);
+  if (list.length === 0) return emptyBlock(t('overview.noLists'));
+  return h(
+    'ul',
+    { class: ['plain-list', 'share-list'] },
+    list.map((row) => {
+      const unit = row.quantityUnit;
+      return h(
+        'li',
+        { class: 'share-row', dataset: { testid: 'unit-row', unit } },
+        h('strong', { class: 'share-row-name' }, unitName(unit)),
+        row.requested > 0
+          ? shareLine(
+              ratioOf(row.claimed, row.requested),
+              t('overview.unitDemand', {
+                requested: formatQuantity(row.requested, unit),
+                allocated: formatQuantity(row.allocated, unit),
+                claimed: formatQuantity(row.claimed, unit),
+              }),
+              'is-demand',
+            )
+          : h('div', { class: 'muted' }, t('overview.unitNoDemand')),
+        row.offered > 0
+          ? shareLine(
+              ratioOf(row.used, row.offered),
+              t('overview.unitSupply', { usage: formatQuantity(row.used, unit, { capacity: row.offered }) }),
+              'is-supply',
+            )
+          : h('div', { class: 'muted' }, t('overview.unitNoSupply')),
+      );
+    }),
+  );
+}
+
+/**
+ * 各类别资源使用: per category and unit of measure, what projects use of what is offered.
+ * @param {AllianceOverview['supplyByCategory'] | undefined} rows
+ */
+function supplyList(rows) {
+  const list = listOf(rows);
+  if (list.length === 0) return emptyBlock(t('overview.noResources'));
+  return h(
+    'ul',
+    { class: ['plain-list', 'share-list'] },
+    list.map((row) =>
+      h(
+        'li',
+        {
+          class: 'share-row',
+          dataset: { testid: 'supply-row', category: row.category, unit: row.quantityUnit },
+        },
+        h('strong', { class: 'share-row-name' }, categoryLabel(row.category)),
+        shareLine(
+          ratioOf(row.used, row.offered),
+          t('overview.supplyUsed', {
+            usage: formatQuantity(row.used, row.quantityUnit, { capacity: row.offered }),
+          }),
+          'is-supply',
+        ),
+      ),
+    ),
+  );
 }
 
 /** @param {AllianceOverview['openHall'] | undefined} rows */
@@ -285,35 +455,58 @@ function columnsOption(labels, series) {
 }
 
 /**
- * @template {{ requested: number, allocated: number, claimed: number }} Row
- * @param {readonly Row[] | undefined} rows
+ * Demands of each group counted: all, fully allocated, fully claimed (met).
+ * @template {{ demands: number, fullyAllocated: number, fullyClaimed: number }} Row
+ * @param {readonly Row[]} list
  * @param {(row: Row) => string} labelOf
  */
-function coverageOption(rows = [], labelOf) {
-  const list = Array.isArray(rows) ? rows : [];
+function coverageOption(list, labelOf) {
   /**
-   * @param {'requested' | 'allocated' | 'claimed'} key
+   * @param {'demands' | 'fullyAllocated' | 'fullyClaimed'} key
    * @param {string} name
    * @param {string} color
    */
   const bar = (key, name, color) => barSeries(list, key, name, color, { emphasis: { focus: 'series' } });
-  return columnsOption(list.map(labelOf), [
-    bar('requested', t('overview.requested'), COLORS.neutralSoft),
-    bar('allocated', t('overview.allocated'), COLORS.gold),
-    bar('claimed', t('overview.claimed'), COLORS.red),
+  const option = columnsOption(list.map(labelOf), [
+    bar('demands', t('overview.demands'), COLORS.neutralSoft),
+    bar('fullyAllocated', t('overview.fullyAllocated'), COLORS.gold),
+    bar('fullyClaimed', t('overview.fullyClaimed'), COLORS.red),
   ]);
+  return { ...option, yAxis: { ...valueAxis(), minInterval: 1 } };
 }
 
-/** @param {AllianceOverview['supplyByCategory'] | undefined} rows */
-function supplyOption(rows = []) {
-  const list = Array.isArray(rows) ? rows : [];
-  return columnsOption(
-    list.map((row) => categoryLabel(row.category)),
-    [
-      barSeries(list, 'offered', t('overview.offered'), '#b9cfe6'),
-      barSeries(list, 'used', t('overview.used'), COLORS.blue),
+// Bands from nothing claimed to fully met, grey to red.
+const SHARE_COLORS = [COLORS.neutralSoft, COLORS.redSoft, COLORS.gold, COLORS.red];
+
+/**
+ * How many demands are claimed not at all, under half, half or more, in full.
+ * @param {AllianceOverview['demandsByClaimedShare'] | undefined} bands
+ * @returns {ChartOption}
+ */
+function shareOption(bands) {
+  const list = listOf(bands);
+  return {
+    legend: { show: false },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: categoryAxis(
+      list.map((band) => t(`overview.share.${band.band}`)),
+      { tiltAbove: 12 },
+    ),
+    yAxis: { ...valueAxis(), minInterval: 1 },
+    series: [
+      {
+        name: t('overview.demands'),
+        type: 'bar',
+        barMaxWidth: 48,
+        label: { show: true, position: 'top', color: COLORS.ink },
+        data: list.map((band, index) => ({
+          value: Number(band.count) || 0,
+          itemStyle: { color: SHARE_COLORS[index] ?? COLORS.neutral, borderRadius: [3, 3, 0, 0] },
+        })),
+      },
     ],
-  );
+  };
 }
 
 /**
@@ -327,7 +520,7 @@ function histogramOption(hours = {}) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: categoryAxis(
-      buckets.map((bucket) => bucket.label),
+      buckets.map((bucket) => waitLabel(bucket.label)),
       { tiltAbove: 12 },
     ),
     yAxis: { ...valueAxis(), minInterval: 1 },
@@ -342,6 +535,20 @@ function histogramOption(hours = {}) {
     ],
   };
 }
+
+// The API names its wait buckets in developer shorthand (<1h, 1–3d); the page words them.
+/** @type {Readonly<Record<string, string>>} */
+const WAIT_KEYS = {
+  '<1h': 'under1h',
+  '1–6h': '1to6h',
+  '6–24h': '6to24h',
+  '1–3d': '1to3d',
+  '3–7d': '3to7d',
+  '>7d': 'over7d',
+};
+
+/** @param {string} label */
+const waitLabel = (label) => (WAIT_KEYS[label] ? t(`overview.wait.${WAIT_KEYS[label]}`) : label);
 
 /**
  * @param {AllianceOverview['statusCounts'] | undefined} counts
@@ -397,13 +604,11 @@ function statusOption(counts = {}) {
 }
 
 /**
- * @param {AllianceOverview['units'] | undefined} rows
+ * @param {readonly AllianceOverview['units'][number][]} rows
  * @returns {ChartOption}
  */
-function unitsOption(rows = []) {
-  const list = (Array.isArray(rows) ? [...rows] : []).sort(
-    (a, b) => (Number(a.points) || 0) - (Number(b.points) || 0),
-  );
+function unitsOption(rows) {
+  const list = [...rows].sort((a, b) => (Number(a.points) || 0) - (Number(b.points) || 0));
   return {
     tooltip: {
       trigger: 'axis',
@@ -420,7 +625,6 @@ function unitsOption(rows = []) {
           h('strong', null, row.name),
           h('div', null, `${t('overview.points')}: ${formatNumber(row.points)}`),
           h('div', null, `${t('overview.projects')}: ${formatNumber(row.projects)}`),
-          h('div', null, `${t('overview.claimed')}: ${formatNumber(row.claimed)}`),
         );
       },
     },

@@ -2,7 +2,7 @@
 
 import { COLORS } from '../charts.js';
 import { h, replaceContent } from '../dom.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { formatDateTime, formatDay, formatNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { createChartLayout } from './chart-layout.js';
 import {
@@ -158,9 +158,23 @@ function trendOption(entries) {
   });
   return {
     legend: { show: false },
-    tooltip: { trigger: 'axis', confine: true },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      // ECharts would write the moment in its own format; the page has one way of writing dates.
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const [at, total] = /** @type {[string, number]} */ (first?.data ?? []);
+        return h(
+          'div',
+          { class: 'chart-tooltip' },
+          h('strong', null, formatDateTime(at)),
+          h('div', null, `${t('points.total')}: ${formatNumber(total)}`),
+        );
+      },
+    },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'time', axisLabel: { color: COLORS.muted, formatter: '{MM}/{dd}' } },
+    xAxis: { type: 'time', axisLabel: { color: COLORS.muted, formatter: (value) => formatDay(value) } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: COLORS.grid } } },
     series: [
       {

@@ -16,6 +16,7 @@ import { intakeUrl, itemFieldOf, listAnswerOf, refusalFeedback } from '../intake
 import { categoryLabel, t, unitName, urgencyLabel } from '../i18n.js';
 import { DEFAULT_CATEGORIES, QUANTITY_UNITS, URGENCIES } from '../vocab.js';
 import { viewLifecycle } from './common.js';
+import { createPlacePicker } from './place-picker.js';
 
 /**
  * 发布需求: a community posts one demand as a one-item demand list to intake, the same
@@ -34,6 +35,10 @@ const DEMAND_FIELDS = {
   window: 'windowFrom',
   'window.from': 'windowFrom',
   'window.to': 'windowTo',
+  // Coordinates are picked, not typed: a problem with them belongs to the place picker.
+  location: 'place',
+  'location.lat': 'place',
+  'location.lng': 'place',
 };
 
 /**
@@ -58,6 +63,34 @@ export function createPostDemandView(ctx) {
   let feedback = null;
   let stored = false;
   let busy = false;
+  const picker = createPlacePicker(ctx, {
+    onPick: (place) => {
+      values.lat = place ? String(place.lat) : '';
+      values.lng = place ? String(place.lng) : '';
+      // Picking a place writes its address into the field; the person may still add to it.
+      if (place) values.address = place.address;
+    },
+    onChange: () => render(),
+  });
+
+  /**
+   * The coordinates the demand goes with, for whoever wants to check them: read-only, since
+   * the place picker sets them.
+   * @param {Pick<ReturnType<typeof boundControls>, 'input' | 'box'>} controls
+   */
+  function coordinatesFold({ input, box }) {
+    return h(
+      'details',
+      { class: ['span-2', 'coordinates-fold'], dataset: { testid: 'coordinates' } },
+      h('summary', null, t('post.place.coordinates')),
+      h(
+        'div',
+        { class: 'form-grid' },
+        box('lat', input('lat', { type: 'text', readonly: true })),
+        box('lng', input('lng', { type: 'text', readonly: true })),
+      ),
+    );
+  }
 
   function render() {
     if (!container) return;
@@ -143,29 +176,13 @@ export function createPostDemandView(ctx) {
           h(
             'div',
             { class: 'form-grid' },
+            picker.render(state.fields?.place ?? []),
             box(
               'address',
               input('address', { type: 'text', placeholder: t('post.field.addressPlaceholder') }),
               { optional: true, className: 'span-2' },
             ),
-            box(
-              'lat',
-              input('lat', {
-                type: 'number',
-                step: 'any',
-                required: true,
-                placeholder: t('post.field.latPlaceholder'),
-              }),
-            ),
-            box(
-              'lng',
-              input('lng', {
-                type: 'number',
-                step: 'any',
-                required: true,
-                placeholder: t('post.field.lngPlaceholder'),
-              }),
-            ),
+            coordinatesFold({ input, box }),
           ),
         ),
         h(
@@ -282,7 +299,7 @@ export function createPostDemandView(ctx) {
   return viewLifecycle({
     render,
     setContainer: (element) => (container = element),
-    // Nothing on this form comes from the server until it is submitted.
-    refresh: () => Promise.resolve(),
+    // The gazetteer, for the place picker; the rest of the form is the person's own.
+    refresh: () => picker.refresh(),
   });
 }

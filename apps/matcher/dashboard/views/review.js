@@ -1,41 +1,40 @@
 // @ts-check
 
-import { ApiError, UnauthorizedError } from '../api.js';
-import { h } from '../dom.js';
-import { actionButton, describeError, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
+import { UnauthorizedError } from '../api.js';
+import { h, replaceContent } from '../dom.js';
+import { actionButton, describeError, rowMessage } from '../forms.js';
 import { formatQuantity, formatWindow } from '../format.js';
-import {
-  categoryLabel,
-  componentLabel,
-  scoreExplanationLabel,
-  statusLabel,
-  t,
-  urgencyLabel,
-} from '../i18n.js';
-import { DEFAULT_CATEGORIES, PROJECT_STATUSES, URGENCIES } from '../vocab.js';
+import { statusLabel, t } from '../i18n.js';
+import { DEFAULT_CATEGORIES } from '../vocab.js';
 import {
   cardHead,
   categoryChip,
   createLoader,
   drawListView,
   emptyBlock,
-  meter,
   statusBadge,
   urgencyChip,
   viewLifecycle,
 } from './common.js';
 import { auditList } from './audit-trail.js';
+import { createBulkApproval } from './bulk-approve.js';
 import { exportButtons, monthlyReportControl } from './exports.js';
+import { createMemberDirectory } from './member-directory.js';
+import { createPrintSheet } from './print-projects.js';
 import { completionNote, completionOfEvents, hasEnded } from './project-outcomes.js';
 import { offersBlock } from './project-offers.js';
+import { matchesSearch } from './project-search.js';
 import { createReasonPrompts, reasonForm } from './reason-form.js';
+import { reviewFilterBar } from './review-filters.js';
+import { createAllocationRows } from './review-allocation.js';
 import { createRowActions, succeeded } from './row-actions.js';
+import { createSwapPicker } from './swap-allocation.js';
 
 /** @typedef {import('../api.js').Schemas} Schemas */
 /** @typedef {Schemas['ProjectListing']} ProjectListing */
 /** @typedef {ProjectListing['allocations'][number]} Allocation */
 /** @typedef {import('../forms.js').Feedback} Feedback */
-/** @typedef {{ status: string, community: string, category: string, urgency: string }} Filters */
+/** @typedef {import('./review-filters.js').Filters} Filters */
 
 /**
  * A project's audit trail as shown: open or closed, and its entries once loaded.
@@ -48,7 +47,8 @@ import { createRowActions, succeeded } from './row-actions.js';
 
 /**
  * 审核: the joint meeting (联席会) goes through proposed projects, reads why each resource
- * was chosen, adjusts quantities, and approves or rejects with a reason.
+ * was chosen, adjusts quantities or swaps a unit, and approves or rejects with a reason, one
+ * by one or several at once; it searches the list and prints it for the meeting.
  * @param {import('./common.js').ViewContext} ctx
  */
 export function createReviewView(ctx) {
@@ -71,6 +71,8 @@ export function createReviewView(ctx) {
   // does not carry it, and a completed project never changes again, so once read is enough.
   /** @type {Map<string, import('./project-outcomes.js').CompletionRecord | null>} */
   const completions = new Map();
+  // What is typed in the search box; it narrows the loaded list, not the request.
+  let query = '';
 
   /** @type {HTMLElement | null} */
   let container = null;
@@ -95,6 +97,38 @@ export function createReviewView(ctx) {
   }, render);
   const rows = createRowActions(loader, render);
   const rejecting = createReasonPrompts(render, () => container);
+  const directory = createMemberDirectory(ctx);
+  const printSheet = createPrintSheet({ ctx, directory, render, container: () => container });
+  const bulk = createBulkApproval({
+    ctx,
+    render,
+    container: () => container,
+    onSent: () => loader.refresh(),
+    titleOf,
+  });
+  const swaps = createSwapPicker({
+    ctx,
+    directory,
+    rows,
+    render,
+    container: () => container,
+    knownUnitName,
+  });
+  const allocationRow = createAllocationRows({ ctx, rows, drafts, swaps });
+
+  /**
+   * A unit's name as some loaded listing gives it.
+   * @param {string} unitId
+   */
+  function knownUnitName(unitId) {
+    for (const project of loader.state.data ?? []) {
+      const named = project.allocations?.find(
+        (allocation) => allocation.unitId === unitId && allocation.unitName,
+      );
+      if (named?.unitName) return named.unitName;
+    }
+    return null;
+  }
 
   /** @param {string} projectId */
   function detailOf(projectId) {
@@ -106,92 +140,74 @@ export function createReviewView(ctx) {
   function render() {
     if (!container) return;
     const projects = loader.state.data;
+    const shown = projects?.filter((project) => matchesSearch(project, query));
+    bulk.keepTo((projects ?? []).filter((project) => project.status === 'proposed'));
+    if (printSheet.isOpen() && shown) {
+      replaceContent(container, printSheet.sheet(shown, scopeWords()));
+      return;
+    }
     drawListView(
       container,
       loader,
       {
         title: t('tab.review'),
-        count: Array.isArray(projects) ? projects.length : undefined,
+        count: shown?.length,
         extra: h(
           'div',
-          { class: 'view-exports', style: { display: 'flex', flexWrap: 'wrap', gap: '6px 16px' } },
+          {
+            class: 'view-exports',
+            style: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 16px' },
+          },
           // The project list as on screen: the same filters as the listing.
           exportButtons(ctx, { name: 'projects', params: () => ({ ...filters }) }),
+          printSheet.button(),
           monthlyReportControl(ctx),
         ),
         controls: filterBar(),
       },
-      () =>
-        !projects || projects.length === 0
-          ? emptyBlock(t('review.empty'))
-          : h('div', { class: 'card-list', dataset: { testid: 'project-list' } }, projects.map(projectRow)),
+      () => projectList(projects ?? [], shown ?? []),
     );
   }
 
+  /**
+   * @param {ProjectListing[]} projects every project loaded
+   * @param {ProjectListing[]} shown those the search leaves
+   */
+  function projectList(projects, shown) {
+    if (projects.length === 0) return [bulk.bar([]), emptyBlock(t('review.empty'))];
+    return [
+      bulk.bar(shown.filter((project) => project.status === 'proposed')),
+      shown.length === 0
+        ? emptyBlock(t('review.noMatch', { query: query.trim() }))
+        : h('div', { class: 'card-list', dataset: { testid: 'project-list' } }, shown.map(projectRow)),
+    ];
+  }
+
+  /** What the printed list holds, in words: its status filter, and the search when there is one. */
+  function scopeWords() {
+    const status = filters.status ? statusLabel(filters.status) : t('common.all');
+    const searched = query.trim() ? t('print.searched', { query: query.trim() }) : null;
+    return [t('print.scope', { status }), searched].filter(Boolean).join(' · ');
+  }
+
   function filterBar() {
-    /**
-     * @param {keyof Filters} name
-     * @param {string} label
-     * @param {readonly [value: string, text: string][]} options
-     */
-    const select = (name, label, options) =>
-      h(
-        'label',
-        { class: 'filter' },
-        h('span', { class: 'filter-label' }, label),
-        h(
-          'select',
-          {
-            name,
-            dataset: { key: `filter-${name}` },
-            onChange: (event) => {
-              filters[name] = event.currentTarget.value;
-              void loader.refresh();
-            },
-          },
-          h('option', { value: '', selected: filters[name] === '' }, t('common.all')),
-          options.map(([value, text]) => h('option', { value, selected: filters[name] === value }, text)),
-        ),
-      );
-    const communityOptions = [...communities].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
-    if (filters.community && !communities.has(filters.community)) {
-      communityOptions.push([filters.community, filters.community]);
-    }
-    return h(
-      'form',
-      {
-        class: 'filter-bar',
-        role: 'search',
-        'aria-label': t('review.filters'),
-        dataset: { testid: 'review-filters' },
-        onSubmit: (event) => event.preventDefault(),
+    return reviewFilterBar({
+      filters,
+      communities,
+      categories,
+      query,
+      onSearch: (value) => {
+        query = value;
+        render();
       },
-      select(
-        'status',
-        t('review.status'),
-        PROJECT_STATUSES.map((status) => [status, statusLabel(status)]),
-      ),
-      select('community', t('review.community'), communityOptions),
-      select(
-        'category',
-        t('review.category'),
-        [...categories].map((code) => [code, categoryLabel(code)]),
-      ),
-      select(
-        'urgency',
-        t('review.urgency'),
-        URGENCIES.map((urgency) => [urgency, urgencyLabel(urgency)]),
-      ),
-      actionButton(t('common.reset'), {
-        action: 'reset-filters',
-        className: 'btn-ghost',
-        onClick: () => {
-          Object.assign(filters, { status: 'proposed', community: '', category: '', urgency: '' });
-          render();
-          void loader.refresh();
-        },
-      }),
-    );
+      onFilter: () => void loader.refresh(),
+      onReset: () => {
+        Object.assign(filters, { status: 'proposed', community: '', category: '', urgency: '' });
+        query = '';
+        render();
+        void loader.refresh();
+      },
+    });
   }
 
   /** @param {ProjectListing} project */
@@ -201,7 +217,8 @@ export function createReviewView(ctx) {
     const allocations = Array.isArray(project.allocations) ? project.allocations : [];
     const allocated = allocations.reduce((sum, allocation) => sum + (Number(allocation.quantity) || 0), 0);
     const editable = project.status === 'proposed';
-    const isBusy = rows.isBusy(project.id);
+    // A project waiting in the bulk approval's undo window is decided already: hands off.
+    const isBusy = rows.isBusy(project.id) || bulk.isLocked(project.id);
     const state = rows.feedback(project.id);
     return h(
       'article',
@@ -218,6 +235,7 @@ export function createReviewView(ctx) {
       },
       cardHead(
         [
+          editable ? bulk.pickBox(project) : null,
           h('h3', { class: 'card-title', id: `title-${project.id}` }, demand.title ?? project.id),
           statusBadge(project.status),
         ],
@@ -235,18 +253,18 @@ export function createReviewView(ctx) {
         quantityLine(project, allocated, demand.quantityUnit),
         completionNote(completions.get(project.id)),
       ),
+      // The decision comes right after what is asked, before each allocation's detail: on a
+      // phone the buttons are on the first screen of the card.
+      editable ? actions(project, isBusy, state) : null,
+      rowMessage(state.message),
       h(
         'section',
         { class: 'allocations', 'aria-label': t('review.allocations') },
         allocations.length === 0
           ? h('p', { class: 'muted' }, t('review.noAllocations'))
-          : allocations.map((allocation) =>
-              allocationRow(project, allocation, editable, demand.quantityUnit),
-            ),
+          : allocations.map((allocation) => allocationRow(project, allocation, editable && !isBusy)),
       ),
       offersBlock(project.offers, demand.quantityUnit),
-      editable ? actions(project, isBusy, state) : null,
-      rowMessage(state.message),
       auditBlock(project),
     );
   }
@@ -296,101 +314,6 @@ export function createReviewView(ctx) {
           style: { width: `${requested > 0 ? Math.min(100, (allocated / requested) * 100) : 0}%` },
         }),
       ),
-    );
-  }
-
-  /**
-   * @param {ProjectListing} project
-   * @param {Allocation} allocation
-   * @param {boolean} editable
-   * @param {string | undefined} unit
-   */
-  function allocationRow(project, allocation, editable, unit) {
-    const key = `${project.id}:${allocation.resourceItemPk}`;
-    const state = rows.feedback(key);
-    const components = Array.isArray(allocation.explanation) ? allocation.explanation : [];
-    return h(
-      'div',
-      {
-        class: 'allocation',
-        dataset: { testid: 'allocation-row', resourceItemPk: allocation.resourceItemPk },
-      },
-      h(
-        'div',
-        { class: 'alloc-who' },
-        h(
-          'span',
-          { class: 'alloc-role', dataset: { testid: 'allocation-role' } },
-          unitRole(project, allocation),
-        ),
-        h('strong', { dataset: { testid: 'allocation-unit' } }, allocation.unitName ?? allocation.unitId),
-        h('span', { class: 'muted' }, allocation.resourceTitle),
-      ),
-      h(
-        'div',
-        { class: 'alloc-qty' },
-        editable ? quantityForm(project, allocation, key, state) : formatQuantity(allocation.quantity, unit),
-      ),
-      h(
-        'div',
-        { class: 'alloc-score' },
-        h('span', { class: 'alloc-score-label' }, t('review.score')),
-        meter(allocation.score, t('review.score'), 'meter-score'),
-      ),
-      h(
-        'ul',
-        { class: 'components', 'aria-label': t('review.explanation') },
-        components.map((component) =>
-          h(
-            'li',
-            { class: 'component', dataset: { component: component.name } },
-            h('span', { class: 'component-name' }, componentLabel(component.name)),
-            meter(component.value, componentLabel(component.name)),
-            h(
-              'span',
-              { class: 'component-weight' },
-              t('review.weight', { weight: Number(component.weight ?? 0).toFixed(2) }),
-            ),
-            h(
-              'span',
-              { class: 'component-detail', title: component.detail },
-              scoreExplanationLabel(component),
-            ),
-          ),
-        ),
-      ),
-      rowMessage(state.message),
-    );
-  }
-
-  /**
-   * @param {ProjectListing} project
-   * @param {Allocation} allocation
-   * @param {string} key
-   * @param {Feedback} state
-   */
-  function quantityForm(project, allocation, key, state) {
-    const draftKey = `quantity:${key}`;
-    return form(
-      { class: 'inline-form' },
-      () => saveQuantity(project, allocation, key, draftKey),
-      draftField({
-        name: 'quantity',
-        drafts,
-        key: draftKey,
-        state,
-        attributes: { type: 'number', inputmode: 'numeric', step: 'any' },
-        fallback: String(allocation.quantity ?? ''),
-        label: t('review.quantity'),
-        className: 'field-compact',
-      }),
-      actionButton(t('review.saveQuantity'), {
-        type: 'submit',
-        action: 'save-quantity',
-        key: `save:${key}`,
-        className: 'btn-small',
-        disabled: rows.isBusy(key),
-      }),
     );
   }
 
@@ -523,53 +446,6 @@ export function createReviewView(ctx) {
     });
   }
 
-  /**
-   * @param {ProjectListing} project
-   * @param {Allocation} allocation
-   * @param {string} key
-   * @param {string} draftKey
-   */
-  async function saveQuantity(project, allocation, key, draftKey) {
-    const typed = drafts.get(draftKey) ?? String(allocation.quantity ?? '');
-    await rows.run(key, ['quantity'], async () => {
-      const quantity = numberOrUndefined(typed) ?? null;
-      try {
-        await ctx.api.patch(
-          `/projects/${encodeURIComponent(project.id)}/allocations/${encodeURIComponent(allocation.resourceItemPk)}`,
-          { quantity },
-        );
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.code !== 'capacity-exceeded') throw error;
-        return () => ({
-          fields: { quantity: [{ message: overCapText(project, allocation, Number(quantity)) }] },
-        });
-      }
-      drafts.delete(draftKey);
-      return succeeded(() => t('review.quantitySaved'));
-    });
-  }
-
-  /**
-   * Which cap a refused quantity passed, in words: the demand's (what it asks, less the other
-   * allocations) or the resource's (what it has left); the API refuses both with one code.
-   * @param {ProjectListing} project
-   * @param {Allocation} allocation
-   * @param {number} quantity
-   */
-  function overCapText(project, allocation, quantity) {
-    const unit = project.demand?.quantityUnit;
-    const requested = Number(project.requested) || 0;
-    const others = (project.allocations ?? [])
-      .filter((entry) => entry.resourceItemPk !== allocation.resourceItemPk)
-      .reduce((sum, entry) => sum + (Number(entry.quantity) || 0), 0);
-    if (others + quantity <= requested) return t('review.overResource');
-    return t('review.overDemand', {
-      requested: formatQuantity(requested, unit),
-      others: formatQuantity(others, unit),
-      most: formatQuantity(Math.max(0, requested - others), unit),
-    });
-  }
-
   return viewLifecycle({
     loader,
     render,
@@ -580,16 +456,4 @@ export function createReviewView(ctx) {
 /** @param {ProjectListing} project */
 function titleOf(project) {
   return project.demand?.title ?? t('review.thisProject');
-}
-
-/**
- * 拟派单位 until the unit's claim is accepted, 承接单位 after: a proposal commits nobody.
- * @param {ProjectListing} project
- * @param {Allocation} allocation
- */
-function unitRole(project, allocation) {
-  const claimed = (project.offers ?? []).some(
-    (offer) => offer.unitId === allocation.unitId && offer.status === 'claimed',
-  );
-  return claimed ? t('review.unitServing') : t('review.unitProposed');
 }

@@ -71,7 +71,7 @@ export function createSignInPage({ root, reason, offer, handoff, acceptedInvite,
     drawSignedOutPage(
       root,
       { testid: 'login-screen', title: t('login.title') },
-      reason.reasonKey ? reasonNote(reason.reasonKey, reason.detail) : null,
+      reason.reasonKey ? reasonNote(reason.reasonKey) : null,
       signOnFailure ? refusalNote(signOnFailure()) : null,
       form(
         {
@@ -129,11 +129,8 @@ export function createSignInPage({ root, reason, offer, handoff, acceptedInvite,
     );
   }
 
-  /**
-   * @param {string} reasonKey
-   * @param {string | undefined} detail
-   */
-  function reasonNote(reasonKey, detail) {
+  /** @param {string} reasonKey */
+  function reasonNote(reasonKey) {
     const calm = CALM_REASONS.has(reasonKey);
     return h(
       'p',
@@ -142,8 +139,8 @@ export function createSignInPage({ root, reason, offer, handoff, acceptedInvite,
         role: calm ? 'status' : 'alert',
         dataset: { testid: 'login-reason', reason: reasonKey },
       },
+      // The server's detail is English for developers: the reason's words say it to people.
       calm ? t(reasonKey) : t('login.reason', { reason: t(reasonKey) }),
-      detail ? h('span', { class: 'login-reason-detail' }, detail) : null,
     );
   }
 
@@ -273,13 +270,13 @@ export function createSignInPage({ root, reason, offer, handoff, acceptedInvite,
 
 /**
  * A refused sign-in in words: wrong name or password, too many attempts (and how long to
- * wait), an account that belongs to no alliance yet, or what the server said.
+ * wait), an account that belongs to no alliance yet, or the words for the error's code.
  * @param {unknown} error
  * @returns {import('../forms.js').Feedback}
  */
 function signInFeedback(error) {
   if (error instanceof ApiError && error.status === 403) {
-    return { message: { kind: 'error', text: t('login.noMembership'), detail: error.message || undefined } };
+    return { message: { kind: 'error', text: t('login.noMembership') } };
   }
   return accountFeedback(error, ['login', 'password']);
 }

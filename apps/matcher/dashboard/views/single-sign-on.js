@@ -65,7 +65,7 @@ export function providerName(offer) {
 }
 
 /**
- * A refused sign-on on the page, in the page's words for its code and the server's beside them.
+ * A refused sign-on on the page, in the page's words for its code.
  * @param {RowMessage} message from refusalMessage or completionFailure
  */
 export function refusalNote(message) {
@@ -79,11 +79,13 @@ export function refusalNote(message) {
  * @param {'sign-in' | 'invite'} page
  * @returns {RowMessage}
  */
-export function refusalMessage({ code, message }, page) {
+export function refusalMessage({ code }, page) {
   const key = [`sso.refused.${page}.${code}`, `sso.refused.${code}`, `error.${code}`].find((candidate) =>
     has(candidate),
   );
-  return { kind: 'error', text: t(key ?? 'sso.refused'), detail: message || undefined };
+  // The refusal's message (the server's, or the provider's error such as access_denied) is
+  // developer English and is not shown: the code's words say it to people.
+  return { kind: 'error', text: t(key ?? 'sso.refused') };
 }
 
 /**
@@ -94,7 +96,7 @@ export function refusalMessage({ code, message }, page) {
  */
 export function completionFailure(error) {
   if (error instanceof ApiError && error.status === 401 && error.code) {
-    return refusalMessage({ code: error.code, message: error.message }, 'sign-in');
+    return refusalMessage({ code: error.code, message: '' }, 'sign-in');
   }
   return accountFeedback(error, []).message ?? { kind: 'error', text: t('sso.refused') };
 }

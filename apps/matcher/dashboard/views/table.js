@@ -3,8 +3,10 @@
 import { h } from '../dom.js';
 
 /**
- * A data table in a frame that scrolls sideways on narrow screens. columns: [{ label, num }],
- * num right-aligning a column of numbers; rowOf(row) builds one <tr>.
+ * A data table. On a wide screen it is a table in a frame; on a phone (styles.css, "Tables as
+ * cards on a phone") each row becomes a card and each cell is headed by its column's name,
+ * taken from the data-label set here, so nothing needs sideways scrolling.
+ * columns: [{ label, num }], num right-aligning a column of numbers; rowOf(row) builds one <tr>.
  * @template Row
  * @param {string} testid
  * @param {readonly { label: string, num?: boolean }[]} columns
@@ -30,8 +32,24 @@ export function dataTable(testid, columns, rows, rowOf) {
       h(
         'tbody',
         null,
-        rows.map((row) => rowOf(row)),
+        rows.map((row) => labelledCells(rowOf(row), columns)),
       ),
     ),
   );
+}
+
+/**
+ * Names each cell of a row after its column, for the card a phone shows instead of the row.
+ * A cell spanning columns takes the first one's name; a cell that already names itself keeps it.
+ * @param {HTMLTableRowElement} tr
+ * @param {readonly { label: string }[]} columns
+ */
+function labelledCells(tr, columns) {
+  let column = 0;
+  for (const cell of Array.from(tr.cells)) {
+    const label = columns[column]?.label;
+    if (label && !cell.dataset.label) cell.dataset.label = label;
+    column += cell.colSpan || 1;
+  }
+  return tr;
 }

@@ -36,6 +36,7 @@ import {
 import { exportButtons } from './exports.js';
 import { createRowActions, succeeded } from './row-actions.js';
 import { dataTable } from './table.js';
+import { contactsNote, createReportDrafts, unitReport } from './work-report.js';
 
 /**
  * What a member unit (成员单位) does: claim (认领) what is offered to it, decline what it cannot
@@ -169,6 +170,13 @@ export function createOffersView(ctx) {
             : null,
         ),
       ),
+      offer.status === 'declined' && offer.declineReason
+        ? h(
+            'p',
+            { class: 'outcome-note', dataset: { testid: 'decline-reason' } },
+            t('offers.declinedBecause', { reason: offer.declineReason }),
+          )
+        : null,
       offer.status === 'open' ? claimForm(offer, state, isBusy) : null,
       offer.status === 'open' && declining.isOpen(offer.offerId) ? declineForm(offer, state, isBusy) : null,
       offer.status === 'claimed' && project.status === 'claimed'
@@ -381,6 +389,7 @@ export function createClaimsView(ctx) {
   let container = null;
   const loader = createLoader(() => /** @type {Promise<MyClaim[]>} */ (ctx.api.get('/me/claims')), render);
   const rows = createRowActions(loader, render);
+  const reports = createReportDrafts(render);
 
   function render() {
     if (!container) return;
@@ -451,6 +460,7 @@ export function createClaimsView(ctx) {
         null,
         claim.projectStatus ? statusBadge(claim.projectStatus) : t('common.none'),
         completionNote(claim.completion),
+        contactsNote([claim.contact]),
       ),
       h('td', null, h('time', { datetime: claim.at }, formatDateTime(claim.at))),
       h(
@@ -464,7 +474,18 @@ export function createClaimsView(ctx) {
               className: 'btn-small btn-primary',
             })
           : null,
-        rowMessage(state.message),
+        claim.decision === 'accepted' && claim.projectStatus === 'in-progress'
+          ? unitReport({
+              ctx,
+              rows,
+              drafts: reports,
+              key: claim.claimId,
+              projectId: claim.projectId,
+              report: claim.report,
+              render,
+            })
+          : null,
+        reports.isOpen(claim.claimId) ? null : rowMessage(state.message),
       ),
     );
   }

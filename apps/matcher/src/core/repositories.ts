@@ -13,6 +13,7 @@ import {
   RosterRepository,
   TenancyRepository,
   UnmatchedDemandRepository,
+  WorkReportRepository,
 } from '@redcrowd/persistence';
 
 /** Every repository the matcher's features use; each is stateless and takes the transaction per call. */
@@ -31,4 +32,5 @@ export const MATCHER_REPOSITORIES = [
   RosterRepository,
   ReportRepository,
   GazetteerRepository,
+  WorkReportRepository,
 ];

@@ -16,14 +16,15 @@ const ECHARTS = path.join(REPO_ROOT, 'node_modules', 'echarts', 'dist', 'echarts
 /**
  * The page keeps a sign-in token in sessionStorage, so injected script would be the worst
  * failure: scripts only from here, no framing, and connections only to this origin and
- * intake (the demand form). Inline styles stay allowed because ECharts writes them.
+ * intake (the demand form). Inline styles stay allowed because ECharts writes them; blob:
+ * images because a work report's photo is fetched with the token and shown from memory.
  */
 function contentSecurityPolicy(intakeUrl: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     `connect-src 'self' ${new URL(intakeUrl).origin}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -13,6 +13,9 @@ export interface SwapCandidate {
   resourceItemId: string;
   resourceListId: string;
   unitId: string;
+  unitName: string;
+  /** The resource item's title on its list (two items of one unit are told apart by it). */
+  resourceTitle: string;
   /** What the item can still give, outside approved work and edited proposals. */
   available: number;
   score: number;
@@ -173,6 +176,8 @@ export class ProjectReviewService {
           resourceItemId: resource.itemId,
           resourceListId: resource.listId,
           unitId: resource.unitId,
+          unitName: resource.unitName,
+          resourceTitle: resource.title,
           available: resource.capacity,
           score: candidate.score,
           priority: candidate.priority,

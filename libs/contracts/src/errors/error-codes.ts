@@ -30,11 +30,14 @@ export const GAZETTEER_ERROR_CODES = ['place-not-found', 'place-exists'] as cons
  * Accounts and sign-in. sign-in-failed never says whether the account exists; sign-on-not-linked:
  * single sign-on vouched for somebody no account is linked to (an invite links them); session-ended:
  * a refresh token that is unknown, used before (the session is then revoked), expired or
- * revoked; link-invalid: a setup or invite link that is used, expired or unknown.
+ * revoked; link-invalid: a setup or invite link that is used, expired or unknown;
+ * wrong-password: a signed-in person's current password, asked again to change it, is not
+ * right (not 401: the session itself is fine, and the page must not end it).
  */
 export const ACCOUNT_ERROR_CODES = [
   'sign-in-failed',
   'sign-on-not-linked',
+  'wrong-password',
   'too-many-attempts',
   'session-ended',
   'link-invalid',
@@ -44,7 +47,8 @@ export const ACCOUNT_ERROR_CODES = [
 
 /**
  * The project aggregate's refusals (review, offers, progress). window-not-open: completion
- * confirmed before the demand's window opens (the work cannot have been done yet).
+ * confirmed before the demand's window opens (the work cannot have been done yet);
+ * work-not-reported: completion confirmed before every claiming unit reported its part done.
  */
 export const PROJECT_ERROR_CODES = [
   'project-not-found',
@@ -56,6 +60,7 @@ export const PROJECT_ERROR_CODES = [
   'not-a-candidate',
   'capacity-exceeded',
   'window-not-open',
+  'work-not-reported',
 ] as const;
 
 /** The service could not do it: nothing was applied; the client may try again later. */

@@ -47,6 +47,8 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   reason: { zh: '理由', en: 'reason' },
   rating: { zh: '评分', en: 'rating' },
   note: { zh: '备注', en: 'note' },
+  hours: { zh: '服务时长', en: 'hours' },
+  photo: { zh: '照片', en: 'photo' },
   claimId: { zh: '认领编号', en: 'claim id' },
   projectId: { zh: '项目编号', en: 'project id' },
   name: { zh: '名称', en: 'name' },

@@ -22,6 +22,7 @@ import { PointsEntryEntity } from './points-entry.entity';
 import { ProcessedMessageEntity } from './processed-message.entity';
 import { ProjectAllocationEntity } from './project-allocation.entity';
 import { ProjectEventEntity } from './project-event.entity';
+import { ProjectWorkReportEntity } from './project-work-report.entity';
 import { ProjectEntity } from './project.entity';
 import { ResourceItemEntity } from './resource-item.entity';
 import { UnmatchedDemandEntity } from './unmatched-demand.entity';
@@ -50,6 +51,7 @@ export * from './points-entry.entity';
 export * from './processed-message.entity';
 export * from './project-allocation.entity';
 export * from './project-event.entity';
+export * from './project-work-report.entity';
 export * from './project.entity';
 export * from './resource-item.entity';
 export * from './unmatched-demand.entity';
@@ -81,6 +83,7 @@ export const ENTITIES = [
   ProjectAllocationEntity,
   ProjectEntity,
   ProjectEventEntity,
+  ProjectWorkReportEntity,
   ResourceItemEntity,
   UnmatchedDemandEntity,
 ];

@@ -10,6 +10,7 @@ import { SingleSignOn1795910400000 } from './1795910400000-single-sign-on';
 import { Gazetteer1795996800000 } from './1795996800000-gazetteer';
 import { AllianceTimeZone1796083200000 } from './1796083200000-alliance-time-zone';
 import { OfferDeclineReason1796169600000 } from './1796169600000-offer-decline-reason';
+import { WorkReports1796256000000 } from './1796256000000-work-reports';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Gazetteer1795996800000,
   AllianceTimeZone1796083200000,
   OfferDeclineReason1796169600000,
+  WorkReports1796256000000,
 ];

@@ -1,10 +1,15 @@
-import { ENDED_WITHOUT_WORK_STATUSES, HOLDING_STATUSES, sqlList } from '@redcrowd/projects';
 import type { Tx } from '../transaction';
-import { completionOf, rejectionOf } from './project-outcomes.sql';
+import { readAllianceOverview, type AllianceOverview } from './alliance-overview.queries';
+import {
+  completionOf,
+  ownWorkReport,
+  rejectionOf,
+  unitsYetToReportOn,
+  workReportsOf,
+} from './project-outcomes.sql';
+import { HOLDING_PROJECT as HOLDING, LIVE_PROJECT as LIVE } from './project-status.sql';
 
-// A project in these statuses still stands for its demand; the others ended without work.
-const LIVE = `p.status NOT IN ${sqlList(ENDED_WITHOUT_WORK_STATUSES)}`;
-const HOLDING = `p.status IN ${sqlList(HOLDING_STATUSES)}`;
+export * from './alliance-overview.queries';
 
 /** The newest live project of each demand item (a demand has at most one at a time). */
 const REJECTION_JSON = `CASE WHEN rj.id IS NULL THEN NULL
@@ -44,27 +49,6 @@ export interface UnmetDemand {
   rejection: { projectId: string; reason: string | null; at: Date } | null;
 }
 
-export interface AllianceOverview {
-  coverageByCommunity: Array<{
-    communityId: string;
-    name: string;
-    requested: number;
-    allocated: number;
-    claimed: number;
-  }>;
-  coverageByCategory: Array<{ category: string; requested: number; allocated: number; claimed: number }>;
-  supplyByCategory: Array<{ category: string; offered: number; used: number }>;
-  demandToClaimHours: {
-    count: number;
-    p50: number | null;
-    p90: number | null;
-    buckets: Array<{ label: string; count: number }>;
-  };
-  statusCounts: Record<string, number>;
-  openHall: Array<{ projectId: string; title: string; quantity: number; quantityUnit: string; since: Date }>;
-  units: Array<{ unitId: string; name: string; claimed: number; projects: number; points: number }>;
-}
-
 export interface AllianceMap {
   demands: Array<{
     id: string;
@@ -73,6 +57,7 @@ export interface AllianceMap {
     lat: number;
     lng: number;
     quantity: number;
+    quantityUnit: string;
     unmet: number;
     status: string;
   }>;
@@ -85,6 +70,7 @@ export interface AllianceMap {
     lng: number;
     radiusKm: number;
     capacity: number;
+    quantityUnit: string;
     used: number;
   }>;
   links: Array<{ resourceId: string; demandId: string; quantity: number; status: string }>;
@@ -168,88 +154,15 @@ export class DashboardRepository {
     );
   }
 
-  async overview(tx: Tx, allianceId: string): Promise<AllianceOverview> {
-    // One row per demand item: what it asked, what live projects allocate, what units claimed.
-    const demandFigures = `
-      SELECT l.submitter_id, l.submitter_name, di.category, di.quantity AS requested,
-        coalesce((SELECT sum(pa.quantity) FROM projects p JOIN project_allocations pa ON pa.project_id = p.id
-                  WHERE p.demand_item_pk = di.id AND ${LIVE}), 0) AS allocated,
-        coalesce((SELECT sum(c.accepted_quantity) FROM projects p JOIN claims c ON c.project_id = p.id
-                  WHERE p.demand_item_pk = di.id AND ${LIVE} AND c.decision = 'accepted'), 0) AS claimed
-      FROM demand_items di JOIN lists l ON l.id = di.list_pk
-      WHERE l.alliance_id = $1 AND l.kind = 'demand'`;
-    const coverageByCommunity: AllianceOverview['coverageByCommunity'] = await tx.query(
-      `SELECT submitter_id AS "communityId", min(submitter_name) AS name, sum(requested)::int AS requested,
-         sum(allocated)::int AS allocated, sum(claimed)::int AS claimed
-       FROM (${demandFigures}) d GROUP BY submitter_id ORDER BY sum(requested) DESC, submitter_id`,
-      [allianceId],
-    );
-    const coverageByCategory: AllianceOverview['coverageByCategory'] = await tx.query(
-      `SELECT category, sum(requested)::int AS requested, sum(allocated)::int AS allocated, sum(claimed)::int AS claimed
-       FROM (${demandFigures}) d GROUP BY category ORDER BY sum(requested) DESC, category`,
-      [allianceId],
-    );
-    const supplyByCategory: AllianceOverview['supplyByCategory'] = await tx.query(
-      `SELECT ri.category, sum(ri.quantity)::int AS offered,
-         coalesce(sum((SELECT sum(pa.quantity) FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
-                       WHERE pa.resource_item_pk = ri.id AND ${HOLDING})), 0)::int AS used
-       FROM resource_items ri JOIN lists l ON l.id = ri.list_pk
-       WHERE l.alliance_id = $1 AND l.kind = 'resource'
-       GROUP BY ri.category ORDER BY sum(ri.quantity) DESC, ri.category`,
-      [allianceId],
-    );
-    const waits: Array<{ hours: number }> = await tx.query(
-      `SELECT extract(epoch FROM (first_claim.at - di.created_at)) / 3600 AS hours
-       FROM projects p
-       JOIN demand_items di ON di.id = p.demand_item_pk
-       JOIN LATERAL (SELECT min(c.decided_at) AS at FROM claims c
-                     WHERE c.project_id = p.id AND c.decision = 'accepted') first_claim ON first_claim.at IS NOT NULL
-       WHERE p.alliance_id = $1`,
-      [allianceId],
-    );
-    const statusRows: Array<{ status: string; count: number }> = await tx.query(
-      `SELECT status, count(*)::int AS count FROM projects WHERE alliance_id = $1 GROUP BY status`,
-      [allianceId],
-    );
-    const openHall: AllianceOverview['openHall'] = await tx.query(
-      `SELECT p.id AS "projectId", di.title, p.requested - p.unmet AS quantity, di.quantity_unit AS "quantityUnit",
-         min(o.created_at) AS since
-       FROM projects p JOIN demand_items di ON di.id = p.demand_item_pk
-       JOIN offers o ON o.project_id = p.id AND o.stage = 'open-hall' AND o.status = 'open'
-       WHERE p.alliance_id = $1 AND p.status = 'offered'
-       GROUP BY p.id, di.title, di.quantity_unit ORDER BY min(o.created_at)`,
-      [allianceId],
-    );
-    const units: AllianceOverview['units'] = await tx.query(
-      `WITH members AS (
-         SELECT DISTINCT ON (submitter_id) submitter_id AS unit_id, submitter_name AS name
-         FROM lists WHERE alliance_id = $1 AND submitter_kind = 'unit' ORDER BY submitter_id, updated_at DESC
-       )
-       SELECT m.unit_id AS "unitId", m.name,
-         coalesce((SELECT sum(c.accepted_quantity) FROM claims c JOIN projects p ON p.id = c.project_id
-                   WHERE c.unit_id = m.unit_id AND p.alliance_id = $1 AND c.decision = 'accepted'), 0)::int AS claimed,
-         (SELECT count(DISTINCT c.project_id) FROM claims c JOIN projects p ON p.id = c.project_id
-          WHERE c.unit_id = m.unit_id AND p.alliance_id = $1 AND c.decision = 'accepted')::int AS projects,
-         coalesce((SELECT sum(pl.points) FROM points_ledger pl
-                   WHERE pl.unit_id = m.unit_id AND pl.alliance_id = $1), 0)::int AS points
-       FROM members m ORDER BY points DESC, claimed DESC, m.unit_id`,
-      [allianceId],
-    );
-    return {
-      coverageByCommunity,
-      coverageByCategory,
-      supplyByCategory,
-      demandToClaimHours: summariseWaits(waits.map((row) => Number(row.hours))),
-      statusCounts: Object.fromEntries(statusRows.map((row) => [row.status, row.count])),
-      openHall,
-      units,
-    };
+  /** 总览: the overview's figures (alliance-overview.queries.ts). */
+  overview(tx: Tx, allianceId: string): Promise<AllianceOverview> {
+    return readAllianceOverview(tx, allianceId);
   }
 
   async map(tx: Tx, allianceId: string): Promise<AllianceMap> {
     const demands: AllianceMap['demands'] = await tx.query(
       `SELECT di.id::text AS id, di.title, di.category, di.lat, di.lng, di.quantity,
-         coalesce(lp.unmet, di.quantity) AS unmet, coalesce(lp.status, 'unmatched') AS status
+         di.quantity_unit AS "quantityUnit", coalesce(lp.unmet, di.quantity) AS unmet, coalesce(lp.status, 'unmatched') AS status
        FROM demand_items di JOIN lists l ON l.id = di.list_pk
        ${LIVE_PROJECT_OF_DEMAND}
        WHERE l.alliance_id = $1 AND l.kind = 'demand' ORDER BY di.id`,
@@ -258,6 +171,7 @@ export class DashboardRepository {
     const resources: AllianceMap['resources'] = await tx.query(
       `SELECT ri.id::text AS id, ri.title, ri.category, l.submitter_name AS "unitName", ri.lat, ri.lng,
          ri.service_radius_km AS "radiusKm", ri.quantity AS capacity,
+         ri.quantity_unit AS "quantityUnit",
          coalesce((SELECT sum(pa.quantity) FROM project_allocations pa JOIN projects p ON p.id = pa.project_id
                    WHERE pa.resource_item_pk = ri.id AND ${HOLDING}), 0)::int AS used
        FROM resource_items ri JOIN lists l ON l.id = ri.list_pk
@@ -278,7 +192,7 @@ export class DashboardRepository {
   async offersOfUnit(tx: Tx, allianceId: string, unitId: string): Promise<object[]> {
     return tx.query(
       `SELECT o.id AS "offerId", o.project_id AS "projectId", o.status, o.stage, o.quantity,
-         o.expires_at AS "expiresAt",
+         o.expires_at AS "expiresAt", o.decline_reason AS "declineReason",
          json_build_object('status', p.status, 'version', p.version, 'title', di.title, 'category', di.category,
            'quantityUnit', di.quantity_unit, 'address', di.address, 'submitterName', l.submitter_name,
            'windowFrom', di.window_from, 'windowTo', di.window_to) AS project
@@ -299,7 +213,9 @@ export class DashboardRepository {
          CASE WHEN c.decision = 'accepted' THEN ${contactOf('dl.alliance_id', 'dl.submitter_kind', 'dl.submitter_id')}
            END AS contact,
          CASE WHEN done.at IS NULL THEN NULL
-           ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END AS completion
+           ELSE json_build_object('at', done.at, 'rating', done.rating, 'note', done.note) END AS completion,
+         CASE WHEN c.decision = 'accepted' THEN ${ownWorkReport('c.project_id', 'c.unit_id', 'p.alliance_id')}
+           END AS report
        FROM claims c JOIN projects p ON p.id = c.project_id
        LEFT JOIN demand_items di ON di.id = p.demand_item_pk
        LEFT JOIN lists dl ON dl.id = di.list_pk
@@ -363,7 +279,9 @@ export class DashboardRepository {
            'contacts', (SELECT coalesce(json_agg(${contactOf('p2.alliance_id', "'unit'", 'c.unit_id')}
                ORDER BY c.decided_at, c.id), '[]')
              FROM claims c JOIN projects p2 ON p2.id = c.project_id
-             WHERE c.project_id = lp.id AND c.decision = 'accepted')) END AS project,
+             WHERE c.project_id = lp.id AND c.decision = 'accepted'),
+           'reports', ${workReportsOf('lp.id', 'l.alliance_id')},
+           'awaitingReports', ${unitsYetToReportOn('lp.id', 'l.alliance_id')}) END AS project,
          ud.reason AS "unmetReason",
          CASE WHEN lp.id IS NULL THEN ${REJECTION_JSON} END AS rejection
        FROM demand_items di JOIN lists l ON l.id = di.list_pk
@@ -376,24 +294,4 @@ export class DashboardRepository {
       [allianceId, submitterId],
     );
   }
-}
-
-/** Median, 90th percentile and a histogram of waits, in hours. */
-export function summariseWaits(hours: number[]): AllianceOverview['demandToClaimHours'] {
-  const sorted = [...hours].sort((a, b) => a - b);
-  const quantile = (q: number) =>
-    sorted.length === 0
-      ? null
-      : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
-  const edges: Array<[string, number]> = [
-    ['<1h', 1],
-    ['1–6h', 6],
-    ['6–24h', 24],
-    ['1–3d', 72],
-    ['3–7d', 168],
-    ['>7d', Infinity],
-  ];
-  const buckets = edges.map(([label]) => ({ label, count: 0 }));
-  for (const value of sorted) buckets[edges.findIndex(([, limit]) => value < limit)]!.count += 1;
-  return { count: sorted.length, p50: quantile(0.5), p90: quantile(0.9), buckets };
 }

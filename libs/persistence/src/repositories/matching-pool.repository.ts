@@ -7,8 +7,11 @@ export interface PoolResource {
   id: string;
   allianceId: string;
   unitId: string;
+  /** The unit's name on its list, for people choosing among candidates. */
+  unitName: string;
   listId: string;
   itemId: string;
+  title: string;
   category: string;
   quantityUnit: string;
   capacity: number;
@@ -63,8 +66,8 @@ const EDITED_PROPOSAL = `EXISTS (SELECT 1 FROM project_allocations e WHERE e.pro
 
 /** Open resource items with the capacity left after holding work ($1: the alliance). */
 const RESOURCES = `
-  SELECT ri.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "unitId", l.list_id AS "listId",
-    ri.item_id AS "itemId", ri.category, ri.quantity_unit AS "quantityUnit",
+  SELECT ri.id::text AS id, l.alliance_id AS "allianceId", l.submitter_id AS "unitId",
+    l.submitter_name AS "unitName", l.list_id AS "listId", ri.item_id AS "itemId", ri.title, ri.category, ri.quantity_unit AS "quantityUnit",
     ri.quantity - coalesce(held.quantity, 0) AS capacity, ri.lat, ri.lng,
     ri.service_radius_km AS "serviceRadiusKm", ri.available_from AS "availableFrom",
     ri.available_to AS "availableTo", ri.tags

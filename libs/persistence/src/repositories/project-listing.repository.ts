@@ -131,8 +131,18 @@ export class ProjectListingRepository {
        WHERE pa.project_id = $1 ORDER BY pa.resource_item_pk`,
       [projectId],
     );
+    // Who acted, by name: a coordinator's account, else the member (unit or community) it is
+    // in the roster or its lists; null for the matcher and for tokens of no account.
     const events = await tx.query(
-      `SELECT actor, action, reason, details, at FROM project_events WHERE project_id = $1 ORDER BY at, id`,
+      `SELECT e.actor, coalesce(
+           (SELECT a.display_name FROM accounts a WHERE a.id::text = e.actor),
+           (SELECT am.name FROM alliance_members am WHERE am.alliance_id = p.alliance_id AND am.member_id = e.actor
+            ORDER BY am.member_kind LIMIT 1),
+           (SELECT l.submitter_name FROM lists l WHERE l.alliance_id = p.alliance_id AND l.submitter_id = e.actor
+            ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)) AS "actorName",
+         e.action, e.reason, e.details, e.at
+       FROM project_events e JOIN projects p ON p.id = e.project_id
+       WHERE e.project_id = $1 ORDER BY e.at, e.id`,
       [projectId],
     );
     return { ...project, allocations, events };

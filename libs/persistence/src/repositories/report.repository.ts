@@ -1,5 +1,5 @@
 import { ALL_STATUSES, sqlList } from '@redcrowd/projects';
-import { completionOf } from './project-outcomes.sql';
+import { completionOf, unitNameOf } from './project-outcomes.sql';
 import type {
   ClaimHistoryRow,
   ClaimerRow,
@@ -16,13 +16,6 @@ import type { Tx } from '../transaction';
  * claims history, and a month's projects and completions. Every query is bounded to one
  * alliance. All SQL for them lives here.
  */
-
-/** A unit's display name in an alliance: its newest list's, else the roster's, else its id. */
-const unitName = (alliance: string, unit: string) => `coalesce(
-    (SELECT l.submitter_name FROM lists l WHERE l.alliance_id = ${alliance} AND l.submitter_kind = 'unit'
-       AND l.submitter_id = ${unit} ORDER BY l.updated_at DESC, l.id DESC LIMIT 1),
-    (SELECT am.name FROM alliance_members am WHERE am.alliance_id = ${alliance} AND am.member_kind = 'unit'
-       AND am.member_id = ${unit}))`;
 
 const COMPLETION = completionOf('p.id', 'done');
 
@@ -56,7 +49,7 @@ export class ReportRepository {
   ): Promise<AcceptedClaim[]> {
     if (projectIds.length === 0) return [];
     return tx.query(
-      `SELECT c.project_id::text AS "projectId", c.unit_id AS "unitId", ${unitName('$1', 'c.unit_id')} AS "unitName",
+      `SELECT c.project_id::text AS "projectId", c.unit_id AS "unitId", ${unitNameOf('$1', 'c.unit_id')} AS "unitName",
          c.accepted_quantity AS quantity
        FROM claims c JOIN projects p ON p.id = c.project_id
        WHERE p.alliance_id = $1 AND c.project_id = ANY($2::uuid[]) AND c.decision = 'accepted'
@@ -69,7 +62,7 @@ export class ReportRepository {
   /** The points ledger (积分明细) of the alliance, or of one unit, oldest first. */
   async ledger(tx: Tx, allianceId: string, unitId?: string): Promise<LedgerEntry[]> {
     return tx.query(
-      `SELECT pl.at, pl.unit_id AS "unitId", ${unitName('$1', 'pl.unit_id')} AS "unitName",
+      `SELECT pl.at, pl.unit_id AS "unitId", ${unitNameOf('$1', 'pl.unit_id')} AS "unitName",
          pl.project_id::text AS "projectId", di.title AS "projectTitle", dl.submitter_name AS "submitterName",
          done.rating, pl.points
        FROM points_ledger pl
@@ -122,7 +115,7 @@ export class ReportRepository {
   ): Promise<ClaimRecord[]> {
     return tx.query(
       `SELECT c.decided_at AS at, c.claim_id AS "claimId", c.unit_id AS "unitId",
-         ${unitName('$1', 'c.unit_id')} AS "unitName", c.project_id::text AS "projectId", di.title AS "projectTitle",
+         ${unitNameOf('$1', 'c.unit_id')} AS "unitName", c.project_id::text AS "projectId", di.title AS "projectTitle",
          dl.submitter_name AS "submitterName", c.requested_quantity AS quantity,
          c.accepted_quantity AS "acceptedQuantity", di.quantity_unit AS "quantityUnit", c.decision, c.code,
          p.status AS "projectStatus"
