@@ -1,19 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type BrowserContextOptions, type Page } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
   SCREENSHOTS,
   SESSION_KEY,
   fitsTheScreen,
-  launchChromium,
   signedInAs,
   storedSession,
 } from '@test/support/browser';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { ADMIN, authHeaders, coordinatorOf } from '@test/support/tokens';
 
 /*
@@ -27,56 +25,29 @@ import { ADMIN, authHeaders, coordinatorOf } from '@test/support/tokens';
 const LIMIT_PER_LOGIN = 3;
 
 describe('accounts in a browser', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
+  const suite = useDashboardSuite({
+    matcherEnv: {
+      MATCHER_DEBOUNCE_MS: '50',
+      // Every browser here comes from 127.0.0.1; only the per-name limit is under test.
+      MATCHER_SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+      MATCHER_SIGN_IN_LIMIT_PER_LOGIN: String(LIMIT_PER_LOGIN),
+    },
+  });
   let a: ProposedAlliance;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness(
-      {
-        MATCHER_DEBOUNCE_MS: '50',
-        // Every browser here comes from 127.0.0.1; only the per-name limit is under test.
-        MATCHER_SIGN_IN_LIMIT_PER_ADDRESS: '1000',
-        MATCHER_SIGN_IN_LIMIT_PER_LOGIN: String(LIMIT_PER_LOGIN),
-      },
-      ['projectsProposed'],
-      { dashboard: true },
-    );
-    a = await proposedAlliance(harness);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
+    a = await proposedAlliance(suite.harness);
   }, 60_000);
 
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
   /** A fresh browser context: its own sessionStorage, so its own sign-in. */
-  async function freshPage(who: string, options: BrowserContextOptions = DESKTOP): Promise<Page> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs every 4xx answer, including the refusals these tests provoke on purpose.
-      const expectedRefusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
-      if (message.type() === 'error' && !expectedRefusal.test(message.text())) {
-        pageErrors.push(`${who} console: ${message.text()}`);
-      }
-    });
-    return page;
-  }
+  const freshPage = (who: string, options: BrowserContextOptions = DESKTOP): Promise<Page> =>
+    suite.freshPage(who, options);
 
   /** Opens a one-time link's page; the links name MATCHER_PUBLIC_URL, this harness has its own port. */
   async function openLink(page: Page, url: string): Promise<void> {
     expect(url).toMatch(/\/dashboard\/#link=[\w-]+$/);
     const secret = url.split('#link=')[1]!;
-    const response = await page.goto(`${harness.matcher.url}/dashboard/#link=${secret}`);
+    const response = await page.goto(`${suite.harness.matcher.url}/dashboard/#link=${secret}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
     await page.locator('[data-testid="link-page"] form').waitFor();
     // The secret leaves the address bar at once.
@@ -91,7 +62,7 @@ describe('accounts in a browser', () => {
   }
 
   async function api(method: string, url: string, body?: object, headers?: Record<string, string>) {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method,
       headers: headers ?? { 'content-type': 'application/json' },
       ...(body ? { body: JSON.stringify(body) } : {}),
@@ -279,7 +250,7 @@ describe('accounts in a browser', () => {
 
     // Later, on the phone: a wrong password is refused in words, then the right one signs in.
     const page = await freshPage('representative', PHONE);
-    await page.goto(`${harness.matcher.url}/dashboard/`);
+    await page.goto(`${suite.harness.matcher.url}/dashboard/`);
     const signIn = page.locator('[data-testid="sign-in-form"]');
     await signIn.locator('[name="login"]').fill(representativeLogin);
     await signIn.locator('[name="password"]').fill('not-the-password');
@@ -394,7 +365,7 @@ describe('accounts in a browser', () => {
     const page = await freshPage('two roles', PHONE);
     // The page's own clock, so that minutes can pass in a moment.
     await page.clock.install();
-    await page.goto(`${harness.matcher.url}/dashboard/`);
+    await page.goto(`${suite.harness.matcher.url}/dashboard/`);
     const signIn = page.locator('[data-testid="sign-in-form"]');
     await signIn.locator('[name="login"]').fill(login);
     await signIn.locator('[name="password"]').fill(password);
@@ -447,7 +418,7 @@ describe('accounts in a browser', () => {
       page.context().waitForEvent('page'),
       page.evaluate('void window.open(location.href)'),
     ]);
-    copy.on('pageerror', (error) => pageErrors.push(`copied tab: ${error.message}`));
+    suite.watch(copy, 'copied tab');
     await copy.locator('[data-testid="login-reason"][data-reason="login.reason.otherTab"]').waitFor();
     // The original tab goes on in its session.
     await page.locator('[data-tab="roster"]').click();
@@ -493,7 +464,7 @@ describe('accounts in a browser', () => {
     expect(used.status).toBe(200);
 
     const page = await freshPage('throttled', PHONE);
-    await page.goto(`${harness.matcher.url}/dashboard/#link=${setupUrl.split('#link=')[1]!}`);
+    await page.goto(`${suite.harness.matcher.url}/dashboard/#link=${setupUrl.split('#link=')[1]!}`);
     const invalid = page.locator('[data-testid="link-invalid"]');
     await invalid.waitFor();
     expect(await invalid.textContent()).toContain('链接无效、已过期或已被使用');
@@ -513,7 +484,7 @@ describe('accounts in a browser', () => {
 
   it('says how long to wait after too many sign-in attempts (Retry-After)', async () => {
     const page = await freshPage('throttled, waiting', PHONE);
-    await page.goto(`${harness.matcher.url}/dashboard/`);
+    await page.goto(`${suite.harness.matcher.url}/dashboard/`);
     const refusal = await throttledSignIn(page, phone('137'));
     expect(await refusal.textContent()).toMatch(/尝试次数过多。请在 \d+ (分钟|秒)后再试。/);
     await page.context().close();

@@ -1,21 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually } from '@test/support/answers';
-import {
-  DESKTOP,
-  PHONE,
-  SCREENSHOTS,
-  fitsTheScreen,
-  launchChromium,
-  signedInAs,
-} from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { DESKTOP, PHONE, SCREENSHOTS, fitsTheScreen, shownText, signedInAs } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { enroll } from '@test/support/roster';
-import { authHeaders, coordinatorOf, tokenFor } from '@test/support/tokens';
+import { authHeaders, coordinatorOf } from '@test/support/tokens';
 
 /*
  * The joint meeting's (联席会) review screen as a coordinator meets it (issue 13, "what a
@@ -72,26 +64,7 @@ interface ReviewAlliance {
 }
 
 describe('the joint meeting’s review screen', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
+  const suite = useDashboardSuite();
 
   const coordinator = (a: ReviewAlliance): TokenSubject => ({
     ...coordinatorOf(a.allianceId),
@@ -99,7 +72,7 @@ describe('the joint meeting’s review screen', () => {
   });
 
   async function call(who: TokenSubject, method: string, url: string, body?: unknown) {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method,
       headers: await authHeaders(who),
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -122,7 +95,7 @@ describe('the joint meeting’s review screen', () => {
       id: `community-mangling-${allianceId}`,
       name: '邙岭路社区',
     };
-    await enroll(harness.db, allianceId, near, farther, c014, mangling);
+    await enroll(suite.harness.db, allianceId, near, farther, c014, mangling);
     const a: ReviewAlliance = {
       allianceId,
       near,
@@ -147,7 +120,7 @@ describe('the joint meeting’s review screen', () => {
       [near, 'canteen', 30, CANTEEN_NEAR],
       [farther, 'canteen-haust', 25, CANTEEN_FARTHER],
     ] as const) {
-      await harness.kafka.submit(
+      await suite.harness.kafka.submit(
         'resource',
         JSON.stringify(
           resourceList({
@@ -196,7 +169,7 @@ describe('the joint meeting’s review screen', () => {
     for (const submitter of a.communities) {
       const items = bySubmitter.get(submitter.id);
       if (!items) continue;
-      await harness.kafka.submit(
+      await suite.harness.kafka.submit(
         'demand',
         JSON.stringify(
           demandList({
@@ -215,7 +188,7 @@ describe('the joint meeting’s review screen', () => {
     let found: { id: string; title: string }[] = [];
     await eventually(
       async () => {
-        const { rows } = await harness.db.query(
+        const { rows } = await suite.harness.db.query(
           `SELECT p.id, d.title FROM projects p JOIN demand_items d ON d.id = p.demand_item_pk
             WHERE p.alliance_id = $1 AND p.status = 'proposed'`,
           [allianceId],
@@ -223,23 +196,14 @@ describe('the joint meeting’s review screen', () => {
         found = rows as { id: string; title: string }[];
         return found.length === wanted.length;
       },
-      () => `${found.length} of ${wanted.length} projects proposed:\n${harness.matcher.tail()}`,
+      () => `${found.length} of ${wanted.length} projects proposed:\n${suite.harness.matcher.tail()}`,
     );
     for (const { id, title } of found) a.projects.set(title, id);
     return a;
   }
 
   async function reviewPage(a: ReviewAlliance, options: BrowserContextOptions = DESKTOP): Promise<Page> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // Chromium logs the 4xx answers these tests provoke on purpose.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(coordinator(a))}`);
+    const page = await suite.signedIn(coordinator(a), { device: options });
     await signedInAs(page, 'coordinator');
     await eventually(
       async () => (await page.locator('[data-testid="project-row"]').count()) === a.projects.size,
@@ -251,18 +215,8 @@ describe('the joint meeting’s review screen', () => {
   const card = (page: Page, a: ReviewAlliance, title: string) =>
     page.locator(`[data-testid="project-row"][data-project-id="${a.projects.get(title)}"]`);
 
-  /** Waits until `locator`'s text satisfies `test`, and returns it (spaces folded). */
-  async function textOf(locator: Locator, test: (text: string) => boolean, what: string): Promise<string> {
-    let text = '';
-    await eventually(
-      async () => test((text = ((await locator.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' '))),
-      () => `${what}; the page shows: ${text}`,
-    );
-    return text;
-  }
-
   async function statuses(a: ReviewAlliance): Promise<Record<string, string>> {
-    const { rows } = await harness.db.query(
+    const { rows } = await suite.harness.db.query(
       `SELECT d.title, p.status FROM projects p JOIN demand_items d ON d.id = p.demand_item_pk
         WHERE p.alliance_id = $1`,
       [a.allianceId],
@@ -327,7 +281,7 @@ describe('the joint meeting’s review screen', () => {
     }
 
     await search.fill('南昌路');
-    await textOf(
+    await shownText(
       page.locator('[data-testid="empty"]'),
       (text) => text === '没有与「南昌路」匹配的项目',
       'no "no match" message',
@@ -358,7 +312,7 @@ describe('the joint meeting’s review screen', () => {
     expect(await page.locator('[data-testid="bulk-count"]').textContent()).toBe('已选 2 个');
 
     await page.locator('[data-action="bulk-approve"]').click();
-    const question = await textOf(
+    const question = await shownText(
       page.locator('[data-testid="bulk-question"]'),
       (text) => text.includes('确定通过以下 2 个项目吗'),
       'no confirmation naming how many',
@@ -368,7 +322,7 @@ describe('the joint meeting’s review screen', () => {
     await page.locator('[data-action="confirm-bulk-approve"]').click();
 
     // The undo bar counts down; nothing has been sent yet, and 撤销 has the focus.
-    await textOf(
+    await shownText(
       page.locator('[data-testid="undo-bar"]'),
       (text) => /^2 个项目将在 \d 秒后通过 ?撤销$/.test(text),
       'no undo bar with a countdown',
@@ -376,7 +330,7 @@ describe('the joint meeting’s review screen', () => {
     expect(await page.evaluate('document.activeElement?.dataset.action')).toBe('undo-bulk-approve');
     expect(Object.values(await statuses(a))).toEqual(['proposed', 'proposed', 'proposed']);
     await page.locator('[data-action="undo-bulk-approve"]').click();
-    await textOf(
+    await shownText(
       page.locator('[data-testid="bulk-outcome"]'),
       (text) => text.includes('已撤销，没有通过任何项目'),
       'the undo is not confirmed',
@@ -400,7 +354,7 @@ describe('the joint meeting’s review screen', () => {
     );
     expect(rejected.status).toBe(200);
 
-    const outcome = await textOf(
+    const outcome = await shownText(
       page.locator('[data-testid="bulk-outcome"]'),
       (text) => text.includes('已通过 1 个项目，1 个未能通过'),
       'the partial failure is not reported',
@@ -435,7 +389,11 @@ describe('the joint meeting’s review screen', () => {
 
     await allocation.locator('[data-action="swap-open"]').click();
     const choice = row.locator('[data-testid="swap-candidate"]', { hasText: '河南科技大学' });
-    const offered = await textOf(choice, (text) => text.includes('可提供'), 'the candidates are not listed');
+    const offered = await shownText(
+      choice,
+      (text) => text.includes('可提供'),
+      'the candidates are not listed',
+    );
     expect(offered).toMatch(/河南科技大学.*可提供 25份.*距离 1(\.\d)? 公里.*匹配度 \d{1,3}%/);
     // The unit that serves the project now is no candidate to swap to.
     expect(await row.locator('[data-testid="swap-candidate"]').allTextContents()).not.toContainEqual(
@@ -444,12 +402,12 @@ describe('the joint meeting’s review screen', () => {
     await choice.locator('input[type="radio"]').check();
     await row.locator('[data-action="swap-apply"]').click();
 
-    await textOf(
+    await shownText(
       row.locator('[data-testid="allocation-unit"]'),
       (text) => text === '河南科技大学',
       'the card does not show the new unit',
     );
-    await textOf(
+    await shownText(
       row.locator('[data-testid="row-message"]'),
       (text) => text.includes('已改由「河南科技大学」提供 20份'),
       'no note of the swap',
@@ -461,7 +419,7 @@ describe('the joint meeting’s review screen', () => {
     const gone = row.locator('[data-testid="swap-candidate"]', { hasText: '空空导弹研究院' });
     await gone.locator('input').check();
     const gonePk = await gone.getAttribute('data-resource-item-pk');
-    await harness.kafka.submit(
+    await suite.harness.kafka.submit(
       'resource',
       JSON.stringify(
         resourceList({
@@ -479,18 +437,21 @@ describe('the joint meeting’s review screen', () => {
     );
     await eventually(
       async () =>
-        (await harness.db.query(`SELECT 1 FROM resource_items WHERE id = $1 AND status = 'open'`, [gonePk]))
-          .rowCount === 0,
-      () => `the canteen is still open:\n${harness.matcher.tail()}`,
+        (
+          await suite.harness.db.query(`SELECT 1 FROM resource_items WHERE id = $1 AND status = 'open'`, [
+            gonePk,
+          ])
+        ).rowCount === 0,
+      () => `the canteen is still open:\n${suite.harness.matcher.tail()}`,
     );
     await row.locator('[data-action="swap-apply"]').click();
-    await textOf(
+    await shownText(
       row.locator('[data-testid="swap-panel"] [data-testid="row-message"]'),
       (text) => text === '该资源不能服务此需求',
       'the refusal is not told in words',
     );
     // The choices are read again: the canteen that went is no longer offered.
-    await textOf(
+    await shownText(
       row.locator('[data-testid="swap-panel"]'),
       (text) => text.includes('没有其他能服务这项需求的单位'),
       'the candidates are not read again after the refusal',
@@ -517,7 +478,7 @@ describe('the joint meeting’s review screen', () => {
     const page = await reviewPage(a);
     await page.locator('[data-action="print-projects"]').click();
     const sheet = page.locator('[data-testid="print-sheet"]');
-    await textOf(sheet, (text) => text.includes('张老师'), 'the sheet has no contacts');
+    await shownText(sheet, (text) => text.includes('张老师'), 'the sheet has no contacts');
     expect(await sheet.locator('th').allTextContents()).toEqual([
       '序号',
       '项目',
@@ -567,7 +528,7 @@ describe('the joint meeting’s review screen', () => {
     const a = await reviewAlliance();
     const page = await reviewPage(a, PHONE);
     const row = card(page, a, '幸福食堂老人送餐');
-    const score = await textOf(
+    const score = await shownText(
       row.locator('[data-testid="allocation-score"]').first(),
       (text) => text.length > 0,
       'no score',
@@ -585,14 +546,14 @@ describe('the joint meeting’s review screen', () => {
     expect(reject.y).toBeLessThan(summary.y);
 
     await detail.locator('summary').click();
-    const reasons = await textOf(detail, (text) => text.includes('权重'), 'the breakdown does not unfold');
+    const reasons = await shownText(detail, (text) => text.includes('权重'), 'the breakdown does not unfold');
     expect(reasons).toMatch(/类别 ?\d{1,3}% ?权重 \d{1,3}%/);
     expect(reasons).not.toMatch(/0\.\d\d/);
     await fitsTheScreen(page, 'review card with its score detail');
 
     await row.locator('[data-action="swap-open"]').first().click();
     // Candidates, or the word that there are none (the solver may have used both canteens).
-    await textOf(
+    await shownText(
       row.locator('[data-testid="swap-panel"]'),
       (text) => text.includes('改由哪个单位提供') || text.includes('没有其他能服务这项需求的单位'),
       'the swap picker does not open',

@@ -1,21 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import { PDF_NAMED_PHOTO, TINY_PNG } from '@test/fixtures/photos';
-import {
-  DESKTOP,
-  DEVELOPER_TEXT,
-  PHONE,
-  SCREENSHOTS,
-  fitsTheScreen,
-  launchChromium,
-} from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
-import { authHeaders, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import { DESKTOP, PHONE, SCREENSHOTS, fitsTheScreen, shownText, speaksChinese } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
+import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
 
 /*
  * The dashboard as a coordinator (联席会), a unit and a community meet it (issue 13's defects),
@@ -25,26 +17,7 @@ import { authHeaders, communityOf, coordinatorOf, tokenFor, unitOf } from '@test
  */
 
 describe('the dashboard as its users meet it', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
+  const suite = useDashboardSuite();
 
   const coordinator = (a: ProposedAlliance) => ({ ...coordinatorOf(a.allianceId), name: '邙岭路街道联席会' });
   const unit = (a: ProposedAlliance) => ({ ...unitOf(a.allianceId, a.unit.id), name: a.unit.name });
@@ -54,20 +27,8 @@ describe('the dashboard as its users meet it', () => {
   });
 
   /** A fresh browser context signed in as `who` through a login link, on the tab named. */
-  async function signedIn(who: TokenSubject, tab?: string, device = DESKTOP): Promise<Page> {
-    const context = await browser.newContext(device);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs the 4xx answers these tests provoke on purpose.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`${who.role} console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
-    if (tab) await page.locator(`[data-tab="${tab}"]`).click();
-    return page;
-  }
+  const signedIn = (who: TokenSubject, tab?: string, device = DESKTOP): Promise<Page> =>
+    suite.signedIn(who, { tab, device });
 
   /** The coordinator's review page listing projects of every status. */
   async function reviewAll(a: ProposedAlliance): Promise<Page> {
@@ -85,7 +46,7 @@ describe('the dashboard as its users meet it', () => {
     url: string,
     body: unknown = {},
   ): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method: 'POST',
       headers: await authHeaders(who),
       body: JSON.stringify(body),
@@ -94,7 +55,7 @@ describe('the dashboard as its users meet it', () => {
   }
 
   async function projectStatus(a: ProposedAlliance): Promise<string> {
-    const { rows } = await harness.db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId]);
+    const { rows } = await suite.harness.db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId]);
     return rows[0].status as string;
   }
 
@@ -102,27 +63,8 @@ describe('the dashboard as its users meet it', () => {
     let last = '';
     await eventually(
       async () => (last = await projectStatus(a)) === status,
-      () => `the project is ${last}, not ${status}:\n${harness.matcher.tail()}`,
+      () => `the project is ${last}, not ${status}:\n${suite.harness.matcher.tail()}`,
     );
-  }
-
-  /** Waits until `locator`'s text satisfies `test`, and returns it. */
-  async function textOf(locator: Locator, test: (text: string) => boolean, what: string): Promise<string> {
-    let text = '';
-    await eventually(
-      async () => test((text = ((await locator.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' '))),
-      () => `${what}; the page shows: ${text}`,
-    );
-    return text;
-  }
-
-  /** Nothing the page shows in Chinese mode is a field path, a code or developer English. */
-  async function speaksChinese(page: Page, where: string): Promise<void> {
-    const text = (await page.evaluate('document.body.innerText')) as string;
-    expect({ where, developerText: DEVELOPER_TEXT.exec(text)?.[0] ?? null }).toEqual({
-      where,
-      developerText: null,
-    });
   }
 
   /** Approves (coordinator) and claims all of it (unit) over the API. */
@@ -138,12 +80,20 @@ describe('the dashboard as its users meet it', () => {
   }
 
   it('shows the review history: who decided what, when and why, in words', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     const page = await signedIn(coordinator(a));
     const row = projectRow(page, a);
     // An allocation edit and the approval, made on the page (the approval once the list shows
     // the edited version, which it must name).
     const version = await row.getAttribute('data-version');
+    // The quantity says its unit and what the resource offers in all.
+    expect(
+      await shownText(
+        row.locator('[data-testid="allocation-row"] .field-hint'),
+        (text) => text !== '',
+        'no unit beside the quantity',
+      ),
+    ).toBe('单位：份 · 该资源共 30份');
     await row.locator('[data-testid="allocation-row"] [name="quantity"]').fill('20');
     await row.locator('[data-action="save-quantity"]').click();
     await eventually(
@@ -154,14 +104,14 @@ describe('the dashboard as its users meet it', () => {
     await reaches(a, 'offered');
     // Every status, so the approved project stays in view.
     await page.locator('select[name="status"]').selectOption('');
-    await textOf(
+    await shownText(
       row.locator('[data-testid="project-status"]'),
       (text) => text === '已派单',
       'not listed as offered',
     );
 
     await row.locator('details.audit summary').click();
-    const history = await textOf(
+    const history = await shownText(
       row.locator('.audit-list'),
       (text) => text.includes('审核通过') && text.includes('派单'),
       'the history does not show the approval',
@@ -180,7 +130,7 @@ describe('the dashboard as its users meet it', () => {
   });
 
   it('tells the community why the joint meeting rejected its demand, and never calls it unmatched', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     const reason = '本月已有街道食堂送餐，暂不重复安排';
     const reviewer = await signedIn(coordinator(a));
     const row = projectRow(reviewer, a);
@@ -191,7 +141,11 @@ describe('the dashboard as its users meet it', () => {
 
     const page = await signedIn(community(a));
     const card = demandRow(page);
-    const text = await textOf(card, (shown) => shown.includes('联席会未通过'), 'the community is not told');
+    const text = await shownText(
+      card,
+      (shown) => shown.includes('联席会未通过'),
+      'the community is not told',
+    );
     expect(text).toContain(`联席会未通过：${reason}`);
     expect(text).toContain('已驳回');
     expect(text).not.toContain('尚未形成项目');
@@ -204,7 +158,11 @@ describe('the dashboard as its users meet it', () => {
     await reviewer.locator('[data-tab="unmet"]').click();
     const unmet = reviewer.locator('[data-testid="unmet-row"]').first();
     expect(await unmet.getAttribute('data-reason')).toBe('rejected');
-    const unmetText = await textOf(unmet, (shown) => shown.includes(reason), 'the unmet list has no reason');
+    const unmetText = await shownText(
+      unmet,
+      (shown) => shown.includes(reason),
+      'the unmet list has no reason',
+    );
     expect(unmetText).toContain('联席会未通过');
     expect(unmetText).not.toContain('尚未匹配');
     await speaksChinese(reviewer, 'unmet demands');
@@ -213,14 +171,14 @@ describe('the dashboard as its users meet it', () => {
     await reviewer.locator('[data-tab="review"]').click();
     await reviewer.locator('select[name="status"]').selectOption('rejected');
     const rejected = projectRow(reviewer, a);
-    const card2 = await textOf(
+    const card2 = await shownText(
       rejected,
       (shown) => shown.includes('已驳回'),
       'the rejected project is not listed',
     );
     expect(card2).not.toContain('未满足');
     await rejected.locator('details.audit summary').click();
-    const history = await textOf(
+    const history = await shownText(
       rejected.locator('.audit-list'),
       (shown) => shown.includes('驳回'),
       'the history does not show the rejection',
@@ -232,7 +190,7 @@ describe('the dashboard as its users meet it', () => {
   });
 
   it('keeps the community’s rating and comment in view after completion, on every side', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     await approvedAndClaimed(a);
     expect((await post(unit(a), `/projects/${a.projectId}/start`)).status).toBe(200);
     expect(
@@ -245,7 +203,7 @@ describe('the dashboard as its users meet it', () => {
     expect(done.body.status).toBe('completed');
 
     const page = await signedIn(community(a));
-    const card = await textOf(
+    const card = await shownText(
       demandRow(page),
       (text) => text.includes('服务评分'),
       'the community’s card has no rating',
@@ -255,7 +213,7 @@ describe('the dashboard as its users meet it', () => {
     await speaksChinese(page, 'the community’s completed demand');
 
     const reviewer = await reviewAll(a);
-    const project = await textOf(
+    const project = await shownText(
       projectRow(reviewer, a).locator('[data-testid="completion"]'),
       (text) => text.includes('服务评分'),
       'the coordinator’s card has no rating',
@@ -271,7 +229,7 @@ describe('the dashboard as its users meet it', () => {
     // The unit's claims show the community's rating; its points say what they were for in
     // words, not the ledger's "completed, rated 4".
     const unitPage = await signedIn(unit(a), 'claims');
-    const claim = await textOf(
+    const claim = await shownText(
       unitPage.locator('[data-testid="claim-row"]').first(),
       (text) => text.includes('服务评分'),
       'the unit’s claim has no rating',
@@ -281,7 +239,7 @@ describe('the dashboard as its users meet it', () => {
     await speaksChinese(unitPage, 'the unit’s claims');
     await unitPage.locator('[data-tab="points"]').click();
     const reasonCell = unitPage.locator('[data-testid="points-reason"]').first();
-    await textOf(reasonCell, (text) => text === '完成验收 · 评分 4', 'the points have no reason in words');
+    await shownText(reasonCell, (text) => text === '完成验收 · 评分 4', 'the points have no reason in words');
     await speaksChinese(unitPage, 'the unit’s points');
     await unitPage.context().close();
     await reviewer.context().close();
@@ -289,7 +247,7 @@ describe('the dashboard as its users meet it', () => {
   });
 
   it('words every problem for the person: the field by its name, in their language, and the right cap', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     // A community's bad demand: intake's problem in words under the field.
     const page = await signedIn(community(a), 'post-demand');
     const form = page.locator('[data-testid="post-demand-form"]');
@@ -297,12 +255,12 @@ describe('the dashboard as its users meet it', () => {
     await form.locator('[name="quantity"]').fill('0');
     await form.locator('[data-action="post-demand"]').click();
     const quantityError = form.locator('.field-error[data-field="quantity"]');
-    expect(await textOf(quantityError, (text) => text !== '', 'no problem under quantity')).toBe(
+    expect(await shownText(quantityError, (text) => text !== '', 'no problem under quantity')).toBe(
       '第 1 项「数量」超出允许范围',
     );
     await speaksChinese(page, 'the refused demand form');
     await page.locator('[data-testid="lang-switch"]').click();
-    await textOf(quantityError, (text) => text === 'item 1: quantity is out of range', 'not in English');
+    await shownText(quantityError, (text) => text === 'item 1: quantity is out of range', 'not in English');
     await page.context().close();
 
     // A rejection without a reason: the field's need in words, not the API's sentence.
@@ -310,7 +268,7 @@ describe('the dashboard as its users meet it', () => {
     const row = projectRow(reviewer, a);
     await row.locator('button[data-action="reject"]').click();
     await row.locator('[data-action="confirm-reject"]').click();
-    const reasonError = await textOf(
+    const reasonError = await shownText(
       row.locator('.field-error[data-field="reason"]'),
       (text) => text !== '',
       'no problem under the reason',
@@ -323,19 +281,23 @@ describe('the dashboard as its users meet it', () => {
     const capError = row.locator('[data-testid="allocation-row"] .field-error[data-field="quantity"]');
     await quantity.fill('45');
     await row.locator('[data-action="save-quantity"]').click();
-    expect(await textOf(capError, (text) => text !== '', 'no cap problem')).toBe(
+    expect(await shownText(capError, (text) => text !== '', 'no cap problem')).toBe(
       '超出需求数量：需求共 40份，其他分配已占 0份，此处最多 40份',
     );
     await quantity.fill('35');
     await row.locator('[data-action="save-quantity"]').click();
-    await textOf(capError, (text) => text === '超出该资源剩余的可用数量', 'the resource’s cap is not named');
+    await shownText(
+      capError,
+      (text) => text === '超出该资源剩余的可用数量',
+      'the resource’s cap is not named',
+    );
     await speaksChinese(reviewer, 'review with refused edits');
     expect(await projectStatus(a)).toBe('proposed');
     await reviewer.context().close();
   });
 
   it('asks before declining an offer, takes a reason, and shows the decline to the coordinator', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     expect((await post(coordinator(a), `/projects/${a.projectId}/approve`)).status).toBe(200);
     const page = await signedIn(unit(a));
     const offerOf = (status: string) =>
@@ -343,7 +305,7 @@ describe('the dashboard as its users meet it', () => {
     await offerOf('open').waitFor();
     await offerOf('open').locator('button[data-action="decline"]').click();
     // Nothing is sent yet: the unit is asked, and may say why.
-    await textOf(
+    await shownText(
       offerOf('open'),
       (text) => text.includes('确定婉拒这个派单吗？'),
       'the unit is not asked first',
@@ -355,7 +317,7 @@ describe('the dashboard as its users meet it', () => {
     await ask.locator('[data-action="confirm-decline"]').click();
 
     const declined = offerOf('declined');
-    await textOf(
+    await shownText(
       declined.locator('[data-testid="offer-status"]'),
       (text) => text === '已婉拒',
       'not shown declined',
@@ -371,7 +333,7 @@ describe('the dashboard as its users meet it', () => {
     const offer = projectRow(reviewer, a).locator(
       `[data-testid="project-offer"][data-unit-id="${a.unit.id}"]`,
     );
-    const state = await textOf(
+    const state = await shownText(
       offer,
       (text) => text.includes('已婉拒'),
       'the coordinator does not see the decline',
@@ -382,7 +344,7 @@ describe('the dashboard as its users meet it', () => {
     await reviewer.screenshot({ path: path.join(SCREENSHOTS, 'review-declined-offer.png'), fullPage: true });
     await speaksChinese(reviewer, 'review with a declined offer');
     await reviewer.locator('[data-testid="lang-switch"]').click();
-    await textOf(
+    await shownText(
       offer,
       (text) => text.includes('Declined (reason: 本月食堂检修，无法供餐)'),
       'not in English',
@@ -392,9 +354,9 @@ describe('the dashboard as its users meet it', () => {
   });
 
   it('calls a proposal’s units proposed (拟派单位) until a claim is accepted, serving (承接单位) after', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     const page = await signedIn(community(a));
-    const card = await textOf(
+    const card = await shownText(
       demandRow(page),
       (text) => text.includes('空空导弹研究院'),
       'no units on the card',
@@ -404,7 +366,7 @@ describe('the dashboard as its users meet it', () => {
     const units = demandRow(page).locator('[data-testid="demand-units"]');
     const reviewer = await signedIn(coordinator(a));
     const who = projectRow(reviewer, a).locator('.alloc-who');
-    expect(await textOf(who, (text) => text.includes('空空导弹研究院'), 'no allocation')).toMatch(
+    expect(await shownText(who, (text) => text.includes('空空导弹研究院'), 'no allocation')).toMatch(
       /^拟派单位/,
     );
     const role = projectRow(reviewer, a).locator('[data-testid="allocation-role"]');
@@ -412,25 +374,25 @@ describe('the dashboard as its users meet it', () => {
 
     await approvedAndClaimed(a);
     await page.reload();
-    await textOf(
+    await shownText(
       units,
       (text) => text === '承接单位：空空导弹研究院',
       'the claimed unit is not shown as serving',
     );
     await reviewer.locator('select[name="status"]').selectOption('');
-    await textOf(role, (text) => text === '承接单位', 'the coordinator does not see the unit serving');
+    await shownText(role, (text) => text === '承接单位', 'the coordinator does not see the unit serving');
     await speaksChinese(reviewer, 'review of a claimed project');
     await reviewer.context().close();
     await page.context().close();
   });
 
   it('has the unit report its work done on a phone, photo checked, before the community can confirm', async () => {
-    const a = await proposedAlliance(harness);
+    const a = await proposedAlliance(suite.harness);
     await approvedAndClaimed(a);
     expect((await post(unit(a), `/projects/${a.projectId}/start`)).status).toBe(200);
 
     const worker = await signedIn(community(a), undefined, PHONE);
-    await textOf(
+    await shownText(
       demandRow(worker).locator('[data-testid="awaiting-reports"]'),
       (text) => text.includes('空空导弹研究院'),
       'the community is not told who has yet to report',
@@ -449,7 +411,7 @@ describe('the dashboard as its users meet it', () => {
       .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: PDF_NAMED_PHOTO });
     await form.locator('button[data-action="send-report"]').click();
     expect(
-      await textOf(
+      await shownText(
         form.locator('.field-error[data-field="photo"]'),
         (text) => text !== '',
         'no photo refusal',
@@ -462,7 +424,7 @@ describe('the dashboard as its users meet it', () => {
       .locator('input[name="photo"]')
       .setInputFiles({ name: '送餐现场.png', mimeType: 'image/png', buffer: TINY_PNG });
     await form.locator('button[data-action="send-report"]').click();
-    await textOf(
+    await shownText(
       row.locator('[data-testid="work-report-note"]'),
       (text) => text === '送餐 30 份，老人均已签收',
       'the unit does not see its report',
@@ -470,7 +432,7 @@ describe('the dashboard as its users meet it', () => {
 
     await worker.reload();
     const report = demandRow(worker).locator('[data-testid="work-report"]');
-    expect(await textOf(report, (text) => text.includes('空空导弹研究院'), 'no report')).toContain(
+    expect(await shownText(report, (text) => text.includes('空空导弹研究院'), 'no report')).toContain(
       '服务 6 小时',
     );
     await demandRow(worker).locator('button[data-action="confirm-complete"]').waitFor();

@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchChromium } from '@test/support/browser';
+import { type Page } from 'playwright-core';
+import { SCREENSHOTS } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import type { TokenSubject } from '@redcrowd/auth';
 import { TINY_PNG } from '@test/fixtures/photos';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { ADMIN, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
 
 /*
@@ -16,42 +15,17 @@ import { ADMIN, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/suppo
  */
 
 describe('dashboard in a browser', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
+  const suite = useDashboardSuite();
   let a: ProposedAlliance;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    a = await proposedAlliance(harness);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
+    a = await proposedAlliance(suite.harness);
   }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
 
   /** A fresh browser context (own sessionStorage) signed in as `who` through a login link. */
   async function signedIn(who: TokenSubject): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs every 4xx answer, including the ones these tests provoke on purpose.
-      const expectedRefusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
-      if (message.type() === 'error' && !expectedRefusal.test(message.text())) {
-        pageErrors.push(`${who.role} console: ${message.text()}`);
-      }
-    });
-    const response = await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
+    const page = await suite.freshPage(who.role, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const response = await page.goto(`${suite.harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
     // The page holds a token: it must come with a policy that refuses foreign and inline script
     // (a violation would also show up below as a console error and fail the test).
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
@@ -69,7 +43,7 @@ describe('dashboard in a browser', () => {
 
   let lastStatus = '';
   async function projectStatus(): Promise<string> {
-    const { rows } = await harness.db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId]);
+    const { rows } = await suite.harness.db.query(`SELECT status FROM projects WHERE id = $1`, [a.projectId]);
     return (lastStatus = rows[0].status as string);
   }
 
@@ -212,7 +186,10 @@ describe('dashboard in a browser', () => {
       async () =>
         (await report
           .locator('img[data-testid="work-report-photo"]')
-          .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth === 2)
+          .evaluate((image) => {
+            const shown = image as unknown as { complete: boolean; naturalWidth: number };
+            return shown.complete && shown.naturalWidth === 2;
+          })
           .catch(() => false)) === true,
       () => 'the report’s photo did not show',
     );
@@ -230,6 +207,19 @@ describe('dashboard in a browser', () => {
       async () =>
         ((await unitPage.locator('[data-testid="points-total"]').textContent()) ?? '').trim() === '10',
       () => 'the unit page does not show the 10 points of the completed project',
+    );
+    // One credit still draws a step: the total starts from 0 the day before.
+    const trend = async () =>
+      JSON.stringify(
+        await unitPage.evaluate(`(() => {
+          const option = window.echarts.getInstanceByDom(document.getElementById('chart-points'))?.getOption();
+          return option ? option.series[0].data.map((point) => point[1]) : null;
+        })()`),
+      );
+    let drawn = '';
+    await eventually(
+      async () => (drawn = await trend()) === '[0,10]',
+      () => `the points chart draws ${drawn}`,
     );
     await unitPage.screenshot({ path: path.join(SCREENSHOTS, 'unit-points.png'), fullPage: true });
     await communityPage.context().close();

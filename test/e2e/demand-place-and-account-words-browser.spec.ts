@@ -1,21 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
 import {
   DESKTOP,
   PHONE,
   SCREENSHOTS,
-  collectErrors,
-  developerTextOn,
   fitsTheScreen,
-  launchChromium,
   shownText,
   signedInAs,
+  speaksChinese,
 } from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { ADMIN, authHeaders, communityOf, coordinatorOf, tokenFor } from '@test/support/tokens';
 
 /*
@@ -31,35 +28,11 @@ const COMPOUND = { name: '幸福小区', kind: 'compound', lat: 34.687, lng: 112
 const BUILDING = { name: '3号楼', kind: 'building', lat: 34.6881, lng: 112.4415, address: '幸福小区3号楼' };
 
 describe('a demand’s place and the account pages’ words', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  async function freshPage(who: string, options: BrowserContextOptions): Promise<Page> {
-    const page = await (await browser.newContext(options)).newPage();
-    collectErrors(page, who, pageErrors);
-    return page;
-  }
+  const suite = useDashboardSuite();
+  const freshPage = (who: string, device: BrowserContextOptions) => suite.freshPage(who, device);
 
   async function api(method: string, url: string, headers: Record<string, string>, body?: object) {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method,
       headers,
       ...(body ? { body: JSON.stringify(body) } : {}),
@@ -68,15 +41,11 @@ describe('a demand’s place and the account pages’ words', () => {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
-  async function speaksChinese(page: Page, where: string): Promise<void> {
-    expect({ where, developerText: await developerTextOn(page) }).toEqual({ where, developerText: null });
-  }
-
   describe('the demand form’s place picker', () => {
     let a: ProposedAlliance;
 
     beforeAll(async () => {
-      a = await proposedAlliance(harness);
+      a = await proposedAlliance(suite.harness);
       const coordinator = await authHeaders(coordinatorOf(a.allianceId));
       const roster = await api(
         'PATCH',
@@ -101,7 +70,7 @@ describe('a demand’s place and the account pages’ words', () => {
     ): Promise<{ page: Page; form: Locator }> {
       const page = await freshPage('community', options);
       const who = { ...communityOf(a.allianceId, a.community.id), name: a.community.name };
-      await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
+      await page.goto(`${suite.harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
       await signedInAs(page, 'community');
       await page.locator('[data-tab="post-demand"]').click();
       const form = page.locator('[data-testid="post-demand-form"]');
@@ -122,9 +91,10 @@ describe('a demand’s place and the account pages’ words', () => {
         (text) => text.includes('需求已提交'),
         'not stored',
       );
-      const { rows } = await harness.db.query(`SELECT lat, lng, address FROM demand_items WHERE title = $1`, [
-        title,
-      ]);
+      const { rows } = await suite.harness.db.query(
+        `SELECT lat, lng, address FROM demand_items WHERE title = $1`,
+        [title],
+      );
       expect(rows).toHaveLength(1);
       return rows[0] as { lat: number; lng: number; address: string };
     }
@@ -226,10 +196,10 @@ describe('a demand’s place and the account pages’ words', () => {
     }
 
     it('words a weak password, a used or expired link and a wrong password in Chinese, without the server’s English', async () => {
-      const a = await proposedAlliance(harness);
+      const a = await proposedAlliance(suite.harness);
       const { login, secret } = await newAccount(a.allianceId, a.community.id);
       const page = await freshPage('new account', PHONE);
-      await page.goto(`${harness.matcher.url}/dashboard/#link=${secret}`);
+      await page.goto(`${suite.harness.matcher.url}/dashboard/#link=${secret}`);
       const setup = page.locator('[data-testid="setup-form"]');
       const choose = async (password: string) => {
         await setup.locator('[name="password"]').fill(password);
@@ -261,7 +231,7 @@ describe('a demand’s place and the account pages’ words', () => {
 
       // The link again: used.
       const again = await freshPage('used link', PHONE);
-      await again.goto(`${harness.matcher.url}/dashboard/#link=${secret}`);
+      await again.goto(`${suite.harness.matcher.url}/dashboard/#link=${secret}`);
       const invalid = again.locator('[data-testid="link-invalid"]');
       expect(await shownText(invalid, (text) => text !== '', 'the used link is not refused')).toBe(
         '链接无效、已过期或已被使用',
@@ -270,13 +240,13 @@ describe('a demand’s place and the account pages’ words', () => {
 
       // Another person's link, expired before it was opened.
       const late = await newAccount(a.allianceId, a.community.id);
-      await harness.db.query(
+      await suite.harness.db.query(
         `UPDATE account_links SET expires_at = now() - interval '1 hour'
           WHERE account_id = (SELECT id FROM accounts WHERE login = $1)`,
         [late.login],
       );
       await again.goto('about:blank');
-      await again.goto(`${harness.matcher.url}/dashboard/#link=${late.secret}`);
+      await again.goto(`${suite.harness.matcher.url}/dashboard/#link=${late.secret}`);
       expect(await shownText(invalid, (text) => text !== '', 'the expired link is not refused')).toBe(
         '链接无效、已过期或已被使用',
       );
@@ -284,7 +254,7 @@ describe('a demand’s place and the account pages’ words', () => {
 
       // Signing in with a wrong password.
       const signIn = await freshPage('sign-in', PHONE);
-      await signIn.goto(`${harness.matcher.url}/dashboard/`);
+      await signIn.goto(`${suite.harness.matcher.url}/dashboard/`);
       const form = signIn.locator('[data-testid="sign-in-form"]');
       await form.locator('[name="login"]').fill(login);
       await form.locator('[name="password"]').fill('manglinglu-014-wrong');

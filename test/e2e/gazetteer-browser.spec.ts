@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, signedInAs } from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { DESKTOP, PHONE, SCREENSHOTS, signedInAs } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { enroll } from '@test/support/roster';
-import { coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import { coordinatorOf, unitOf } from '@test/support/tokens';
 
 /*
  * The coordinators' gazetteer (地名库) in a real browser, against the real matcher, intake,
@@ -20,40 +19,17 @@ const COMMUNITY = '邙岭路街道中心社区';
 const BUILDING = '中心社区52号楼';
 
 describe('the gazetteer in the dashboard', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
+  const suite = useDashboardSuite({ matcherEnv: {}, observed: [] });
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const unit = { id: `unit-keji-${allianceId}`, name: '河南科技大学' };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({}, [], { dashboard: true });
-    await enroll(harness.db, allianceId, unit);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+    await enroll(suite.harness.db, allianceId, unit);
   });
 
   /** The dashboard signed in as `who` through a login link. */
   async function signedIn(who: TokenSubject, options: BrowserContextOptions = DESKTOP): Promise<Page> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs the 4xx answers these tests provoke on purpose.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`${who.role} console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
+    const page = await suite.signedIn(who, { device: options });
     await signedInAs(page, who.role);
     return page;
   }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { writeListWorkbook } from '@redcrowd/spreadsheets';
 import { eventually } from '@test/support/answers';
-import { DESKTOP, PHONE, SCREENSHOTS, fitsTheScreen, launchChromium } from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { DESKTOP, PHONE, SCREENSHOTS, fitsTheScreen } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { enroll } from '@test/support/roster';
-import { coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import { coordinatorOf, unitOf } from '@test/support/tokens';
 import { DEFAULT_CATEGORIES, daysFromToday, wholeDaysOf } from '@test/support/workbook-fixtures';
 
 /*
@@ -25,9 +25,7 @@ const timeZone = 'Asia/Shanghai';
 const files = mkdtempSync(path.join(tmpdir(), 'redcrowd-upload-'));
 
 describe('lists uploaded and typed in the dashboard', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
+  const suite = useDashboardSuite({ observed: ['listAccepted'] });
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const uploader = { id: `unit-shifan-${allianceId}`, name: '洛阳师范学院' };
   const typist = { id: `unit-kongkong-${allianceId}`, name: '空空导弹研究院' };
@@ -35,37 +33,12 @@ describe('lists uploaded and typed in the dashboard', () => {
   const community = { kind: 'community', id: `community-014-${allianceId}`, name: '014中心社区' };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['listAccepted'], {
-      dashboard: true,
-    });
-    await enroll(harness.db, allianceId, uploader, typist, phoneUnit, community);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+    await enroll(suite.harness.db, allianceId, uploader, typist, phoneUnit, community);
   });
 
   /** The dashboard signed in as `who` (a login link's token), on the tab named. */
   async function dashboard(who: TokenSubject, tab: string, options: BrowserContextOptions = DESKTOP) {
-    const context = await browser.newContext({ ...options, acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs the 4xx answers these tests provoke on purpose.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`${who.role} console: ${message.text()}`);
-      }
-    });
-    await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
-    await page.locator(`[data-tab="${tab}"]`).click();
-    return page;
+    return suite.signedIn(who, { tab, device: { ...options, acceptDownloads: true } });
   }
 
   // Lists sent now must not have ended: a window from next month on, whenever the test runs.
@@ -112,7 +85,7 @@ describe('lists uploaded and typed in the dashboard', () => {
 
   /** A unit's stored resource lists: revision and items held now. */
   const storedLists = async (unitId: string) => {
-    const { rows } = await harness.db.query(
+    const { rows } = await suite.harness.db.query(
       `SELECT l.revision, count(i.id)::int AS items FROM lists l
        LEFT JOIN resource_items i ON i.list_pk = l.id
        WHERE l.alliance_id = $1 AND l.submitter_id = $2 AND l.kind = 'resource'
@@ -247,7 +220,7 @@ describe('lists uploaded and typed in the dashboard', () => {
       () => 'the form does not show revision 2',
     );
     expect(await storedLists(typist.id)).toEqual([{ revision: 2, items: 2 }]);
-    const { rows } = await harness.db.query(
+    const { rows } = await suite.harness.db.query(
       `SELECT i.title, i.quantity FROM resource_items i JOIN lists l ON l.id = i.list_pk
        WHERE l.submitter_id = $1 ORDER BY i.title`,
       [typist.id],
@@ -322,7 +295,7 @@ describe('lists uploaded and typed in the dashboard', () => {
     const answer = panel.locator('[data-testid="row-message"][data-kind="success"]');
     await answer.waitFor();
     expect(await answer.textContent()).toContain('需求清单已保存：第 1 版，共 1 项');
-    const { rows } = await harness.db.query(
+    const { rows } = await suite.harness.db.query(
       `SELECT l.submitter_kind, l.submitter_name, d.title FROM lists l JOIN demand_items d ON d.list_pk = l.id
        WHERE l.alliance_id = $1 AND l.submitter_id = $2`,
       [allianceId, community.id],

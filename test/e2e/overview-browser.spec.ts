@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually } from '@test/support/answers';
@@ -10,14 +9,14 @@ import {
   DESKTOP,
   PHONE,
   SCREENSHOTS,
-  developerTextOn,
   fitsTheScreen,
-  launchChromium,
+  shownText,
   sidewaysScrollers,
+  speaksChinese,
 } from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { enroll } from '@test/support/roster';
-import { authHeaders, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
+import { authHeaders, coordinatorOf, unitOf } from '@test/support/tokens';
 import { wholeDaysOf } from '@test/support/workbook-fixtures';
 
 /*
@@ -36,9 +35,7 @@ function chineseDay(day: DateTime, today: DateTime): string {
 }
 
 describe('the overview, the map and the unmet list as a coordinator reads them', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
-  const pageErrors: string[] = [];
+  const suite = useDashboardSuite();
   const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
   const unit = { id: `unit-kongkong-${allianceId}`, name: '空空导弹研究院' };
   const community = { kind: 'community' as const, id: `community-014-${allianceId}`, name: '014中心社区' };
@@ -54,14 +51,9 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
    * and claimed in full: the hall is met, the meals only in part, the tutors not at all.
    */
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    browser = await launchChromium();
-    await enroll(harness.db, allianceId, unit, community);
+    await enroll(suite.harness.db, allianceId, unit, community);
     const available = wholeDaysOf(today.toISODate()!, lastDay.plus({ months: 1 }).toISODate()!);
-    await harness.kafka.submit(
+    await suite.harness.kafka.submit(
       'resource',
       JSON.stringify(
         resourceList({
@@ -83,7 +75,7 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
       unit.id,
     );
     const window = wholeDaysOf(firstDay.toISODate()!, lastDay.toISODate()!);
-    await harness.kafka.submit(
+    await suite.harness.kafka.submit(
       'demand',
       JSON.stringify(
         demandList({
@@ -115,13 +107,13 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
     );
     const projects = await eventually(
       async () => {
-        const { rows } = await harness.db.query(
+        const { rows } = await suite.harness.db.query(
           `SELECT id, requested - unmet AS allocated FROM projects WHERE alliance_id = $1`,
           [allianceId],
         );
         return rows.length === 2 ? (rows as Array<{ id: string; allocated: number }>) : undefined;
       },
-      () => `no two proposals for ${allianceId}:\n${harness.matcher.tail()}`,
+      () => `no two proposals for ${allianceId}:\n${suite.harness.matcher.tail()}`,
     );
     for (const project of projects) {
       expect((await post(coordinator, `/projects/${project.id}/approve`)).status).toBe(200);
@@ -134,17 +126,8 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
     }
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
   async function post(who: TokenSubject, url: string, body: unknown = {}) {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method: 'POST',
       headers: await authHeaders(who),
       body: JSON.stringify(body),
@@ -153,43 +136,24 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
   }
 
   /** A fresh browser context signed in as `who` through a login link, on the tab named. */
-  async function signedIn(who: TokenSubject, tab: string, device: BrowserContextOptions): Promise<Page> {
-    const context = await browser.newContext(device);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${who.role}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${who.role} console: ${message.text()}`);
-    });
-    await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(who)}`);
-    await page.locator(`[data-tab="${tab}"]`).click();
-    return page;
-  }
+  const signedIn = (who: TokenSubject, tab: string, device: BrowserContextOptions): Promise<Page> =>
+    suite.signedIn(who, { tab, device });
 
   /** Nothing to scroll sideways, the page's or a frame's, and no developer text in Chinese mode. */
   async function readsOnAPhone(page: Page, what: string): Promise<void> {
     await fitsTheScreen(page, what);
     expect({ what, scrollers: await sidewaysScrollers(page) }).toEqual({ what, scrollers: [] });
-    expect({ what, developerText: await developerTextOn(page) }).toEqual({ what, developerText: null });
-  }
-
-  /** Waits until `locator`'s text satisfies `test`, and returns it with spaces collapsed. */
-  async function textOf(locator: Locator, test: (text: string) => boolean, what: string): Promise<string> {
-    let text = '';
-    await eventually(
-      async () => test((text = ((await locator.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' '))),
-      () => `${what}; the page shows: ${text}`,
-    );
-    return text;
+    await speaksChinese(page, what);
   }
 
   it('counts demands met, never adds 份 to 平方米·天, and fits a phone', async () => {
     const page = await signedIn(coordinator, 'overview', PHONE);
     const met = page.locator('[data-testid="kpi-met-demands"]');
-    expect(await textOf(met, (text) => text.includes('1/3'), 'the demands met')).toContain('已满足需求');
+    expect(await shownText(met, (text) => text.includes('1/3'), 'the demands met')).toContain('已满足需求');
     expect(await page.locator('[data-testid="kpi-allocated-demands"]').textContent()).toContain('1/3');
 
     const units = page.locator('[data-testid="quantities-by-unit"]');
-    await textOf(units, (text) => text.includes('平方米·天'), 'the units of measure');
+    await shownText(units, (text) => text.includes('平方米·天'), 'the units of measure');
     const row = async (unitCode: string) =>
       ((await units.locator(`[data-unit="${unitCode}"]`).textContent()) ?? '').replace(/\s+/g, ' ');
     expect(await row('sqm-days')).toContain('需求 200平方米·天：已分配 200平方米·天，已认领 200平方米·天');
@@ -201,6 +165,18 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
     // The category supply reads in its own unit, with what the resource can give.
     expect(await page.locator('[data-testid="supply-by-category"]').textContent()).toContain(
       '已使用 30份 / 可提供 30份',
+    );
+
+    // The units' chart draws one measure (points); the project count is said in words.
+    const unitBars = async () =>
+      (await page.evaluate(`(() => {
+        const option = window.echarts.getInstanceByDom(document.getElementById('chart-units'))?.getOption();
+        return option ? option.series.map((series) => series.name) : null;
+      })()`)) as string[] | null;
+    let drawn = '';
+    await eventually(
+      async () => (drawn = JSON.stringify(await unitBars())) === '["积分"]',
+      () => `the units' chart draws ${drawn}`,
     );
 
     const body = (await page.evaluate('document.body.innerText')) as string;
@@ -215,7 +191,7 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
     const page = await signedIn(empty, 'overview', DESKTOP);
     const card = (name: string) => page.locator(`#card-${name}`);
     expect(
-      await textOf(card('demand-to-claim'), (text) => text.includes('暂无'), 'the waits card'),
+      await shownText(card('demand-to-claim'), (text) => text.includes('暂无'), 'the waits card'),
     ).toContain('暂无已认领的项目，尚无时长可统计');
     expect(await card('coverage-community').textContent()).toContain('暂无需求清单');
     expect(await card('claimed-share').textContent()).toContain('暂无需求清单');
@@ -232,7 +208,7 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
     await page.locator('select[name="status"]').selectOption('');
     const expected = `${chineseDay(firstDay, today)} 至 ${chineseDay(lastDay, today)}`;
     expect(lastDay.year).toBe(today.year + 1);
-    await textOf(page.locator('#view'), (text) => text.includes(expected), `the window ${expected}`);
+    await shownText(page.locator('#view'), (text) => text.includes(expected), `the window ${expected}`);
     const body = (await page.evaluate('document.body.innerText')) as string;
     // Never the numeric form the page wrote before (12/05 11:00 – 01/15 13:00).
     expect(body).not.toMatch(/\d{2}\/\d{2} \d{2}:\d{2}/);
@@ -266,7 +242,7 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
   it('fits the map to a touch screen: a hint for fingers, no tick labels squeezing the plot', async () => {
     const page = await signedIn(coordinator, 'map', PHONE);
     const hint = page.locator('[data-testid="map-hint"]');
-    expect(await textOf(hint, (text) => text !== '', 'the map hint')).toContain('双指缩放');
+    expect(await shownText(hint, (text) => text !== '', 'the map hint')).toContain('双指缩放');
     const axisLabelsShown = async () =>
       (await page.evaluate(`(() => {
         const chart = window.echarts.getInstanceByDom(document.getElementById('map-chart'));
@@ -284,7 +260,7 @@ describe('the overview, the map and the unmet list as a coordinator reads them',
 
     const desk = await signedIn(coordinator, 'map', DESKTOP);
     expect(
-      await textOf(desk.locator('[data-testid="map-hint"]'), (text) => text !== '', 'the hint'),
+      await shownText(desk.locator('[data-testid="map-hint"]'), (text) => text !== '', 'the hint'),
     ).toContain('滚轮缩放');
     await eventually(
       async () =>

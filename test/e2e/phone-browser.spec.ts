@@ -1,21 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TokenSubject } from '@redcrowd/auth';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
 import { eventually } from '@test/support/answers';
 import { proposedAlliance, type ProposedAlliance } from '@test/support/alliance-scenario';
-import {
-  PHONE,
-  SCREENSHOTS,
-  collectErrors,
-  developerTextOn,
-  launchChromium,
-  sidewaysScrollers,
-  signedInAs,
-} from '@test/support/browser';
-import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
+import { PHONE, SCREENSHOTS, developerTextOn, sidewaysScrollers, signedInAs } from '@test/support/browser';
+import { useDashboardSuite } from '@test/support/dashboard-suite';
 import { authHeaders, communityOf, coordinatorOf, tokenFor, unitOf } from '@test/support/tokens';
 
 /*
@@ -43,24 +34,12 @@ const FIRST_TAB: Readonly<Record<Role, string>> = {
 };
 
 describe('the dashboard on a phone', () => {
-  let harness: MatcherHarness;
-  let browser: Browser;
+  const suite = useDashboardSuite();
   let a: ProposedAlliance;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed'], {
-      dashboard: true,
-    });
-    browser = await launchChromium();
     a = await allianceInEveryState();
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  }, 60_000);
 
   const people: Readonly<Record<Role, () => TokenSubject>> = {
     coordinator: () => ({ ...coordinatorOf(a.allianceId), name: '邙岭路街道联席会' }),
@@ -69,7 +48,7 @@ describe('the dashboard on a phone', () => {
   };
 
   async function post(who: TokenSubject, url: string, body: unknown = {}) {
-    const response = await fetch(`${harness.matcher.url}${url}`, {
+    const response = await fetch(`${suite.harness.matcher.url}${url}`, {
       method: 'POST',
       headers: await authHeaders(who),
       body: JSON.stringify(body),
@@ -82,7 +61,7 @@ describe('the dashboard on a phone', () => {
     const byCategory = new Map<string, string>();
     await eventually(
       async () => {
-        const { rows } = await harness.db.query(
+        const { rows } = await suite.harness.db.query(
           `SELECT p.id, d.category FROM projects p JOIN demand_items d ON d.id = p.demand_item_pk
             WHERE p.alliance_id = $1`,
           [a.allianceId],
@@ -90,7 +69,7 @@ describe('the dashboard on a phone', () => {
         for (const row of rows) byCategory.set(row.category as string, row.id as string);
         return byCategory.size >= count;
       },
-      () => `fewer than ${count} projects:\n${harness.matcher.tail()}`,
+      () => `fewer than ${count} projects:\n${suite.harness.matcher.tail()}`,
     );
     return byCategory;
   }
@@ -101,11 +80,11 @@ describe('the dashboard on a phone', () => {
    * an open invite.
    */
   async function allianceInEveryState(): Promise<ProposedAlliance> {
-    a = await proposedAlliance(harness);
+    a = await proposedAlliance(suite.harness);
     const coordinator = people.coordinator();
     const unit = people.unit();
     const window = { from: dayFromNow(0), to: dayFromNow(10) };
-    await harness.kafka.submit(
+    await suite.harness.kafka.submit(
       'resource',
       JSON.stringify(
         resourceList({
@@ -143,7 +122,7 @@ describe('the dashboard on a phone', () => {
       ),
       a.unit.id,
     );
-    await harness.kafka.submit(
+    await suite.harness.kafka.submit(
       'demand',
       JSON.stringify(
         demandList({
@@ -202,7 +181,7 @@ describe('the dashboard on a phone', () => {
     const report = new FormData();
     report.set('note', '每日午间送餐到户，共 30 份');
     report.set('hours', '12');
-    const reported = await fetch(`${harness.matcher.url}/projects/${a.projectId}/report`, {
+    const reported = await fetch(`${suite.harness.matcher.url}/projects/${a.projectId}/report`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenFor(unit)}` },
       body: report,
@@ -271,10 +250,7 @@ describe('the dashboard on a phone', () => {
   it.each(['coordinator', 'unit', 'community'] as const)(
     'shows the %s every tab on a phone: nothing to scroll sideways, no developer text, a screenshot each',
     async (role) => {
-      const context = await browser.newContext(PHONE);
-      const page = await context.newPage();
-      collectErrors(page, role, pageErrors);
-      await page.goto(`${harness.matcher.url}/dashboard/#token=${await tokenFor(people[role]())}`);
+      const page = await suite.signedIn(people[role](), { device: PHONE });
       await signedInAs(page, role);
       const failures: string[] = [];
       // Every tab the page offers this role, as the person sees them in the tab bar.
@@ -289,8 +265,7 @@ describe('the dashboard on a phone', () => {
         await page.screenshot({ path: path.join(SCREENSHOTS, `phone-${role}-${tab}.png`), fullPage: true });
       }
       expect(failures).toEqual([]);
-      expect(pageErrors.splice(0)).toEqual([]);
-      await context.close();
+      await page.context().close();
     },
     120_000,
   );

@@ -67,6 +67,7 @@ describe('work reports before completion', () => {
     role,
     name: role,
     allianceId,
+    expiresAt: new Date(Date.now() + 3_600_000),
     ...(role === 'unit' ? { unitId: id } : {}),
     ...(role === 'community' ? { communityId: id } : {}),
   });

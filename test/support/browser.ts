@@ -37,12 +37,14 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   // LANGUAGE draws Chromium's own controls (file and date inputs) in Chinese, as members'
-  // phones do; the strings come with chromium-l10n, which `npm test` installs.
+  // phones do; the strings come with chromium-l10n, which `npm test` installs. LANG stays a
+  // UTF-8 locale that every Debian has: under an ungenerated zh_CN.UTF-8 (or none) Chromium
+  // cannot read the Chinese-named files the upload tests hand it.
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
-    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'C.UTF-8' },
   });
 }
 
@@ -113,6 +115,11 @@ export const DEVELOPER_TEXT =
 export async function developerTextOn(page: Page): Promise<string | null> {
   const text = (await page.evaluate('document.body.innerText')) as string;
   return DEVELOPER_TEXT.exec(text)?.[0] ?? null;
+}
+
+/** Nothing the page shows is a field path, a code or developer English (in Chinese mode). */
+export async function speaksChinese(page: Page, where: string): Promise<void> {
+  expect({ where, developerText: await developerTextOn(page) }).toEqual({ where, developerText: null });
 }
 
 /**

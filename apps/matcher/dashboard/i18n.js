@@ -482,6 +482,7 @@ const zh = {
   'review.unit': '单位',
   'review.resource': '资源',
   'review.quantity': '数量',
+  'review.quantityIn': '单位：{unit} · 该资源共 {capacity}',
   'review.score': '匹配度',
   'review.explanation': '评分依据',
   'review.weight': '权重 {weight}',
@@ -555,6 +556,7 @@ const zh = {
   'overview.units': '成员单位贡献与积分',
   'overview.projects': '项目数',
   'overview.points': '积分',
+  'overview.unitBar': '{points} 分 · {projects} 个项目',
   'overview.count': '项目数',
 
   'map.title': '资源与需求分布',
@@ -1360,6 +1362,7 @@ const en = {
   'review.unit': 'Unit',
   'review.resource': 'Resource',
   'review.quantity': 'Quantity',
+  'review.quantityIn': 'In {unit} · the resource offers {capacity}',
   'review.score': 'Score',
   'review.explanation': 'Why',
   'review.weight': 'weight {weight}',
@@ -1433,6 +1436,7 @@ const en = {
   'overview.units': 'Unit contributions and points',
   'overview.projects': 'Projects',
   'overview.points': 'Points',
+  'overview.unitBar': '{points} pts · {projects} projects',
   'overview.count': 'Projects',
 
   'map.title': 'Resources and demands',

@@ -2074,8 +2074,8 @@ export interface components {
       | 'place-not-found'
       | 'place-exists'
       | 'sign-in-failed'
-      | 'wrong-password'
       | 'sign-on-not-linked'
+      | 'wrong-password'
       | 'too-many-attempts'
       | 'session-ended'
       | 'link-invalid'
@@ -2196,6 +2196,8 @@ export interface components {
         unitName: string | null;
         /** @description The resource item's title; null when it is gone. */
         resourceTitle: string | null;
+        /** @description What the resource item offers in all (its list's quantity, in the demand's unit), shown beside the allocated quantity; null when it is gone. */
+        resourceQuantity: number | null;
         quantity: number;
         score: number;
         explanation: components['schemas']['ScoreExplanation'];

@@ -631,15 +631,22 @@ function unitsOption(rows) {
     grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
     xAxis: valueAxis(),
     yAxis: { ...categoryAxis(list.map((row) => row.name)), axisLabel: { color: COLORS.ink, width: 140 } },
-    // Sideways bars with their value at the end: unit names are long, the numbers short.
+    // Sideways bars of points with the project count in words at the end: points and projects
+    // are not one measure, so they never share an axis. Unit names are long, the numbers short.
     series: [
       barSeries(list, 'points', t('overview.points'), COLORS.red, {
         horizontal: true,
-        label: { show: true, position: 'right', color: COLORS.ink },
-      }),
-      barSeries(list, 'projects', t('overview.projects'), COLORS.gold, {
-        horizontal: true,
-        label: { show: true, position: 'right', color: COLORS.muted },
+        label: {
+          show: true,
+          position: 'right',
+          color: COLORS.ink,
+          /** @param {{ dataIndex: number }} bar */
+          formatter: (bar) =>
+            t('overview.unitBar', {
+              points: formatNumber(list[bar.dataIndex]?.points),
+              projects: formatNumber(list[bar.dataIndex]?.projects),
+            }),
+        },
       }),
     ],
   };

@@ -16,6 +16,7 @@ import {
 import { exportButtons } from './exports.js';
 import { dataTable } from './table.js';
 
+const DAY_MS = 86_400_000;
 /** @typedef {import('../api.js').Schemas} Schemas */
 /** @typedef {Schemas['MyClaim']} MyClaim */
 /** @typedef {import('./common.js').ViewContext} ViewContext */
@@ -156,6 +157,10 @@ function trendOption(entries) {
     running += Number(entry.points) || 0;
     return [entry.at, running];
   });
+  // The total starts from nothing a day before the first credit, so even one entry draws a
+  // step rather than a lone dot.
+  const first = entries[0] ? Date.parse(entries[0].at) : NaN;
+  if (Number.isFinite(first)) points.unshift([new Date(first - DAY_MS).toISOString(), 0]);
   return {
     legend: { show: false },
     tooltip: {
@@ -174,7 +179,13 @@ function trendOption(entries) {
       },
     },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'time', axisLabel: { color: COLORS.muted, formatter: (value) => formatDay(value) } },
+    // Whole days between ticks, and none drawn over another: on a phone a week of hourly ticks
+    // all read 12月6日 and ran into each other.
+    xAxis: {
+      type: 'time',
+      minInterval: DAY_MS,
+      axisLabel: { color: COLORS.muted, hideOverlap: true, formatter: (value) => formatDay(value) },
+    },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: COLORS.grid } } },
     series: [
       {

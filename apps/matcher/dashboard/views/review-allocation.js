@@ -4,7 +4,7 @@ import { ApiError } from '../api.js';
 import { h } from '../dom.js';
 import { actionButton, draftField, form, numberOrUndefined, rowMessage } from '../forms.js';
 import { formatQuantity } from '../format.js';
-import { t } from '../i18n.js';
+import { t, unitSuffix } from '../i18n.js';
 import { succeeded } from './row-actions.js';
 import { percentMeter, scoreBreakdown } from './score-reading.js';
 
@@ -61,7 +61,9 @@ export function createAllocationRows({ ctx, rows, drafts, swaps }) {
       h(
         'div',
         { class: 'alloc-qty' },
-        editable ? quantityForm(project, allocation, key, state) : formatQuantity(allocation.quantity, unit),
+        editable
+          ? quantityForm(project, allocation, key, state)
+          : formatQuantity(allocation.quantity, unit, { capacity: allocation.resourceQuantity }),
       ),
       h(
         'div',
@@ -102,6 +104,14 @@ export function createAllocationRows({ ctx, rows, drafts, swaps }) {
         attributes: { type: 'number', inputmode: 'numeric', step: 'any' },
         fallback: String(allocation.quantity ?? ''),
         label: t('review.quantity'),
+        // The unit of measure and what the resource offers, so nobody types 人 where 份 is meant.
+        hint: t('review.quantityIn', {
+          unit: unitSuffix(project.demand?.quantityUnit).trim() || t('common.none'),
+          capacity:
+            allocation.resourceQuantity === null || allocation.resourceQuantity === undefined
+              ? t('common.none')
+              : formatQuantity(allocation.resourceQuantity, project.demand?.quantityUnit),
+        }),
         className: 'field-compact',
       }),
       actionButton(t('review.saveQuantity'), {

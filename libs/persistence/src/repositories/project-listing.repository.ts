@@ -36,6 +36,8 @@ export interface ProjectListing {
     unitId: string;
     unitName: string | null;
     resourceTitle: string | null;
+    /** What the resource item offers in all (its list's quantity). */
+    resourceQuantity: number | null;
     quantity: number;
     score: number;
     explanation: unknown;
@@ -78,7 +80,7 @@ export class ProjectListingRepository {
            'urgency', di.urgency, 'quantityUnit', di.quantity_unit, 'address', di.address, 'lat', di.lat,
            'lng', di.lng, 'windowFrom', di.window_from, 'windowTo', di.window_to) END AS demand,
          coalesce(json_agg(json_build_object('resourceItemPk', pa.resource_item_pk::text, 'unitId', pa.unit_id,
-           'unitName', rl.submitter_name, 'resourceTitle', ri.title,
+           'unitName', rl.submitter_name, 'resourceTitle', ri.title, 'resourceQuantity', ri.quantity,
            'quantity', pa.quantity, 'score', pa.score, 'explanation', pa.explanation)
            ORDER BY pa.resource_item_pk) FILTER (WHERE pa.id IS NOT NULL), '[]') AS allocations,
          ${OFFERS_OF_PROJECT} AS offers
