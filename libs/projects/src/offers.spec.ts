@@ -10,23 +10,13 @@ import {
   project,
   T0,
   UNIVERSITY,
+  refusal,
 } from '../test/fixtures';
-import { ProjectError } from './errors';
 import type { Offer, Project } from './model';
 import { decline, expire, offer, openHall, type MoveOn } from './offers';
 
 const EXPIRES = T0 + 48 * HOUR;
 const window = { actor: 'coordinator-1', at: T0, expiresAt: EXPIRES, newOfferId: offerIds };
-
-function refusal(action: () => unknown): ProjectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProjectError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProjectError');
-}
 
 const paired = (unitId: string, quantity: number, status: Offer['status'] = 'open'): Offer => ({
   ...openOffer(`paired:${unitId}`, unitId, quantity, EXPIRES),

@@ -1,17 +1,6 @@
-import { ACADEMY, ALLIANCE, COMMUNITY, PROJECT_ID, project, T0, UNIVERSITY } from '../test/fixtures';
-import { ProjectError } from './errors';
+import { ACADEMY, ALLIANCE, COMMUNITY, PROJECT_ID, project, T0, UNIVERSITY, refusal } from '../test/fixtures';
 import type { Project } from './model';
 import { complete, MAX_NOTE_LENGTH, POINTS_FOR_COMPLETION, start, type Completion } from './progress';
-
-function refusal(action: () => unknown): ProjectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProjectError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProjectError');
-}
 
 const claims = [
   { unitId: UNIVERSITY, quantity: 4 },

@@ -8,8 +8,8 @@ import {
   project,
   T0,
   UNIVERSITY,
+  refusal,
 } from '../test/fixtures';
-import { ProjectError } from './errors';
 import { cancel, propose, revise, type AllocationInput } from './proposal';
 
 const round = { actor: 'matcher', at: T0 };
@@ -21,16 +21,6 @@ const input = (requested: number, allocations: AllocationInput[]) => ({
   requested,
   allocations,
 });
-
-function refusal(action: () => unknown): ProjectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProjectError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProjectError');
-}
 
 describe('propose', () => {
   it('creates a proposed project at version 1 with what the allocations leave unmet', () => {

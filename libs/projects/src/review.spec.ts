@@ -7,8 +7,8 @@ import {
   project,
   T0,
   UNIVERSITY,
+  refusal,
 } from '../test/fixtures';
-import { ProjectError } from './errors';
 import { MAX_REASON_LENGTH } from './reason';
 import {
   approve,
@@ -20,16 +20,6 @@ import {
 } from './review';
 
 const coordinator = { actor: 'coordinator-1', at: T0 };
-
-function refusal(action: () => unknown): ProjectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProjectError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProjectError');
-}
 
 describe('approve', () => {
   it('approves a proposal and pins its allocations', () => {

@@ -1,5 +1,4 @@
-import { ACADEMY, ALLIANCE, PROJECT_ID, project, T0, UNIVERSITY } from '../test/fixtures';
-import { ProjectError } from './errors';
+import { ACADEMY, ALLIANCE, PROJECT_ID, project, T0, UNIVERSITY, refusal } from '../test/fixtures';
 import type { Project } from './model';
 import {
   MAX_REPORT_HOURS,
@@ -8,16 +7,6 @@ import {
   unitsYetToReport,
   type WorkReport,
 } from './work-report';
-
-function refusal(action: () => unknown): ProjectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProjectError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProjectError');
-}
 
 const claims = [
   { unitId: UNIVERSITY, quantity: 4 },

@@ -1,4 +1,4 @@
-import type { Allocation, Offer, OfferStage, Project } from '@redcrowd/projects';
+import { ProjectError, type Allocation, type Offer, type OfferStage, type Project } from '@redcrowd/projects';
 
 /** Units and a community from the seed articles (洛阳 涧西区 alliance). */
 export const ACADEMY = 'unit-kongkong-daodan'; // 空空导弹研究院
@@ -49,3 +49,14 @@ export function project(overrides: Partial<Project> = {}): Project {
 
 /** Offer ids that say what they are: `paired:unit` or `open-hall:unit`. */
 export const offerIds = (unitId: string, stage: OfferStage): string => `${stage}:${unitId}`;
+
+/** The ProjectError `action` throws; fails the test when it throws nothing or something else. */
+export function refusal(action: () => unknown): ProjectError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ProjectError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProjectError');
+}
