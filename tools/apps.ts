@@ -20,7 +20,7 @@ export const APPS: AppSpec[] = [
     readyMarker: '"intake ready"',
     httpPortVariable: 'INTAKE_HTTP_PORT',
     defaultHttpPort: 3000,
-    endpoints: ['POST /resource-lists', 'POST /demand-lists', 'GET /health'],
+    endpoints: ['POST /resource-lists', 'POST /demand-lists', 'GET /health/ready'],
   },
   {
     name: 'matcher',
@@ -28,6 +28,11 @@ export const APPS: AppSpec[] = [
     readyMarker: '"matcher ready"',
     httpPortVariable: 'MATCHER_HTTP_PORT',
     defaultHttpPort: 3001,
-    endpoints: ['GET /dashboard/', 'GET /projects', 'POST /alliances/:allianceId/rounds'],
+    endpoints: [
+      'GET /dashboard/',
+      'GET /projects',
+      'POST /alliances/:allianceId/rounds',
+      'GET /health/ready',
+    ],
   },
 ];

@@ -116,28 +116,36 @@ function accessMismatches(
 /** Each documented operation's x-redcrowd-access, in the same spelling as accessOf. */
 function documentedAccess(document: OpenApiDocument): RouteAccess[] {
   return Object.entries(document.paths).flatMap(([route, item]) => {
-    const app = item.servers?.[0]?.['x-redcrowd-app'] ?? 'no server';
-    return HTTP_METHODS.filter((method) => method in item).map((method) => {
-      const rule = (item[method] as { 'x-redcrowd-access'?: unknown })['x-redcrowd-access'];
-      const access =
-        rule === 'public'
-          ? 'public'
-          : Array.isArray(rule)
-            ? [...(rule as string[])].sort().join(',')
-            : 'none';
-      return { route: `${method.toUpperCase()} ${route} (${app})`, access };
-    });
+    return appsOf(item).flatMap((app) =>
+      HTTP_METHODS.filter((method) => method in item).map((method) => {
+        const rule = (item[method] as { 'x-redcrowd-access'?: unknown })['x-redcrowd-access'];
+        const access =
+          rule === 'public'
+            ? 'public'
+            : Array.isArray(rule)
+              ? [...(rule as string[])].sort().join(',')
+              : 'none';
+        return { route: `${method.toUpperCase()} ${route} (${app})`, access };
+      }),
+    );
   });
 }
 
 /** The routes a document describes; each path names its app through its server's x-redcrowd-app. */
 function routesOfDocument(document: OpenApiDocument): Route[] {
   return Object.entries(document.paths).flatMap(([route, item]) => {
-    const app = item.servers?.[0]?.['x-redcrowd-app'] ?? 'no server';
-    return HTTP_METHODS.filter((method) => method in item).map(
-      (method) => `${method.toUpperCase()} ${route} (${app})`,
+    return appsOf(item).flatMap((app) =>
+      HTTP_METHODS.filter((method) => method in item).map(
+        (method) => `${method.toUpperCase()} ${route} (${app})`,
+      ),
     );
   });
+}
+
+/** The apps a path is served by: one per server it names (the health routes name both). */
+function appsOf(item: OpenApiDocument['paths'][string]): string[] {
+  const apps = (item.servers ?? []).map((server) => server['x-redcrowd-app'] ?? 'no server');
+  return apps.length > 0 ? apps : ['no server'];
 }
 
 /** Both directions of the comparison, sorted so a failure reads as a list of fixes. */

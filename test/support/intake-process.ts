@@ -24,10 +24,16 @@ export class AppProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts it and waits until it logs `<app> ready` (HTTP up and consumers joined), or only
+   * `<app> listening` (HTTP up; readiness may still be false).
+   */
+  async start(until: 'ready' | 'listening' = 'ready'): Promise<void> {
     const main = mainOf(this.app);
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` (npm test does)`);
     const variable = this.app.toUpperCase();
+    // A restarted process's own lines only: an earlier run's marker must not count.
+    const firstLine = this.output.length;
     const child = spawn(process.execPath, [main], {
       env: {
         ...process.env,
@@ -49,11 +55,11 @@ export class AppProcess {
     child.stderr?.on('data', collect);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`${this.app} did not become ready:\n${this.tail()}`)),
+        () => reject(new Error(`${this.app} did not become ${until}:\n${this.tail()}`)),
         60_000,
       );
       const onData = () => {
-        if (this.output.some((line) => line.includes(`"${this.app} ready"`))) {
+        if (this.output.slice(firstLine).some((line) => line.includes(`"${this.app} ${until}"`))) {
           clearTimeout(timer);
           child.stdout?.off('data', onData);
           resolve();
@@ -62,7 +68,7 @@ export class AppProcess {
       child.stdout?.on('data', onData);
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`${this.app} exited with ${code} before it was ready:\n${this.tail()}`));
+        reject(new Error(`${this.app} exited with ${code} before it was ${until}:\n${this.tail()}`));
       });
     });
   }

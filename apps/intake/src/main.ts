@@ -7,7 +7,7 @@ import { LIMITS, topicNames } from '@redcrowd/contracts';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { IntakeConfig } from './config/intake.config';
 import { IntakeModule } from './intake/intake.module';
-import { KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
+import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 
 // Bodies up to 4x the list limit are read so that an oversized list is answered with the
 // same "message-too-large" problem as over Kafka; beyond that the connection is refused.
@@ -49,6 +49,7 @@ async function bootstrap(): Promise<void> {
     // Bounds how long a shutdown waits for an in-flight long poll.
     maxWaitTimeInMs: 1_000,
   });
+  app.get(ConsumerGroups).watch(config.INTAKE_CONSUMER_GROUP, consumer);
   app.connectMicroservice(
     {
       strategy: new KafkaBatchTransport(
@@ -59,10 +60,14 @@ async function bootstrap(): Promise<void> {
     },
     { inheritAppConfig: true },
   );
-  await app.startAllMicroservices();
+  // HTTP first: joining the group can take a dead member's session timeout (~30 s after a
+  // crash), and health, API and uploads answer meanwhile; /health/ready says when it joined.
   await app.listen(config.INTAKE_HTTP_PORT, config.INTAKE_HTTP_HOST);
+  const http = await app.getUrl();
+  logger.event('info', 'intake listening', { http });
+  await app.startAllMicroservices();
   logger.event('info', 'intake ready', {
-    http: await app.getUrl(),
+    http,
     consumes: [topics.resourceListSubmitted, topics.demandListSubmitted],
     consumerGroup: config.INTAKE_CONSUMER_GROUP,
   });

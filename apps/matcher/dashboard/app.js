@@ -134,7 +134,7 @@ const root = /** @type {HTMLElement} */ (document.getElementById('app'));
  * @property {Map<Tab, View>} views
  * @property {View | null} current
  * @property {{ stop(): void } | null} live
- * @property {{ state: 'open' | 'closed', retryInMs?: number }} liveState
+ * @property {{ state: 'open' | 'closed', retryInMs?: number, behind?: boolean }} liveState
  * @property {HTMLElement | null} liveIndicator
  * @property {HTMLElement | null} toastRegion
  * @property {string} allianceScope an admin's chosen alliance, '' for others
@@ -653,13 +653,18 @@ function startLiveStream() {
 function paintLiveIndicator() {
   const element = session.liveIndicator;
   if (!element) return;
-  const { state, retryInMs } = session.liveState;
+  const { state, retryInMs, behind = false } = session.liveState;
   const open = state === 'open';
-  element.dataset.state = open ? 'open' : 'closed';
-  element.title = !open && retryInMs ? t('live.retry', { seconds: Math.ceil(retryInMs / 1000) }) : '';
+  // Behind: the page is connected, but the server has lost the database's change feed.
+  element.dataset.state = open ? 'open' : behind ? 'behind' : 'closed';
+  element.title = behind
+    ? t('live.behindHint')
+    : !open && retryInMs
+      ? t('live.retry', { seconds: Math.ceil(retryInMs / 1000) })
+      : '';
   element.replaceChildren(
     h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
-    h('span', { class: 'live-text' }, open ? t('live.open') : t('live.closed')),
+    h('span', { class: 'live-text' }, open ? t('live.open') : behind ? t('live.behind') : t('live.closed')),
   );
 }
 

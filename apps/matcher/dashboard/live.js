@@ -17,15 +17,17 @@ const SILENCE_LIMIT_MS = 45_000;
 
 /**
  * Keeps one stream open until stop() is called, reconnecting with exponential backoff.
- * onState('open' | 'closed', { retryInMs }) reports the connection; onEvent(type, data)
- * each dispatched event. A 401 asks renew() for a newer token and connects again with it;
+ * onState('open' | 'closed', { retryInMs, behind }) reports the connection. While the server
+ * has lost its database feed (its `behind` event) the stream is open but changes are missed:
+ * that is reported as 'closed' with `behind: true`, and its `resumed` event as 'open', so a
+ * page reloads then as after any reconnect. onEvent(type, data) each other dispatched event. A 401 asks renew() for a newer token and connects again with it;
  * when there is none, onUnauthorized(message) is told and the stream stops for good.
  * @param {object} options
  * @param {string} options.url
  * @param {() => string} options.token the current access token
  * @param {(stale: string) => Promise<boolean>} options.renew see Credentials in api.js
  * @param {EventHandler} options.onEvent
- * @param {(state: 'open' | 'closed', detail: { retryInMs?: number }) => void} options.onState
+ * @param {(state: 'open' | 'closed', detail: { retryInMs?: number, behind?: boolean }) => void} options.onState
  * @param {(message: string) => void} options.onUnauthorized the server's message, if any
  */
 export function startLive({ url, token, renew, onEvent, onState, onUnauthorized }) {
@@ -40,6 +42,13 @@ export function startLive({ url, token, renew, onEvent, onState, onUnauthorized 
   let baseDelay = BASE_DELAY_MS;
   // A 401 right after connecting with a renewed token is final: renewing again would loop.
   let afterRenewal = false;
+
+  /** @type {EventHandler} */
+  function dispatch(type, data) {
+    if (type === 'behind') onState('closed', { behind: true });
+    else if (type === 'resumed') onState('open', {});
+    else onEvent(type, data);
+  }
 
   function armSilenceTimer() {
     clearTimeout(silenceTimer);
@@ -82,7 +91,7 @@ export function startLive({ url, token, renew, onEvent, onState, onUnauthorized 
       armSilenceTimer();
       await readEvents(response.body, {
         onActivity: armSilenceTimer,
-        onEvent,
+        onEvent: dispatch,
         onRetry: (ms) => {
           baseDelay = ms;
         },

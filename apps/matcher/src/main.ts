@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
-import { KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
+import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
 import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
@@ -17,27 +17,35 @@ async function bootstrap(): Promise<void> {
   serveDashboard(app.getHttpAdapter().getInstance(), config.MATCHER_INTAKE_PUBLIC_URL);
 
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const consumerGroups = app.get(ConsumerGroups);
   const consumer = app.get<Kafka>(KAFKA).consumer({
     groupId: config.MATCHER_CONSUMER_GROUP,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 1_000,
   });
+  consumerGroups.watch(config.MATCHER_CONSUMER_GROUP, consumer);
   // lists.accepted.v1 is keyed by alliance: each alliance's partition, and so its rounds,
   // belong to one instance of the group at a time.
   app.connectMicroservice({ strategy: new KafkaBatchTransport(consumer, [topics.listAccepted], 1) });
   // Claims have a consumer group of their own, so a slow round never delays a claim's answer.
+  const claimsGroup = `${config.MATCHER_CONSUMER_GROUP}-claims`;
   const claimsConsumer = app.get<Kafka>(KAFKA).consumer({
-    groupId: `${config.MATCHER_CONSUMER_GROUP}-claims`,
+    groupId: claimsGroup,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 1_000,
   });
+  consumerGroups.watch(claimsGroup, claimsConsumer);
   app.connectMicroservice({
     strategy: new KafkaBatchTransport(claimsConsumer, [topics.claimsSubmitted], 2, CLAIMS_BATCH_PATTERN),
   });
-  await app.startAllMicroservices();
+  // HTTP first: joining the groups can take a dead member's session timeout (~30 s after a
+  // crash), and health, API and dashboard answer meanwhile; /health/ready says when they joined.
   await app.listen(config.MATCHER_HTTP_PORT, config.MATCHER_HTTP_HOST);
+  const http = await app.getUrl();
+  logger.event('info', 'matcher listening', { http });
+  await app.startAllMicroservices();
   logger.event('info', 'matcher ready', {
-    http: await app.getUrl(),
+    http,
     consumes: [topics.listAccepted, topics.claimsSubmitted],
     consumerGroup: config.MATCHER_CONSUMER_GROUP,
   });

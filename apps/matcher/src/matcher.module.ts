@@ -7,6 +7,7 @@ import { MatcherCoreModule } from './core/matcher-core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { GazetteerModule } from './gazetteer/gazetteer.module';
+import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
@@ -35,6 +36,7 @@ export class MatcherModule {
         DashboardModule,
         ExportsModule,
         LiveModule,
+        HealthModule,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export * from './kafka-batch.transport';
 export * from './service-infrastructure';
+export * from './health';

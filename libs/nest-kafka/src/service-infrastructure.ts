@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
 import { OutboxRepository, createDataSource } from '@redcrowd/persistence';
 import type { JsonLogger, ServiceConfig } from '@redcrowd/runtime';
+import { ConsumerGroups } from './health/consumer-groups';
 
 export const LOGGER = Symbol('LOGGER');
 export const KAFKA = Symbol('KAFKA');
@@ -56,7 +57,9 @@ class ServiceShutdown implements OnApplicationShutdown {
 
 /**
  * What every redcrowd service needs, once: the TypeORM data source, a kafkajs client and
- * producer, the transactional outbox and its relay, and an orderly shutdown.
+ * producer, the transactional outbox and its relay, the consumers' group state for
+ * readiness (main.ts registers each consumer with `ConsumerGroups.watch`), and an orderly
+ * shutdown.
  */
 export function serviceInfrastructure(options: ServiceInfrastructureOptions): Provider[] {
   const { config, logger } = options;
@@ -108,6 +111,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Pr
         return relay;
       },
     },
+    ConsumerGroups,
     ServiceShutdown,
   ];
 }

@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -43,6 +45,12 @@ const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
 
 export function isTransientInfrastructureError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  // TypeORM raises it when the connection of a transaction dropped and the query runner was
+  // released under it: the work never committed and can run again on a fresh connection.
+  // By name too, in case a second copy of typeorm in node_modules made the error.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error.name === 'QueryRunnerAlreadyReleasedError') {
+    return true;
+  }
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) {
     return true;

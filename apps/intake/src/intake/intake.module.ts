@@ -18,8 +18,8 @@ import {
 } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { IntakeConfig } from '../config/intake.config';
+import { HealthModule } from '../health/health.module';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { HealthController } from './health.controller';
 import { ListIntakeService } from './list-intake.service';
 import { ListSubmissionsHandler } from './list-submissions.handler';
 import { ListsController } from './lists.controller';
@@ -34,7 +34,8 @@ export class IntakeModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     return {
       module: IntakeModule,
-      controllers: [ListsController, WorkbooksController, ListSubmissionsHandler, HealthController],
+      imports: [HealthModule],
+      controllers: [ListsController, WorkbooksController, ListSubmissionsHandler],
       providers: [
         ...authProviders(config),
         ...httpEdgeProviders(logger),

@@ -233,6 +233,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The process answers (liveness)
+     * @description 200 whenever the process serves HTTP, also while it starts (before its Kafka consumer groups have joined) and while it shuts down. Served by intake and by the matcher. Public: no token is needed.
+     */
+    get: operations['healthLive'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ready to serve (readiness)
+     * @description 200 when the database answers, every Kafka consumer group of the app has joined and none has crashed (`kafka.groups` gives each group's state: joining, joined, restarting, crashed, stopped), and fewer than 10 000 outbox events wait to be published. 503 with every check's details otherwise, and from the moment a shutdown begins (`status: shutting_down`) while the app drains. HTTP answers at once after a start; after a crash the consumer group join can wait out the dead member's session (about 30 s), and readiness is false until then. Served by intake and by the matcher (two groups: lists and claims). Public: no token is needed.
+     */
+    get: operations['healthReady'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -241,8 +281,9 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Intake is ready
-     * @description Ready when intake's database answers. Kafka readiness shows in intake's logs, not here. Public: no token is needed.
+     * Intake is ready (the older name of GET /health/ready)
+     * @deprecated
+     * @description Answers exactly as `GET /health/ready`, kept for existing probes. Public: no token is needed.
      */
     get: operations['intakeHealth'];
     put?: never;
@@ -1831,7 +1872,9 @@ export interface paths {
      *     Coordinators and admins get `{projectId, status, version, at}`; units and communities
      *     only `{at}`, a nudge to reload their own views, so they learn nothing of other
      *     members' projects. A `: ping` comment is sent every 15 seconds to keep proxies from
-     *     closing the connection.
+     *     closing the connection. While the instance has lost its database change feed it sends
+     *     `event: behind` (data `{at}`), and `event: resumed` (data `{at}`) once it listens again,
+     *     after which the page reloads: changes committed meanwhile were never announced.
      *
      *     Browsers read it with `fetch` and a stream reader: `EventSource` cannot send the
      *     Authorization header.
@@ -1849,6 +1892,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description A health answer as @nestjs/terminus builds it. Each check (`process`; or `kafka`, `database`, `outbox`) has a `status` of up or down and its own details, e.g. `kafka.groups`, `outbox.backlog` and `outbox.limit`, or a `message` when it is down. */
+    HealthCheck: {
+      /** @enum {unknown} */
+      status: 'ok' | 'error' | 'shutting_down';
+      info?: components['schemas']['HealthChecks'];
+      error?: components['schemas']['HealthChecks'];
+      details: components['schemas']['HealthChecks'];
+    };
+    HealthChecks: {
+      [key: string]: {
+        /** @enum {unknown} */
+        status: 'up' | 'down';
+      };
+    };
     AllianceMembership: {
       /** Format: uuid */
       id: string;
@@ -3912,6 +3969,55 @@ export interface operations {
       403: components['responses']['Forbidden'];
     };
   };
+  healthLive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process answers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthCheck'];
+        };
+      };
+    };
+  };
+  healthReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every check is up. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthCheck'];
+        };
+      };
+      /** @description A check is down, or the app is shutting down; `error` names the failing checks. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthCheck'];
+        };
+      };
+    };
+  };
   intakeHealth: {
     parameters: {
       query?: never;
@@ -3921,19 +4027,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The database answered. */
+      /** @description Every check is up. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @constant */
-            status: 'ok';
-          };
+          'application/json': components['schemas']['HealthCheck'];
         };
       };
-      500: components['responses']['UnexpectedFailure'];
+      /** @description A check is down, or intake is shutting down. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthCheck'];
+        };
+      };
     };
   };
   jwks: {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LOGGER } from '@redcrowd/nest-kafka';
-import { ProjectChangeListener, type ProjectChange } from '@redcrowd/persistence';
+import { ProjectChangeListener, type ChangeFeedState, type ProjectChange } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
 import { MATCHER_CONFIG } from '../core/tokens';
@@ -28,5 +28,14 @@ export class ChangeFeed implements OnModuleInit, BeforeApplicationShutdown {
 
   subscribe(allianceId: string, listener: (change: ProjectChange) => void): () => void {
     return this.listener.subscribe(allianceId, listener);
+  }
+
+  /** 'behind' while the database connection is being re-established: changes are being missed. */
+  get state(): ChangeFeedState {
+    return this.listener.state;
+  }
+
+  watchState(listener: (state: ChangeFeedState) => void): () => void {
+    return this.listener.watchState(listener);
   }
 }

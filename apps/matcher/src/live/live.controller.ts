@@ -4,6 +4,7 @@ import { allianceOf, type Principal } from '@redcrowd/auth';
 import { Allow, Caller } from '@redcrowd/nest-auth';
 import { AllianceQueryDto } from '../dashboard/dto/alliance-query.dto';
 import { ChangeFeed } from './change-feed';
+import { feedStateEvent } from './live-events';
 
 const PING_EVERY_MS = 15_000;
 
@@ -18,7 +19,9 @@ export class LiveController implements BeforeApplicationShutdown {
   /**
    * Server-sent events: `changed` whenever a project or offer of the alliance changes.
    * Coordinators get the project and status; units and communities only a nudge to reload
-   * their own views, so they learn nothing of other members' projects.
+   * their own views, so they learn nothing of other members' projects. `behind` while this
+   * instance has lost its database connection and `resumed` when it listens again, after which
+   * the page reloads: changes committed in between were never announced.
    */
   @Get('live')
   @Allow('coordinator', 'admin', 'unit', 'community')
@@ -43,11 +46,14 @@ export class LiveController implements BeforeApplicationShutdown {
         : { at: new Date() };
       response.write(`event: changed\ndata: ${JSON.stringify(data)}\n\n`);
     });
+    if (this.feed.state === 'behind') response.write(feedStateEvent('behind', new Date()));
+    const unwatch = this.feed.watchState((state) => response.write(feedStateEvent(state, new Date())));
     const ping = setInterval(() => response.write(`: ping\n\n`), PING_EVERY_MS);
     this.streams.add(response);
     request.on('close', () => {
       clearInterval(ping);
       unsubscribe();
+      unwatch();
       this.streams.delete(response);
     });
   }

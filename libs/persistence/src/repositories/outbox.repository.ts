@@ -25,6 +25,20 @@ export class OutboxRepository {
   }
 
   /**
+   * How many events wait to be published, counted up to `cap` only, so a readiness probe stays
+   * cheap (an index-only walk of the partial index outbox_events_unpublished) however large a
+   * backlog grows.
+   */
+  async backlog(dataSource: DataSource, cap: number): Promise<number> {
+    const rows: Array<{ backlog: number }> = await dataSource.query(
+      `SELECT count(*)::int AS backlog FROM
+         (SELECT 1 FROM outbox_events WHERE published_at IS NULL LIMIT $1) AS unpublished`,
+      [cap],
+    );
+    return rows[0]?.backlog ?? 0;
+  }
+
+  /**
    * Publishes unpublished events oldest first, in batches. Rows stay locked while `publish`
    * runs, so several relays (one per instance) never send the same event concurrently;
    * SKIP LOCKED lets them share the backlog. Returns how many were published.
