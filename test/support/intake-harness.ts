@@ -19,10 +19,19 @@ export interface IntakeHarness {
 export async function startIntakeHarness(extraEnv: Record<string, string> = {}): Promise<IntakeHarness> {
   const { prefix, topics } = await isolatedTopics();
   const intake = await IntakeProcess.create(prefix, extraEnv);
-  await intake.start();
   const kafka = new KafkaSubmitter(topics);
-  await kafka.start();
-  const db = await connectDatabase();
+  // A failed start leaves nothing running: a live child or client would keep jest from exiting.
+  const db = await startedOrStopped(
+    async () => {
+      await intake.start();
+      await kafka.start();
+      return connectDatabase();
+    },
+    async () => {
+      await kafka.stop().catch(() => undefined);
+      await intake.stop();
+    },
+  );
   return {
     intake,
     kafka,
@@ -62,9 +71,18 @@ export async function startMatcherHarness(
     undefined,
     matcherPort,
   );
-  await matcher.start();
   const observer = new EventObserver(observed.map((id) => base.topics[id]));
-  await observer.start();
+  await startedOrStopped(
+    async () => {
+      await matcher.start();
+      await observer.start();
+    },
+    async () => {
+      await observer.stop().catch(() => undefined);
+      await matcher.stop();
+      await base.stop();
+    },
+  );
   return {
     ...base,
     matcher,
@@ -75,4 +93,14 @@ export async function startMatcherHarness(
       await base.stop();
     },
   };
+}
+
+/** Runs `start`; when it fails, runs `cleanUp` (whose own failure is secondary) and rethrows. */
+async function startedOrStopped<T>(start: () => Promise<T>, cleanUp: () => Promise<void>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    await cleanUp().catch(() => undefined);
+    throw error;
+  }
 }
