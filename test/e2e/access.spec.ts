@@ -240,6 +240,8 @@ describe('access control on every route', () => {
     expect(all.filter((operation) => operation.access === 'public').map((o) => o.template)).toEqual([
       '/health/live',
       '/health/live',
+      '/metrics',
+      '/metrics',
       '/health/ready',
       '/health/ready',
       '/health',

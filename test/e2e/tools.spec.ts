@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { brokers, databaseUrl } from '@test/support/topics';
+import { Kafka, logLevel } from 'kafkajs';
+import { brokers, databaseUrl, isolatedTopics } from '@test/support/topics';
 
 const DIST_TOOLS = join(__dirname, '..', '..', 'dist', 'tools');
 
@@ -117,6 +119,50 @@ describe('benches and tools at tiny size', () => {
     const usage = await runTool('admin.js', ['create-admin']);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('Usage: npm run admin -- create-admin --login');
+  });
+
+  it('replay-dead-letters publishes the message of a dead letter again once, and refuses an unclear command', async () => {
+    const { prefix, topics } = await isolatedTopics();
+    const id = randomUUID();
+    const producer = new Kafka({ brokers: brokers(), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: topics.intakeDeadLetter,
+      acks: -1,
+      messages: [
+        {
+          key: 'unit-haust',
+          value: JSON.stringify({
+            eventId: id,
+            rejectionEventId: randomUUID(),
+            originTopic: topics.resourceListSubmitted,
+            originPartition: 0,
+            originOffset: '0',
+            originKey: 'unit-haust',
+            valueBase64: Buffer.from('{"listId":"rl-smoke"}').toString('base64'),
+            attempts: 3,
+            error: 'connection refused',
+            failedAt: new Date().toISOString(),
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    const env = { KAFKA_TOPIC_PREFIX: prefix };
+    const first = await runTool('replay-dead-letters.js', ['--id', id], env);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain(`replayed  ${id}  ${topics.resourceListSubmitted}/0/0  key unit-haust`);
+    expect(first.stdout).toContain('Replayed 1 dead letter, skipped 0 (0 dead letters not selected).');
+    const again = await runTool('replay-dead-letters.js', ['--all'], env);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.stdout).toContain(`skipped  ${id}  already-replayed`);
+    const missing = await runTool('replay-dead-letters.js', ['--id', 'no-such-letter', '--dry-run'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('not found  no-such-letter');
+    const unclear = await runTool('replay-dead-letters.js', ['--all', '--id', id], env);
+    expect(unclear.code).toBe(1);
+    expect(unclear.stderr).toContain('choose one of --all, --from/--to and --id');
+    expect(unclear.stderr).toContain('Usage: npm run replay-dead-letters --');
   });
 
   it('test:mutation mutates a target (narrowed to one small file) and reports its score', async () => {

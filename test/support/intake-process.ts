@@ -43,6 +43,9 @@ export class AppProcess {
         [`${variable}_CONSUMER_GROUP`]: this.consumerGroup,
         [`${variable}_HTTP_PORT`]: String(this.port),
         OUTBOX_SWEEP_MS: '500',
+        // Suites send many writes with one token; security-headers.spec sets small limits.
+        INTAKE_WRITE_LIMIT_PER_MINUTE: '100000',
+        MATCHER_WRITE_LIMIT_PER_MINUTE: '100000',
         ...TEST_AUTH_ENV,
         ...this.extraEnv,
       },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import type { Kafka } from 'kafkajs';
@@ -7,6 +7,7 @@ import { LIMITS, topicNames } from '@redcrowd/contracts';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { IntakeConfig } from './config/intake.config';
 import { IntakeModule } from './intake/intake.module';
+import { securityHeaders, writeThrottler } from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 
 // Bodies up to 4x the list limit are read so that an oversized list is answered with the
@@ -20,6 +21,11 @@ async function bootstrap(): Promise<void> {
     logger,
     bodyParser: false,
   });
+  const corsOrigins = config.INTAKE_CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  // First, so that every answer carries them, refusals of unreadable bodies included.
+  app.use(securityHeaders({ calledCrossOrigin: corsOrigins.length > 0 }));
   // Multipart bodies (workbook uploads) are left to the upload route's own reader and limits.
   app.use(
     express.raw({
@@ -29,9 +35,10 @@ async function bootstrap(): Promise<void> {
   );
   app.use(rejectUnreadableBodies);
   app.enableShutdownHooks();
-  const corsOrigins = config.INTAKE_CORS_ORIGINS.split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
+  // After the modules' guards (sign-in first), so a signed-in caller is counted by subject.
+  app.useGlobalGuards(
+    await writeThrottler(app.get(Reflector), { perMinute: config.INTAKE_WRITE_LIMIT_PER_MINUTE }),
+  );
   if (corsOrigins.length > 0) {
     // Tokens travel in a header, never in cookies, so no credentials mode is needed.
     app.enableCors({

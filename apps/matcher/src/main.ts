@@ -1,19 +1,26 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
+import { securityHeaders, writeThrottler } from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
 import { CLAIMS_BATCH_PATTERN } from './claims/claims.handler';
 import { MatcherModule } from './matcher.module';
-import { serveDashboard } from './dashboard/serve-dashboard';
+import { DASHBOARD_PATH, serveDashboard } from './dashboard/serve-dashboard';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(MatcherConfig);
   const logger = new JsonLogger('matcher', config.LOG_LEVEL);
   const app = await NestFactory.create(MatcherModule.forRoot(config, logger), { logger });
   app.enableShutdownHooks();
+  // Before the dashboard's routes: helmet everywhere, but the dashboard keeps its own policy.
+  app.use(securityHeaders({ ownPolicyPaths: [DASHBOARD_PATH] }));
+  // After the modules' guards (sign-in, tenancy), so a signed-in caller is counted by subject.
+  app.useGlobalGuards(
+    await writeThrottler(app.get(Reflector), { perMinute: config.MATCHER_WRITE_LIMIT_PER_MINUTE }),
+  );
   serveDashboard(app.getHttpAdapter().getInstance(), config.MATCHER_INTAKE_PUBLIC_URL);
 
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);

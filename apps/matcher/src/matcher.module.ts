@@ -9,6 +9,7 @@ import { ExportsModule } from './exports/exports.module';
 import { GazetteerModule } from './gazetteer/gazetteer.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -37,6 +38,7 @@ export class MatcherModule {
         ExportsModule,
         LiveModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ export * from './transaction';
 export * from './project-change-listener';
 export * from './repositories/list-store.repository';
 export * from './repositories/outbox.repository';
+export * from './repositories/project-counts.repository';
 export * from './repositories/processed-message.repository';
 export * from './repositories/intake-rejection.repository';
 export * from './repositories/alliance-taxonomy.repository';

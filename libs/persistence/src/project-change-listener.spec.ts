@@ -1,4 +1,21 @@
-import { reconnectDelayMs } from './project-change-listener';
+import { JsonLogger } from '@redcrowd/runtime';
+import { ProjectChangeListener, reconnectDelayMs } from './project-change-listener';
+
+describe('ProjectChangeListener subscriptions', () => {
+  it('counts the open subscriptions across alliances, and forgets each one ended', () => {
+    // Never started: subscribing needs no connection.
+    const listener = new ProjectChangeListener('postgres://unused', new JsonLogger('test', 'error'));
+    const ends = [
+      listener.subscribe('a', () => {}),
+      listener.subscribe('a', () => {}),
+      listener.subscribe('b', () => {}),
+    ];
+    expect(listener.subscriptions).toBe(3);
+    ends[0]!();
+    ends[2]!();
+    expect(listener.subscriptions).toBe(1);
+  });
+});
 
 describe('reconnectDelayMs', () => {
   const policy = { firstDelayMs: 500, maxDelayMs: 10_000 };

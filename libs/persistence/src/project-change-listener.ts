@@ -81,6 +81,13 @@ export class ProjectChangeListener {
     };
   }
 
+  /** How many subscriptions are open now (one per live page), across alliances. */
+  get subscriptions(): number {
+    let open = 0;
+    for (const set of this.listeners.values()) open += set.size;
+    return open;
+  }
+
   /** Calls `listener` whenever the feed falls behind or is live again, until the returned function is called. */
   watchState(listener: StateListener): () => void {
     this.stateListeners.add(listener);

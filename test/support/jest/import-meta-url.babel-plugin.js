@@ -8,7 +8,9 @@ module.exports = function importMetaUrlToFilename() {
     visitor: {
       MetaProperty(path) {
         if (path.node.meta.name !== 'import') return;
-        path.replaceWithSourceString("({ url: require('node:url').pathToFileURL(__filename).href })");
+        // No `require` here: a module that declares its own `const require = createRequire(...)`
+        // (@nestjs/terminus) would bind it to that const, read before it is initialised.
+        path.replaceWithSourceString("({ url: 'file://' + encodeURI(__filename) })");
       },
     },
   };

@@ -34,6 +34,11 @@ export class IntakeConfig extends ServiceConfig {
   @IsString()
   INTAKE_CORS_ORIGINS: string = '';
 
+  /** Writes (POST) one caller may make a minute: per token subject, else per address. */
+  @IsInt()
+  @Min(1)
+  INTAKE_WRITE_LIMIT_PER_MINUTE: number = 600;
+
   /** Attempts at storing a batch before its messages go to the dead-letter topic. */
   @IsInt()
   @Min(1)

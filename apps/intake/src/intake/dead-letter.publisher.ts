@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { IntakeDeadLetter } from '@redcrowd/contracts';
 import type { IntakeAnswer } from './intake-answers';
@@ -21,9 +22,11 @@ export class DeadLetterPublisher {
     error: string,
   ): Promise<void> {
     const failedAt = new Date().toISOString();
-    const deadLetters = entries.flatMap(({ submission }) => {
+    const deadLetters = entries.flatMap(({ submission, answer }) => {
       if (!isKafkaSource(submission.source)) return [];
       const record: IntakeDeadLetter = {
+        eventId: randomUUID(),
+        rejectionEventId: answer.event.eventId,
         originTopic: submission.source.topic,
         originPartition: submission.source.partition ?? 0,
         originOffset: submission.source.offset,

@@ -19,6 +19,7 @@ import {
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { IntakeConfig } from '../config/intake.config';
 import { HealthModule } from '../health/health.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { ListIntakeService } from './list-intake.service';
 import { ListSubmissionsHandler } from './list-submissions.handler';
@@ -34,7 +35,7 @@ export class IntakeModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     return {
       module: IntakeModule,
-      imports: [HealthModule],
+      imports: [HealthModule, MetricsModule],
       controllers: [ListsController, WorkbooksController, ListSubmissionsHandler],
       providers: [
         ...authProviders(config),

@@ -87,12 +87,18 @@ export type HttpSubmissionResult =
  */
 export class ListIntakeService {
   private readonly kindByTopic: Map<string, ListKind>;
+  private readonly answerObservers: Array<(answers: IntakeAnswer[], deadLettered: boolean) => void> = [];
 
   constructor(private readonly deps: ListIntakeDependencies) {
     this.kindByTopic = new Map([
       [deps.topics.resourceListSubmitted, 'resource'],
       [deps.topics.demandListSubmitted, 'demand'],
     ]);
+  }
+
+  /** Calls `observer` with the answers of each committed transaction and of each dead-lettering (metrics). */
+  onAnswered(observer: (answers: IntakeAnswer[], deadLettered: boolean) => void): void {
+    this.answerObservers.push(observer);
   }
 
   /**
@@ -194,8 +200,8 @@ export class ListIntakeService {
     };
   }
 
-  private commitWithRetries(submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
-    return withRetries(
+  private async commitWithRetries(submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
+    const answers = await withRetries(
       () => this.deps.dataSource.transaction((manager) => this.answerAll(manager, submissions)),
       this.deps.retry,
       isTransientInfrastructureError,
@@ -206,6 +212,8 @@ export class ListIntakeService {
           error: describeError(error),
         }),
     );
+    for (const observer of this.answerObservers) observer(answers, false);
+    return answers;
   }
 
   /** Everything one transaction does for a batch. Returns answers in submission order. */
@@ -384,7 +392,9 @@ export class ListIntakeService {
       };
     });
     await this.deps.deadLetters.publish(entries, failure.attempts, reason);
-    return entries.map((entry) => entry.answer);
+    const answers = entries.map((entry) => entry.answer);
+    for (const observer of this.answerObservers) observer(answers, true);
+    return answers;
   }
 
   // Publishing right away keeps answers fast; if it fails, the periodic sweep retries,

@@ -253,6 +253,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics
+     * @description Prometheus' text exposition format (prom-client), every sample labelled with `service` (intake or matcher): process metrics; `redcrowd_http_requests_total` and `redcrowd_http_request_duration_seconds` by method, route template (as in this document, `unmatched` when no route answered) and status; `redcrowd_consumer_batch_size` and `redcrowd_consumer_batch_duration_seconds` per consumer group and topic, `redcrowd_consumer_lag_messages` per partition and `redcrowd_consumer_group_joins_total`; `redcrowd_outbox_backlog_events` and `redcrowd_outbox_oldest_age_seconds` (NaN while the database does not answer). Intake adds `redcrowd_intake_lists_answered_total` by kind, outcome and first problem code, and `redcrowd_intake_dead_letters_total`; the matcher adds `redcrowd_projects` by status. Served by intake and by the matcher. Public, like the health routes: publish it inside the deployment's network only.
+     */
+    get: operations['metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/ready': {
     parameters: {
       query?: never;
@@ -3985,6 +4005,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthCheck'];
+        };
+      };
+    };
+  };
+  metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The current samples. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
         };
       };
     };

@@ -77,6 +77,14 @@ export class MatcherConfig extends ServiceConfig {
   MATCHER_SIGN_IN_LIMIT_PER_LOGIN: number = 10;
 
   /**
+   * Writes (POST, PUT, PATCH, DELETE) one caller may make a minute, over all routes: per
+   * token subject, else per address. Sign-in attempts count here too, besides their own limits.
+   */
+  @IsInt()
+  @Min(1)
+  MATCHER_WRITE_LIMIT_PER_MINUTE: number = 600;
+
+  /**
    * Single sign-on with an OpenID Connect provider (Keycloak, Casdoor, Authing, a government
    * SSO): its issuer URL. Unset: sign-in by password only. Register the redirect URI
    * MATCHER_PUBLIC_URL + /auth/sso/callback at the provider.

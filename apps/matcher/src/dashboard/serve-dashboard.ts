@@ -13,6 +13,9 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const DASHBOARD_DIR = path.join(REPO_ROOT, 'apps', 'matcher', 'dashboard');
 const ECHARTS = path.join(REPO_ROOT, 'node_modules', 'echarts', 'dist', 'echarts.min.js');
 
+/** Where the dashboard is served; its responses carry its own policy, not helmet's default. */
+export const DASHBOARD_PATH = '/dashboard';
+
 /**
  * The page keeps a sign-in token in sessionStorage, so injected script would be the worst
  * failure: scripts only from here, no framing, and connections only to this origin and
@@ -39,23 +42,26 @@ export function serveDashboard(server: Express, intakeUrl: string): void {
   }
   if (!existsSync(ECHARTS)) throw new Error(`echarts is missing (${ECHARTS}): run npm ci`);
   const policy = contentSecurityPolicy(intakeUrl);
+  // Every answer under /dashboard, files, scripts and refusals alike, carries the one policy
+  // (helmet's other headers come from main.ts, which leaves the policy to this).
+  server.use(DASHBOARD_PATH, (_request, response, next) => {
+    response.setHeader('Content-Security-Policy', policy);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
   const headers = {
-    setHeaders: (response: express.Response) => {
-      response.setHeader('Cache-Control', 'no-cache');
-      response.setHeader('Content-Security-Policy', policy);
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      response.setHeader('Referrer-Policy', 'no-referrer');
-    },
+    setHeaders: (response: express.Response) => response.setHeader('Cache-Control', 'no-cache'),
   };
-  server.get('/', (_request, response) => response.redirect(302, '/dashboard/'));
-  server.get('/dashboard/vendor/echarts.min.js', (_request, response) => response.sendFile(ECHARTS));
+  server.get('/', (_request, response) => response.redirect(302, `${DASHBOARD_PATH}/`));
+  server.get(`${DASHBOARD_PATH}/vendor/echarts.min.js`, (_request, response) => response.sendFile(ECHARTS));
   const vocabulary = vocabularyModule();
-  server.get('/dashboard/vocab.js', (_request, response) => {
+  server.get(`${DASHBOARD_PATH}/vocab.js`, (_request, response) => {
     response.type('text/javascript').setHeader('Cache-Control', 'no-cache');
     response.send(vocabulary);
   });
   server.use(
-    '/dashboard',
+    DASHBOARD_PATH,
     express.static(DASHBOARD_DIR, { ...headers, index: 'index.html', fallthrough: false }),
   );
 }

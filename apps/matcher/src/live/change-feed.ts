@@ -30,6 +30,11 @@ export class ChangeFeed implements OnModuleInit, BeforeApplicationShutdown {
     return this.listener.subscribe(allianceId, listener);
   }
 
+  /** Open live streams on this instance (each page's stream subscribes once). */
+  get subscriptions(): number {
+    return this.listener.subscriptions;
+  }
+
   /** 'behind' while the database connection is being re-established: changes are being missed. */
   get state(): ChangeFeedState {
     return this.listener.state;

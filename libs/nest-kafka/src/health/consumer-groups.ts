@@ -13,6 +13,8 @@ import { ConsumerGroupStates, type ConsumerGroupsReport } from './consumer-group
 export class ConsumerGroups implements BeforeApplicationShutdown {
   private readonly states = new ConsumerGroupStates();
   private readonly consumers: Consumer[] = [];
+  private readonly watched: Array<{ group: string; consumer: Consumer }> = [];
+  private readonly observers: Array<(group: string, consumer: Consumer) => void> = [];
 
   /** Call before the consumer connects, so its first join is seen. */
   watch(group: string, consumer: Consumer): void {
@@ -23,6 +25,14 @@ export class ConsumerGroups implements BeforeApplicationShutdown {
     );
     consumer.on(consumer.events.STOP, () => this.states.stopped(group));
     this.consumers.push(consumer);
+    this.watched.push({ group, consumer });
+    for (const observer of this.observers) observer(group, consumer);
+  }
+
+  /** Calls `observer` with every consumer watched, before and after this call (for metrics). */
+  observe(observer: (group: string, consumer: Consumer) => void): void {
+    for (const { group, consumer } of this.watched) observer(group, consumer);
+    this.observers.push(observer);
   }
 
   report(): ConsumerGroupsReport {

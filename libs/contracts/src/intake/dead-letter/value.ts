@@ -4,9 +4,18 @@ import { IsOffsetDateTime } from '../../common/is-offset-date-time';
 /**
  * `intake.dead-letter.v1`: a message intake gave up on after bounded retries for
  * infrastructure reasons (database unreachable, lock timeouts...). The original bytes are
- * kept (base64) so an operator can replay them once the cause is fixed.
+ * kept (base64) so an operator can replay them once the cause is fixed
+ * (`npm run replay-dead-letters`, which names each dead letter by its `eventId`).
  */
 export class IntakeDeadLetter {
+  /** This dead letter's own id: what `replay-dead-letters --id` selects. */
+  @IsString()
+  eventId!: string;
+
+  /** The `eventId` of the `internal-error` rejection the submitter got for this message. */
+  @IsString()
+  rejectionEventId!: string;
+
   @IsString()
   originTopic!: string;
 

@@ -1,0 +1,44 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PROJECT_STATUSES } from '@redcrowd/contracts';
+import { ServiceMetrics, ServiceMetricsModule } from '@redcrowd/nest-kafka';
+import { ProjectCountsRepository, UnitOfWork } from '@redcrowd/persistence';
+import { ChangeFeed } from '../live/change-feed';
+import { LiveModule } from '../live/live.module';
+import { MetricsController } from './metrics.controller';
+
+/**
+ * GET /metrics: what every service reports (ServiceMetricsModule), the projects (项目清单)
+ * by status, read with one GROUP BY per scrape, and the live page streams open here.
+ */
+@Module({
+  imports: [ServiceMetricsModule.forRoot('matcher'), LiveModule],
+  controllers: [MetricsController],
+})
+export class MetricsModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: ServiceMetrics,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  onModuleInit(): void {
+    const counts = new ProjectCountsRepository();
+    this.metrics.addScrapedGauge({
+      name: 'redcrowd_projects',
+      help: 'Projects across every alliance, by status (0 for a status no project is in).',
+      labelNames: ['status'],
+      collect: async (gauge) => {
+        const rows = await this.unitOfWork.read((tx) => counts.byStatus(tx));
+        const byStatus = new Map(rows.map((row) => [row.status, row.count]));
+        for (const status of PROJECT_STATUSES) gauge.set({ status }, byStatus.get(status) ?? 0);
+      },
+    });
+    this.metrics.addScrapedGauge({
+      name: 'redcrowd_live_streams',
+      help: 'Live page streams (GET /alliance/live) open on this instance.',
+      collect: (gauge) => {
+        gauge.set(this.feed.subscriptions);
+      },
+    });
+  }
+}
