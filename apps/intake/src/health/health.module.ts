@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ServiceHealthModule } from '@redcrowd/nest-kafka';
-import { HealthController } from './health.controller';
+import { LegacyHealthController } from './health.controller';
 
-/** GET /health/live and /health/ready (and /health, readiness' older name). */
+/** GET /health/live and /health/ready (ServiceHealthModule), and /health, readiness' older name. */
 @Module({
   imports: [ServiceHealthModule.forRoot()],
-  controllers: [HealthController],
+  controllers: [LegacyHealthController],
 })
 export class HealthModule {}

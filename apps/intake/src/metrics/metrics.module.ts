@@ -3,7 +3,6 @@ import { ModuleRef } from '@nestjs/core';
 import { ServiceMetrics, ServiceMetricsModule } from '@redcrowd/nest-kafka';
 import { ListIntakeService } from '../intake/list-intake.service';
 import { listAnswerLabels } from './list-answer-labels';
-import { MetricsController } from './metrics.controller';
 
 /**
  * GET /metrics: what every service reports (ServiceMetricsModule) and the lists intake
@@ -11,7 +10,6 @@ import { MetricsController } from './metrics.controller';
  */
 @Module({
   imports: [ServiceMetricsModule.forRoot('intake')],
-  controllers: [MetricsController],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

@@ -4,7 +4,6 @@ import { ServiceMetrics, ServiceMetricsModule } from '@redcrowd/nest-kafka';
 import { ProjectCountsRepository, UnitOfWork } from '@redcrowd/persistence';
 import { ChangeFeed } from '../live/change-feed';
 import { LiveModule } from '../live/live.module';
-import { MetricsController } from './metrics.controller';
 
 /**
  * GET /metrics: what every service reports (ServiceMetricsModule), the projects (项目清单)
@@ -12,7 +11,6 @@ import { MetricsController } from './metrics.controller';
  */
 @Module({
   imports: [ServiceMetricsModule.forRoot('matcher'), LiveModule],
-  controllers: [MetricsController],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

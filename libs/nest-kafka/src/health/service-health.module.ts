@@ -6,10 +6,11 @@ import {
   ServiceHealth,
   type ServiceHealthOptions,
 } from './service-health';
+import { ServiceHealthController } from './service-health.controller';
 
 /**
- * Terminus and `ServiceHealth` for an app's health controller. Each app declares its own
- * controller (its routes are documented per app in docs/openapi.yaml) over this one service.
+ * Terminus, `ServiceHealth` and GET /health/live and /health/ready for an app (the routes are
+ * documented per app in docs/openapi.yaml; they are the same on each).
  */
 @Module({})
 export class ServiceHealthModule {
@@ -18,6 +19,7 @@ export class ServiceHealthModule {
       module: ServiceHealthModule,
       // Readiness answers carry the details; a log line per failed probe would be noise.
       imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [ServiceHealthController],
       providers: [
         { provide: SERVICE_HEALTH_OPTIONS, useValue: { ...DEFAULT_SERVICE_HEALTH_OPTIONS, ...options } },
         ServiceHealth,

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@redcrowd/nest-auth';
-import { ServiceMetrics } from '@redcrowd/nest-kafka';
+import { ServiceMetrics } from './service-metrics';
 
+/** GET /metrics, the same on every app (documented per app). */
 @Controller('metrics')
-export class MetricsController {
+export class ServiceMetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}
 
   /** Prometheus' text exposition format; public like /health/live (publish it inside the network only). */

@@ -1,11 +1,13 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '@redcrowd/nest-auth';
-import { HealthCheckFailureFilter, ServiceHealth } from '@redcrowd/nest-kafka';
+import { HealthCheckFailureFilter } from './health-check-failure.filter';
+import { ServiceHealth } from './service-health';
 
+/** GET /health/live and /health/ready, the same on every app (documented per app). */
 @Controller('health')
 @UseFilters(HealthCheckFailureFilter)
-export class HealthController {
+export class ServiceHealthController {
   constructor(private readonly health: ServiceHealth) {}
 
   @Get('live')
