@@ -7,8 +7,8 @@ import { MatcherCoreModule } from './core/matcher-core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { GazetteerModule } from './gazetteer/gazetteer.module';
+import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
-import { ServiceHealthModule } from '@redcrowd/nest-kafka';
 import { MetricsModule } from './metrics/metrics.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProgressModule } from './progress/progress.module';
@@ -37,8 +37,7 @@ export class MatcherModule {
         DashboardModule,
         ExportsModule,
         LiveModule,
-        // GET /health/live and /health/ready: database, both consumer groups, outbox backlog.
-        ServiceHealthModule.forRoot(),
+        HealthModule,
         MetricsModule,
       ],
     };

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ServiceHealthModule } from '@redcrowd/nest-kafka';
-import { LegacyHealthController } from './health.controller';
+import { HealthController } from './health.controller';
 
-/** GET /health/live and /health/ready (ServiceHealthModule), and /health, readiness' older name. */
+/** GET /health/live and /health/ready (and /health, readiness' older name). */
 @Module({
   imports: [ServiceHealthModule.forRoot()],
-  controllers: [LegacyHealthController],
+  controllers: [HealthController],
 })
 export class HealthModule {}

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ServiceMetrics, ServiceMetricsModule } from '@redcrowd/nest-kafka';
 import { ListIntakeService } from '../intake/list-intake.service';
 import { listAnswerLabels } from './list-answer-labels';
+import { MetricsController } from './metrics.controller';
 
 /**
  * GET /metrics: what every service reports (ServiceMetricsModule) and the lists intake
@@ -10,6 +11,7 @@ import { listAnswerLabels } from './list-answer-labels';
  */
 @Module({
   imports: [ServiceMetricsModule.forRoot('intake')],
+  controllers: [MetricsController],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

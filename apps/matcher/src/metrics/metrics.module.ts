@@ -4,6 +4,7 @@ import { ServiceMetrics, ServiceMetricsModule } from '@redcrowd/nest-kafka';
 import { ProjectCountsRepository, UnitOfWork } from '@redcrowd/persistence';
 import { ChangeFeed } from '../live/change-feed';
 import { LiveModule } from '../live/live.module';
+import { MetricsController } from './metrics.controller';
 
 /**
  * GET /metrics: what every service reports (ServiceMetricsModule), the projects (项目清单)
@@ -11,6 +12,7 @@ import { LiveModule } from '../live/live.module';
  */
 @Module({
   imports: [ServiceMetricsModule.forRoot('matcher'), LiveModule],
+  controllers: [MetricsController],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

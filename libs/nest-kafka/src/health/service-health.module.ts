@@ -6,11 +6,10 @@ import {
   ServiceHealth,
   type ServiceHealthOptions,
 } from './service-health';
-import { ServiceHealthController } from './service-health.controller';
 
 /**
- * Terminus, `ServiceHealth` and GET /health/live and /health/ready for an app (the routes are
- * documented per app in docs/openapi.yaml; they are the same on each).
+ * Terminus and `ServiceHealth` for an app's health controller. Each app declares its own
+ * controller (its routes are documented per app in docs/openapi.yaml) over this one service.
  */
 @Module({})
 export class ServiceHealthModule {
@@ -19,7 +18,6 @@ export class ServiceHealthModule {
       module: ServiceHealthModule,
       // Readiness answers carry the details; a log line per failed probe would be noise.
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [ServiceHealthController],
       providers: [
         { provide: SERVICE_HEALTH_OPTIONS, useValue: { ...DEFAULT_SERVICE_HEALTH_OPTIONS, ...options } },
         ServiceHealth,

@@ -12,13 +12,13 @@ import { ConsumerGroups } from '../health/consumer-groups';
 import { recordConsumerMetrics } from './consumer-metrics';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { ServiceMetrics } from './service-metrics';
-import { ServiceMetricsController } from './service-metrics.controller';
 
 /** The outbox backlog is counted up to this many events, as readiness counts it, to stay cheap. */
 export const OUTBOX_BACKLOG_CAP = 1_000_000;
 
 /**
- * The service's metrics and GET /metrics (the same on every app): process defaults, HTTP requests by route (a middleware on every route), the Kafka
+ * The service's metrics for its /metrics controller (each app declares its own, as with
+ * health): process defaults, HTTP requests by route (a middleware on every route), the Kafka
  * consumers' batches (every consumer `ConsumerGroups` watches) and the outbox backlog. Apps
  * add their own scraped gauges through `ServiceMetrics.addScrapedGauge`.
  */
@@ -34,7 +34,6 @@ export class ServiceMetricsModule implements NestModule, OnModuleInit {
   static forRoot(service: string): DynamicModule {
     return {
       module: ServiceMetricsModule,
-      controllers: [ServiceMetricsController],
       providers: [{ provide: ServiceMetrics, useValue: new ServiceMetrics(service) }, HttpMetricsMiddleware],
       exports: [ServiceMetrics],
     };

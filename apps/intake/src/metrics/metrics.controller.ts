@@ -1,11 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@redcrowd/nest-auth';
-import { ServiceMetrics } from './service-metrics';
+import { ServiceMetrics } from '@redcrowd/nest-kafka';
 
-/** GET /metrics, the same on every app (documented per app). */
 @Controller('metrics')
-export class ServiceMetricsController {
+export class MetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}
 
   /** Prometheus' text exposition format; public like /health/live (publish it inside the network only). */

@@ -1,13 +1,11 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '@redcrowd/nest-auth';
-import { HealthCheckFailureFilter } from './health-check-failure.filter';
-import { ServiceHealth } from './service-health';
+import { HealthCheckFailureFilter, ServiceHealth } from '@redcrowd/nest-kafka';
 
-/** GET /health/live and /health/ready, the same on every app (documented per app). */
 @Controller('health')
 @UseFilters(HealthCheckFailureFilter)
-export class ServiceHealthController {
+export class HealthController {
   constructor(private readonly health: ServiceHealth) {}
 
   @Get('live')
