@@ -42,6 +42,13 @@ module.exports = {
     },
     {
       ...shared,
+      // Process kills and poison messages under load, each ending with the ledger's counts (test/faults/support).
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/require-infrastructure.ts',
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/require-infrastructure.ts',

@@ -4,6 +4,7 @@ import { ensureTopics } from '@redcrowd/kafka';
 import { runMigrations } from '@redcrowd/persistence';
 import { InfraError } from './infra/errors';
 import { ensureKafka, stopLocalKafka } from './infra/kafka';
+import { securedKafkaEnv } from './infra/kafka-secured';
 import { ensureDatabase, ensurePostgres, stopEmbeddedPostgres } from './infra/postgres';
 import { runMain } from './infra/processes';
 
@@ -31,6 +32,8 @@ async function up(): Promise<void> {
   const databaseUrl = await migrate();
   console.log(`KAFKA_BROKERS=${kafka.brokers.join(',')}`);
   console.log(`DATABASE_URL=${databaseUrl}`);
+  // The SASL_SSL listener, for trying a service as against a secured cluster (README, "Secured Kafka").
+  for (const [name, value] of Object.entries(securedKafkaEnv(kafka.secured))) console.log(`${name}=${value}`);
 }
 
 /** Creates the missing topics on KAFKA_BROKERS (or the local broker). */

@@ -14,7 +14,7 @@ import { runMain } from './infra/processes';
 /*
  * `npm run replay-dead-letters -- (--all | --from ISO --to ISO | --id EVENT_ID ...) [--dry-run]`:
  * once the cause of intake's dead letters is fixed, publishes their original messages again
- * to their original topics with their original keys, and intake answers each as usual.
+ * to their original topics with their original keys and headers, and intake answers each as usual.
  * Exits 1 when an --id names no dead letter.
  */
 async function main(args: string[]): Promise<number> {

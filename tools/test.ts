@@ -9,6 +9,7 @@ import { runMigrations } from '@redcrowd/persistence';
 import { ensureChromium } from './infra/chromium';
 import { ensureChineseFonts } from './infra/fonts';
 import { ensureKafka, localKafkaIsRunning, stopLocalKafka } from './infra/kafka';
+import { securedKafkaEnv } from './infra/kafka-secured';
 import {
   embeddedPostgresIsRunning,
   ensureDatabase,
@@ -69,6 +70,8 @@ async function main(jestArgs: string[]): Promise<number> {
       KAFKA_BROKERS: kafka.brokers.join(','),
       DATABASE_URL: postgres.url,
       KAFKA_TOPIC_PREFIX: topicPrefix,
+      // For test/integration/kafka-secured.spec.ts; unset when the broker has no such listener.
+      ...securedKafkaEnv(kafka.secured),
     });
   } finally {
     await stopWhatWeStarted();

@@ -5,6 +5,7 @@ import { eventually } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { authHeaders, communityOf, coordinatorOf, unitOf } from '@test/support/tokens';
 import { enroll } from '@test/support/roster';
+import { openLiveStream } from '@test/support/live-stream';
 
 /*
  * The dashboard's read models and live stream against the real matcher, broker and
@@ -128,9 +129,9 @@ describe('dashboard read models', () => {
   it('streams changes live: the coordinator sees which project, a unit only that something changed', async () => {
     const projects = (await get('/projects', coordinator)) as Array<{ id: string; demandItemId: string }>;
     const meals = projects.find((project) => project.demandItemId === 'meals-urgent')!;
-    const coordinatorStream = await openStream(coordinator);
-    const unitStream = await openStream(unitOf(allianceId, academy.id));
-    const otherAlliance = await openStream(coordinatorOf(`other-${allianceId}`));
+    const coordinatorStream = await openLiveStream(harness.matcher.url, coordinator);
+    const unitStream = await openLiveStream(harness.matcher.url, unitOf(allianceId, academy.id));
+    const otherAlliance = await openLiveStream(harness.matcher.url, coordinatorOf(`other-${allianceId}`));
     try {
       expect((await post(`/projects/${meals.id}/approve`, coordinator)).status).toBe(200);
       const seen = await eventually(
@@ -314,7 +315,7 @@ describe('dashboard read models', () => {
   });
 
   it('ends open live streams when the matcher shuts down, instead of hanging the shutdown', async () => {
-    const stream = await openStream(coordinator);
+    const stream = await openLiveStream(harness.matcher.url, coordinator);
     const stopped = Date.now();
     // SIGTERM is the orderly path (npm start's Ctrl-C, a container stop); an open page
     // would otherwise keep the HTTP server from closing until it is killed.
@@ -328,46 +329,4 @@ describe('dashboard read models', () => {
       () => 'the stream is still open',
     );
   });
-
-  /** Reads server-sent events from the live stream in the background. */
-  async function openStream(who: TokenSubject) {
-    const controller = new AbortController();
-    const response = await fetch(`${harness.matcher.url}/alliance/live`, {
-      headers: await authHeaders(who),
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
-    const reader = response.body!.getReader();
-    let buffer = '';
-    let ended = false;
-    const ready = new Promise<void>((resolve) => {
-      void (async () => {
-        try {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) {
-              ended = true;
-              return;
-            }
-            buffer += Buffer.from(value).toString('utf8');
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const event = /^event: (.+)$/m.exec(block)?.[1];
-              const data = /^data: (.+)$/m.exec(block)?.[1];
-              if (event === 'ready') resolve();
-              else if (event && data)
-                events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-            }
-          }
-        } catch {
-          // aborted by close()
-        }
-      })();
-    });
-    await ready;
-    return { events, ended: () => ended, close: () => controller.abort() };
-  }
 });

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtures/lists';
+import { proposedAlliance } from '@test/support/alliance-scenario';
 import { eventually } from '@test/support/answers';
 import { connectDatabase } from '@test/support/database';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import type { AppProcess } from '@test/support/intake-process';
 import { samples, valueOf, type Sample } from '@test/support/prometheus';
 import { enroll } from '@test/support/roster';
-import { ADMIN, authHeaders } from '@test/support/tokens';
+import { ADMIN, authHeaders, coordinatorOf, unitOf } from '@test/support/tokens';
+
+/** Long enough for a few claims over HTTP after approval; short enough to wait one out. */
+const OFFER_WINDOW_MS = 6_000;
 
 async function scrape(
   app: AppProcess,
@@ -21,15 +25,47 @@ async function scrape(
 }
 
 /**
+ * How much each series of `name` grew between two scrapes, keyed by its labels other than
+ * `service`, in alphabetical order (a series that appeared counts from 0); series that did not grow are left out.
+ */
+function growth(before: Sample[], after: Sample[], name: string): Record<string, number> {
+  const key = (sample: Sample) =>
+    Object.entries(sample.labels)
+      .filter(([label]) => label !== 'service')
+      .map(([label, value]) => `${label}=${value}`)
+      .sort()
+      .join(',');
+  const earlier = new Map(before.filter((sample) => sample.name === name).map((s) => [key(s), s.value]));
+  const grown: Record<string, number> = {};
+  for (const sample of after.filter((s) => s.name === name)) {
+    const delta = sample.value - (earlier.get(key(sample)) ?? 0);
+    if (delta !== 0) grown[key(sample)] = delta;
+  }
+  return grown;
+}
+
+function sameCounts(actual: Record<string, number>, expected: Record<string, number>): boolean {
+  const sorted = (counts: Record<string, number>) => JSON.stringify(Object.entries(counts).sort());
+  return sorted(actual) === sorted(expected);
+}
+
+/**
  * GET /metrics of the real intake and matcher (prom-client), after one list over HTTP and one
- * over Kafka have been stored and matched into a project.
+ * over Kafka have been stored and matched into a project, then after rounds and claims.
  */
 describe('metrics', () => {
   let harness: MatcherHarness;
   let db: Client;
 
   beforeAll(async () => {
-    harness = await startMatcherHarness({ MATCHER_DEBOUNCE_MS: '50' }, ['projectsProposed']);
+    harness = await startMatcherHarness(
+      {
+        MATCHER_DEBOUNCE_MS: '50',
+        MATCHER_OFFER_WINDOW_MS: String(OFFER_WINDOW_MS),
+        MATCHER_OFFER_SWEEP_MS: '300',
+      },
+      ['projectsProposed'],
+    );
     ({ db } = harness);
   }, 120_000);
 
@@ -210,5 +246,162 @@ describe('metrics', () => {
       async () => (open = (await streams()) ?? -1) === 0,
       () => `${open} live streams still counted after the page left`,
     );
+  });
+
+  it('times each matching round by outcome, and the exact solver inside each committed one', async () => {
+    const allianceId = `alliance-${randomUUID().slice(0, 8)}`;
+    const unit = { id: `unit-${allianceId}`, name: '空空导弹研究院' };
+    const community = { kind: 'community', id: `community-${allianceId}`, name: '014中心社区' };
+    await enroll(db, allianceId, unit, community);
+    const before = (await scrape(harness.matcher)).samples;
+    const rounds = async () => {
+      const now = (await scrape(harness.matcher)).samples;
+      return {
+        rounds: growth(before, now, 'redcrowd_round_duration_seconds_count'),
+        solved: growth(before, now, 'redcrowd_solver_duration_seconds_count'),
+        roundSeconds: growth(before, now, 'redcrowd_round_duration_seconds_sum'),
+        solverSeconds: growth(before, now, 'redcrowd_solver_duration_seconds_sum'),
+        solvedUnderOneSecond: growth(before, now, 'redcrowd_solver_duration_seconds_bucket')['le=1'],
+      };
+    };
+    /** Waits until the rounds counted since `before` are `expected`; more than that fails too. */
+    const roundsReach = async (expected: Record<string, number>) => {
+      let seen: Awaited<ReturnType<typeof rounds>> | undefined;
+      await eventually(
+        async () => sameCounts((seen = await rounds()).rounds, expected),
+        () => `rounds counted ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`,
+      );
+    };
+
+    // Resources alone: the round has no demand to match.
+    await harness.kafka.submit(
+      'resource',
+      JSON.stringify(
+        resourceList({
+          listId: 'rl-rounds',
+          allianceId,
+          unit,
+          items: [resourceItem({ itemId: 'canteen', category: 'elderly-care', unit: 'meals', quantity: 30 })],
+        }),
+      ),
+      unit.id,
+    );
+    await roundsReach({ 'outcome=nothing-to-match': 1 });
+
+    // Then a demand: the round proposes a project.
+    await harness.kafka.submit(
+      'demand',
+      JSON.stringify(
+        demandList({
+          listId: 'dl-rounds',
+          allianceId,
+          submitter: community,
+          items: [demandItem({ itemId: 'meals', category: 'elderly-care', unit: 'meals', quantity: 20 })],
+        }),
+      ),
+      community.id,
+    );
+    await roundsReach({ 'outcome=nothing-to-match': 1, 'outcome=changed': 1 });
+
+    // A coordinator's round over the same pool finds the proposal as it was; it is counted
+    // before its answer is sent.
+    const called = await fetch(`${harness.matcher.url}/alliances/${allianceId}/rounds`, {
+      method: 'POST',
+      headers: await authHeaders(coordinatorOf(allianceId)),
+    });
+    expect(called.status).toBe(201);
+    expect(await called.json()).toMatchObject({ proposed: 0, revised: 0, cancelled: 0, unchanged: 1 });
+    const counted = await rounds();
+    expect(counted.rounds).toEqual({
+      'outcome=nothing-to-match': 1,
+      'outcome=changed': 1,
+      'outcome=unchanged': 1,
+    });
+    // Every committed round ran the solver once, within the round's own time.
+    expect(counted.solved).toEqual({ '': 3 });
+    expect(counted.solvedUnderOneSecond).toBe(3);
+    const roundSeconds = Object.values(counted.roundSeconds).reduce((sum, seconds) => sum + seconds, 0);
+    const solverSeconds = counted.solverSeconds[''] ?? 0;
+    expect(solverSeconds).toBeGreaterThan(0);
+    expect(solverSeconds).toBeLessThan(roundSeconds);
+  });
+
+  it('counts claims decided by outcome and code, once each, and offers that were declined or expired', async () => {
+    const before = (await scrape(harness.matcher)).samples;
+    const approved = async () => {
+      const alliance = await proposedAlliance(harness, { demandQuantity: 30 });
+      const approval = await fetch(`${harness.matcher.url}/projects/${alliance.projectId}/approve`, {
+        method: 'POST',
+        headers: await authHeaders(coordinatorOf(alliance.allianceId)),
+        body: '{}',
+      });
+      expect(((await approval.json()) as { status: string }).status).toBe('offered');
+      return { ...alliance, signedIn: unitOf(alliance.allianceId, alliance.unit.id) };
+    };
+    const post = async (path: string, who: ReturnType<typeof unitOf>, body: unknown) =>
+      (
+        await fetch(`${harness.matcher.url}${path}`, {
+          method: 'POST',
+          headers: await authHeaders(who),
+          body: JSON.stringify(body),
+        })
+      ).status;
+    const decided = async () =>
+      growth(before, (await scrape(harness.matcher)).samples, 'redcrowd_claims_decided_total');
+
+    // The canteen's 30 meals: too many asked, an invalid claim, then the claim, sent twice.
+    const claimed = await approved();
+    const claim = (claimId: string, quantity: number) =>
+      post('/claims', claimed.signedIn, {
+        claimId,
+        projectId: claimed.projectId,
+        unitId: claimed.unit.id,
+        quantity,
+        submittedAt: '2026-12-01T09:00:00+08:00',
+      });
+    expect(await claim('claim-too-many', 31)).toBe(409);
+    expect(await claim('claim-half-meal', 2.5)).toBe(400);
+    expect(await claim('claim-canteen', 30)).toBe(200);
+    expect(await claim('claim-canteen', 30)).toBe(200);
+    // Counted before the answers were sent; the copy of the claim got its first answer back.
+    expect(await decided()).toEqual({
+      'code=over-quantity,outcome=rejected': 1,
+      'code=invalid-claim,outcome=rejected': 1,
+      'code=none,outcome=accepted': 1,
+    });
+
+    // Another alliance's unit turns its offer down; a third lets its paired offer run out.
+    const declined = await approved();
+    const offerOf = async (projectId: string) =>
+      (await db.query<{ id: string }>(`SELECT id FROM offers WHERE project_id = $1`, [projectId])).rows;
+    const [declinedOffer] = await offerOf(declined.projectId);
+    expect(
+      await post(`/offers/${declinedOffer!.id}/decline`, declined.signedIn, { reason: '食堂本周检修' }),
+    ).toBe(200);
+    const expired = await approved();
+    let seen: Record<string, number> = {};
+    await eventually(
+      async () => (seen = await decided())['code=none,outcome=expired'] === 1,
+      () => `no expired offer counted: ${JSON.stringify(seen)}\n${harness.matcher.tail()}`,
+      OFFER_WINDOW_MS + 20_000,
+    );
+    expect(seen).toEqual({
+      'code=over-quantity,outcome=rejected': 1,
+      'code=invalid-claim,outcome=rejected': 1,
+      'code=none,outcome=accepted': 1,
+      'code=none,outcome=declined': 1,
+      'code=none,outcome=expired': 1,
+    });
+    // The paired offer that ran out is followed by an open-hall offer, still open.
+    const { rows } = await db.query<{ project_id: string; stage: string; status: string }>(
+      `SELECT project_id, stage, status FROM offers WHERE project_id = ANY($1) ORDER BY created_at`,
+      [[claimed.projectId, declined.projectId, expired.projectId]],
+    );
+    expect(rows).toEqual([
+      { project_id: claimed.projectId, stage: 'paired', status: 'claimed' },
+      { project_id: declined.projectId, stage: 'paired', status: 'declined' },
+      { project_id: expired.projectId, stage: 'paired', status: 'expired' },
+      { project_id: expired.projectId, stage: 'open-hall', status: 'open' },
+    ]);
   });
 });

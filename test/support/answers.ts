@@ -70,7 +70,7 @@ export class KafkaSubmitter {
 
   async submitMany(
     kind: 'resource' | 'demand',
-    messages: Array<{ key: string; value: string }>,
+    messages: Array<{ key: string | null; value: string | Buffer | null }>,
   ): Promise<void> {
     const topic = kind === 'resource' ? this.topics.resourceListSubmitted : this.topics.demandListSubmitted;
     await this.producer!.send({ topic, acks: -1, messages });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseList, topicNames, type ListKind } from '@redcrowd/contracts';
-import { LOGGER, PRODUCER } from '@redcrowd/nest-kafka';
+import { DatabaseProbe, LOGGER, PRODUCER } from '@redcrowd/nest-kafka';
 import { createDataSource, ListStoreRepository, OutboxRepository, UnitOfWork } from '@redcrowd/persistence';
 import { JsonLogger } from '@redcrowd/runtime';
 import { MatcherConfig } from '../../apps/matcher/src/config/matcher.config';
@@ -37,6 +37,7 @@ class ServicesCoreModule {
         { provide: LOGGER, useValue: new JsonLogger('services-test', 'error') },
         { provide: PRODUCER, useValue: NO_KAFKA },
         { provide: UnitOfWork, useValue: new UnitOfWork(dataSource) },
+        { provide: DatabaseProbe, useValue: new DatabaseProbe(dataSource) },
         OutboxRepository,
         ...MATCHER_REPOSITORIES,
         TenantScope,
@@ -46,6 +47,7 @@ class ServicesCoreModule {
         TOPICS,
         LOGGER,
         PRODUCER,
+        DatabaseProbe,
         UnitOfWork,
         OutboxRepository,
         ...MATCHER_REPOSITORIES,

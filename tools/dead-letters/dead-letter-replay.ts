@@ -35,7 +35,7 @@ interface ReadRecord extends DeadLetterRecord {
  * Replays intake's dead letters: reads the dead-letter topic to its end, finds which
  * original messages were replayed before (their replays carry REPLAY_ORIGIN_HEADER on the
  * origin topics), and publishes each selected one again to its original topic with its
- * original key. Intake then answers it as any new message. Topics are read by a throwaway
+ * original key and headers (correlation id included). Intake then answers it as any new message. Topics are read by a throwaway
  * consumer group that commits nothing and is deleted afterwards.
  */
 export async function replayDeadLetters(options: DeadLetterReplayOptions): Promise<DeadLetterReplayReport> {
@@ -71,7 +71,11 @@ export async function replayDeadLetters(options: DeadLetterReplayOptions): Promi
           messages: replays.map((letter) => ({
             key: letter.key,
             value: letter.value,
-            headers: { [REPLAY_OF_HEADER]: letter.id, [REPLAY_ORIGIN_HEADER]: originLabel(letter.origin) },
+            headers: {
+              ...letter.headers,
+              [REPLAY_OF_HEADER]: letter.id,
+              [REPLAY_ORIGIN_HEADER]: originLabel(letter.origin),
+            },
           })),
         })),
       });

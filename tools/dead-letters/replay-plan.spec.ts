@@ -42,8 +42,26 @@ describe('reading a dead letter', () => {
       origin: { topic: TOPIC, partition: 2, offset: '10' },
       key: 'unit-henan-keji',
       value: Buffer.from('{"listId":"rl-dl-a"}'),
+      headers: {},
       error: 'lock timeout (55P03)',
     });
+  });
+
+  it('sends the original headers again, with the correlation id intake gave the message', () => {
+    const letter = {
+      ...deadLetter('dl-a', '10', '2026-12-06T01:00:00Z'),
+      originHeaders: { traceparent: '00-abc-def-01' },
+      correlationId: 'given-by-intake',
+    };
+    expect(readDeadLetter(record(0, letter))).toMatchObject({
+      readable: true,
+      headers: { traceparent: '00-abc-def-01', 'correlation-id': 'given-by-intake' },
+    });
+  });
+
+  it('calls a record with headers that are not strings unreadable', () => {
+    const letter = { ...deadLetter('dl-a', '10', '2026-12-06T01:00:00Z'), originHeaders: { n: 1 } };
+    expect(readDeadLetter(record(0, letter))).toMatchObject({ readable: false });
   });
 
   it('keeps a message without key or bytes as such', () => {
@@ -66,7 +84,7 @@ describe('reading a dead letter', () => {
   it.each([
     ['not JSON', 'oops'],
     ['not an object', '42'],
-    ['origin, key, bytes or failedAt missing or malformed', { eventId: 'x', originTopic: TOPIC }],
+    ['origin, key, bytes, headers or failedAt missing or malformed', { eventId: 'x', originTopic: TOPIC }],
   ])('calls a record unreadable (%s)', (reason, letter) => {
     expect(readDeadLetter(record(4, letter as never))).toMatchObject({ readable: false, reason });
   });

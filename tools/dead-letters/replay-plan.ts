@@ -1,3 +1,4 @@
+import { CORRELATION_ID_HEADER } from '@redcrowd/kafka';
 import type { ReplaySelection } from './replay-arguments';
 
 /*
@@ -33,6 +34,8 @@ export interface ReadableDeadLetter {
   origin: MessageOrigin;
   key: string | null;
   value: Buffer | null;
+  /** The headers to send again: the original ones, with the correlation id intake gave it. */
+  headers: Record<string, string>;
   error: string;
 }
 
@@ -81,6 +84,7 @@ export function readDeadLetter(record: DeadLetterRecord): DeadLetter {
   const letter = body as Record<string, unknown>;
   const id = typeof letter.eventId === 'string' && letter.eventId !== '' ? letter.eventId : fallbackId;
   const { originTopic, originPartition, originOffset, originKey, valueBase64, failedAt, error } = letter;
+  const { originHeaders, correlationId } = letter;
   if (
     typeof originTopic !== 'string' ||
     !Number.isInteger(originPartition) ||
@@ -88,9 +92,11 @@ export function readDeadLetter(record: DeadLetterRecord): DeadLetter {
     typeof failedAt !== 'string' ||
     Number.isNaN(Date.parse(failedAt)) ||
     (originKey !== undefined && typeof originKey !== 'string') ||
-    (valueBase64 !== undefined && typeof valueBase64 !== 'string')
+    (valueBase64 !== undefined && typeof valueBase64 !== 'string') ||
+    (originHeaders !== undefined && !isHeaderRecord(originHeaders)) ||
+    (correlationId !== undefined && typeof correlationId !== 'string')
   ) {
-    return { readable: false, id, reason: 'origin, key, bytes or failedAt missing or malformed' };
+    return { readable: false, id, reason: 'origin, key, bytes, headers or failedAt missing or malformed' };
   }
   return {
     readable: true,
@@ -99,8 +105,21 @@ export function readDeadLetter(record: DeadLetterRecord): DeadLetter {
     origin: { topic: originTopic, partition: originPartition as number, offset: originOffset },
     key: originKey ?? null,
     value: valueBase64 === undefined ? null : Buffer.from(valueBase64, 'base64'),
+    headers: {
+      ...(originHeaders as Record<string, string> | undefined),
+      ...(correlationId === undefined ? {} : { [CORRELATION_ID_HEADER]: correlationId }),
+    },
     error: typeof error === 'string' ? error : '',
   };
+}
+
+function isHeaderRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((header) => typeof header === 'string')
+  );
 }
 
 function selects(selection: ReplaySelection, letter: DeadLetter): boolean {

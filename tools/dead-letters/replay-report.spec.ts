@@ -7,6 +7,7 @@ const letter = {
   origin: { topic: 'redcrowd.resource-lists.submitted.v1', partition: 2, offset: '10' },
   key: 'unit-haust',
   value: Buffer.from('{}'),
+  headers: {},
   error: 'lock timeout',
 };
 

@@ -11,7 +11,19 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurityFromEnv, type KafkaSecurity } from '@redcrowd/kafka';
 import { InfraError } from './errors';
+import {
+  prepareSecuredListener,
+  scramUserAtFormat,
+  scramUserOnRunningBroker,
+  securedEndpoint,
+  securedListenerName,
+  securedListenerProperties,
+  waitUntilSecuredServing,
+  type SecuredKafkaEndpoint,
+  type SecuredListener,
+} from './kafka-secured';
 import {
   commandWorks,
   errorMessage,
@@ -44,16 +56,21 @@ const log4jFile = path.join(dataDir, 'log4j2.yaml');
 const logFile = path.join(dataDir, 'kafka.log');
 const consoleFile = path.join(dataDir, 'kafka.out');
 const pidFile = path.join(dataDir, 'kafka.pid');
+const securedDir = path.join(dataDir, 'secured');
 
 interface BrokerPorts {
   broker: number;
   controller: number;
+  /** The SASL_SSL listener's. */
+  sasl: number;
 }
 
 export interface KafkaEndpoint {
   brokers: string[];
   /** True when this call launched the broker, so the caller may stop it again. */
   startedHere: boolean;
+  /** The local broker's SASL_SSL listener; none for KAFKA_BROKERS, or a broker older code started. */
+  secured?: SecuredKafkaEndpoint;
 }
 
 /** Uses KAFKA_BROKERS when set; otherwise reuses or starts the local broker. Resolves once it serves. */
@@ -64,15 +81,18 @@ export async function ensureKafka(env: NodeJS.ProcessEnv): Promise<KafkaEndpoint
       .filter(Boolean);
     await waitUntilServing(
       brokers,
-      { timeoutMs: EXTERNAL_READY_TIMEOUT_MS },
+      // The cluster's own security settings, as the services will use them.
+      { timeoutMs: EXTERNAL_READY_TIMEOUT_MS, security: kafkaSecurityFromEnv(env) },
       (reason) =>
         `Kafka at KAFKA_BROKERS=${env.KAFKA_BROKERS} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s (${reason}).`,
     );
     return { brokers, startedHere: false };
   }
+  const brokerPort = port(env, 'KAFKA_PORT', 9092);
   const ports = {
-    broker: port(env, 'KAFKA_PORT', 9092),
+    broker: brokerPort,
     controller: port(env, 'KAFKA_CONTROLLER_PORT', 9093),
+    sasl: port(env, 'KAFKA_SASL_PORT', brokerPort + 2),
   };
   const runningPid = localKafkaPid();
   if (runningPid !== undefined) return reuseLocalKafka(runningPid, ports.broker);
@@ -94,18 +114,29 @@ async function reuseLocalKafka(pid: number, brokerPort: number): Promise<KafkaEn
     (reason) =>
       `The local Kafka (pid ${pid}) runs but does not serve on ${brokers[0]} (${reason}). Its log ends:\n${brokerLogTail()}`,
   );
-  return { brokers, startedHere: false };
+  const saslPort = configuredSaslPort();
+  if (saslPort === undefined) {
+    console.error(
+      `The local Kafka (pid ${pid}) has no ${securedListenerName} listener: older code started it. ` +
+        'Suites over the secured listener will fail; restart it with "npm run infra:down && npm run infra:up".',
+    );
+    return { brokers, startedHere: false };
+  }
+  const secured = securedEndpoint(await prepareSecuredListener(securedDir, saslPort), HOST);
+  await waitUntilSecuredServing(secured, { timeoutMs: LOCAL_READY_TIMEOUT_MS });
+  return { brokers, startedHere: false, secured };
 }
 
 async function startLocalKafka(ports: BrokerPorts, heap: string): Promise<KafkaEndpoint> {
   await fetchKafkaJars();
-  writeBrokerConfig(ports);
-  await formatStorageOnce();
-  for (const takenPort of [ports.broker, ports.controller]) {
+  const listener = await prepareSecuredListener(securedDir, ports.sasl);
+  writeBrokerConfig(ports, listener);
+  await formatStorageOnce(listener);
+  for (const takenPort of [ports.broker, ports.controller, ports.sasl]) {
     if (await portAnswers(HOST, takenPort)) {
       throw new InfraError(
         `Port ${takenPort} on ${HOST} is taken by another process, so the local Kafka cannot start. ` +
-          'Stop that process, choose other ports with KAFKA_PORT / KAFKA_CONTROLLER_PORT, ' +
+          'Stop that process, choose other ports with KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_SASL_PORT, ' +
           `or, if it is a Kafka broker you want to use, set KAFKA_BROKERS=${HOST}:${takenPort}.`,
       );
     }
@@ -120,7 +151,13 @@ async function startLocalKafka(ports: BrokerPorts, heap: string): Promise<KafkaE
       : `did not serve within ${LOCAL_READY_TIMEOUT_MS / 1000} s`;
     return `Kafka ${what} (${reason}). Its log ends:\n${brokerLogTail()}`;
   });
-  return { brokers, startedHere: true };
+  const secured = securedEndpoint(listener, HOST);
+  // Storage formatted by older code has no SCRAM user yet; the running broker gets it.
+  await waitUntilSecuredServing(secured, {
+    timeoutMs: LOCAL_READY_TIMEOUT_MS,
+    addUser: () => addScramUser(listener, brokers[0] ?? ''),
+  });
+  return { brokers, startedHere: true, secured };
 }
 
 /** Stops the broker that ensureKafka started under .data/kafka. Resolves false if none was running. */
@@ -129,6 +166,36 @@ export async function stopLocalKafka(): Promise<boolean> {
   if (pid !== undefined) await stopProcessGroup(pid, STOP_GRACE_MS);
   rmSync(pidFile, { force: true });
   return pid !== undefined;
+}
+
+/**
+ * Stops the local broker and starts it again on the ports it had (the fault suite's broker
+ * restart). Refuses, with the reason, when `brokers` are not that local broker: a cluster
+ * of someone else's is never restarted.
+ */
+export async function restartLocalKafka(brokers: string[]): Promise<void> {
+  const pid = localKafkaPid();
+  const properties = existsSync(propertiesFile) ? readFileSync(propertiesFile, 'utf8') : '';
+  const brokerPort = configuredBrokerPort();
+  const controllerPort = /^controller\.quorum\.bootstrap\.servers=[^:]+:(\d+)/m.exec(properties)?.[1];
+  if (pid === undefined || brokerPort === undefined || controllerPort === undefined) {
+    throw new InfraError(
+      'No local Kafka runs under .data/kafka, so it cannot be restarted. Run the suites with `npm test` ' +
+        '(or `npm run infra:up`), which starts one; a broker of KAFKA_BROKERS is never restarted.',
+    );
+  }
+  if (!brokers.includes(`${HOST}:${brokerPort}`)) {
+    throw new InfraError(
+      `The suites use Kafka at ${brokers.join(',')}, not the local broker on ${HOST}:${brokerPort}; ` +
+        'only the local broker is restarted.',
+    );
+  }
+  await stopLocalKafka();
+  await ensureKafka({
+    KAFKA_PORT: String(brokerPort),
+    KAFKA_CONTROLLER_PORT: controllerPort,
+    KAFKA_SASL_PORT: String(configuredSaslPort() ?? brokerPort + 2),
+  });
 }
 
 export function localKafkaIsRunning(): boolean {
@@ -147,6 +214,13 @@ function localKafkaPid(): number | undefined {
 function configuredBrokerPort(): number | undefined {
   const properties = existsSync(propertiesFile) ? readFileSync(propertiesFile, 'utf8') : '';
   const match = /^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(properties);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** The SASL_SSL port of the running broker's server.properties; none if older code wrote it. */
+function configuredSaslPort(): number | undefined {
+  const properties = existsSync(propertiesFile) ? readFileSync(propertiesFile, 'utf8') : '';
+  const match = new RegExp(`^listeners=.*\\b${securedListenerName}://[^:]+:(\\d+)`, 'm').exec(properties);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
@@ -220,17 +294,21 @@ function kafkaRuntimePom(): string {
 `;
 }
 
-function writeBrokerConfig(ports: BrokerPorts): void {
+function writeBrokerConfig(ports: BrokerPorts, secured: SecuredListener): void {
   mkdirSync(dataDir, { recursive: true });
+  const plaintext = `PLAINTEXT://${HOST}:${ports.broker}`;
+  const sasl = `${securedListenerName}://${HOST}:${ports.sasl}`;
   const properties = {
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.bootstrap.servers': `${HOST}:${ports.controller}`,
-    listeners: `PLAINTEXT://${HOST}:${ports.broker},CONTROLLER://${HOST}:${ports.controller}`,
-    'advertised.listeners': `PLAINTEXT://${HOST}:${ports.broker}`,
+    // PLAINTEXT first: configuredBrokerPort reads it from there.
+    listeners: `${plaintext},CONTROLLER://${HOST}:${ports.controller},${sasl}`,
+    'advertised.listeners': `${plaintext},${sasl}`,
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,${securedListenerName}:SASL_SSL`,
     'inter.broker.listener.name': 'PLAINTEXT',
+    ...securedListenerProperties(secured),
     'log.dirs': logDirs,
     'num.partitions': '1',
     // One broker: internal topics cannot have more replicas than that.
@@ -260,10 +338,13 @@ function writeBrokerConfig(ports: BrokerPorts): void {
   );
 }
 
-async function formatStorageOnce(): Promise<void> {
+async function formatStorageOnce(secured: SecuredListener): Promise<void> {
   if (existsSync(path.join(logDirs, 'meta.properties'))) return;
   const clusterId = (await storageTool(['random-uuid'])).trim().split('\n').pop() ?? '';
-  await storageTool(['format', '-t', clusterId, '-c', propertiesFile, '--standalone']);
+  await storageTool([
+    ...['format', '-t', clusterId, '-c', propertiesFile, '--standalone'],
+    ...scramUserAtFormat(secured),
+  ]);
 }
 
 async function storageTool(args: string[]): Promise<string> {
@@ -276,6 +357,21 @@ async function storageTool(args: string[]): Promise<string> {
     );
   }
   return result.stdout;
+}
+
+/** Creates the secured listener's user on the running broker (what kafka-configs.sh runs). */
+async function addScramUser(secured: SecuredListener, bootstrap: string): Promise<void> {
+  const result = await runCommand(
+    'java',
+    [...javaBaseArgs(), 'kafka.admin.ConfigCommand', ...scramUserOnRunningBroker(secured, bootstrap)],
+    { cwd: dataDir },
+  );
+  if (result.exitCode !== 0) {
+    throw new InfraError(`Creating the SCRAM user ${secured.username} failed:\n${result.output.trim()}`);
+  }
+  console.error(
+    `Created the SCRAM user ${secured.username}: the Kafka storage predates the secured listener.`,
+  );
 }
 
 function javaBaseArgs(): string[] {
@@ -313,12 +409,13 @@ function brokerLogTail(): string {
  */
 async function waitUntilServing(
   brokers: string[],
-  retry: { timeoutMs: number; hopeless?: () => boolean },
+  retry: { timeoutMs: number; hopeless?: () => boolean; security?: KafkaSecurity },
   describeFailure: (reason: string) => string,
 ): Promise<void> {
   const kafka = new Kafka({
     clientId: 'redcrowd-infra',
     brokers,
+    ...retry.security,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     retry: { retries: 2 },

@@ -94,6 +94,11 @@ export async function stopEmbeddedPostgres(): Promise<boolean> {
   return true;
 }
 
+/** Whether `dataDirectory` (as the server reports it) is the embedded server's. */
+export function isEmbeddedDataDirectory(dataDirectory: string): boolean {
+  return path.resolve(dataDirectory) === path.resolve(embeddedDataDir);
+}
+
 export function embeddedPostgresIsRunning(): boolean {
   return runningEmbeddedPort() !== undefined;
 }

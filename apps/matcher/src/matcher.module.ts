@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RequestLoggingModule } from '@redcrowd/nest-http';
 import type { JsonLogger } from '@redcrowd/runtime';
 import { AccountsModule } from './accounts/accounts.module';
 import { ClaimsModule } from './claims/claims.module';
@@ -24,6 +25,7 @@ export class MatcherModule {
     return {
       module: MatcherModule,
       imports: [
+        RequestLoggingModule.forRoot(logger),
         MatcherCoreModule.forRoot(config, logger),
         AccountsModule,
         PoliciesModule,

@@ -12,9 +12,39 @@ export interface ConsumedMessage {
 
 /**
  * Handles a whole fetched batch. It must answer every message (or throw, in which case
- * nothing of the batch is committed and Kafka delivers it again).
+ * nothing of the batch is committed and Kafka delivers it again). `control` lets it hold
+ * the batch while something it needs (the database) is down.
  */
-export type BatchHandler = (messages: ConsumedMessage[]) => Promise<void>;
+export type BatchHandler = (messages: ConsumedMessage[], control: BatchControl) => Promise<void>;
+
+/** A batch as Nest handlers receive it (`@Payload() batch: ConsumedBatch`). */
+export interface ConsumedBatch {
+  messages: ConsumedMessage[];
+  control: BatchControl;
+}
+
+/** What a handler may do with the batch it is given, beyond answering it. */
+export interface BatchControl {
+  /**
+   * Holds the batch, uncommitted, until `isBack()` says yes: the member keeps heartbeating
+   * so it keeps its partitions, and nothing further is fetched meanwhile (kafkajs fetches
+   * again only once every batch of the last fetch is done), so consumption is paused.
+   * Throws `BatchAbandonedError` when the consumer stops or loses the partition first;
+   * the batch is then delivered again, to this member after a restart or to another.
+   */
+  holdUntil(isBack: () => Promise<boolean>): Promise<void>;
+}
+
+/** A held batch given up because the consumer is stopping or its partition moved. */
+export class BatchAbandonedError extends Error {
+  constructor(reason: string) {
+    super(`batch abandoned while held: ${reason}`);
+    this.name = 'BatchAbandonedError';
+  }
+}
+
+/** How long a held batch waits between looks: short at first, then at most every few seconds. */
+export const HOLD_DELAYS_MS = { first: 250, max: 5_000 };
 
 /**
  * Runs `handler` on each batch and commits the batch's offsets only after it resolves,
@@ -43,7 +73,7 @@ export async function runBatchConsumer(
         value: message.value,
         headers: decodeHeaders(message.headers),
       }));
-      await handler(messages);
+      await handler(messages, batchControl(payload));
       const last = messages[messages.length - 1]!.offset;
       payload.resolveOffset(last);
       await consumer.commitOffsets([
@@ -52,6 +82,30 @@ export async function runBatchConsumer(
       await payload.heartbeat();
     },
   });
+}
+
+/** The control of one batch; exported for its unit spec. */
+export function batchControl(payload: EachBatchPayload): BatchControl {
+  return {
+    async holdUntil(isBack) {
+      for (let delay = HOLD_DELAYS_MS.first; ; delay = Math.min(delay * 2, HOLD_DELAYS_MS.max)) {
+        await waitWhileRunning(payload, delay);
+        if (!payload.isRunning()) throw new BatchAbandonedError('the consumer is stopping');
+        if (payload.isStale()) throw new BatchAbandonedError('the partition was reassigned');
+        // Throws when the group rebalances: kafkajs then rejoins and the batch comes again.
+        await payload.heartbeat();
+        if (await isBack()) return;
+      }
+    },
+  };
+}
+
+/** Sleeps up to `ms`, waking early once the consumer is asked to stop, so a shutdown is not delayed. */
+async function waitWhileRunning(payload: EachBatchPayload, ms: number): Promise<void> {
+  const step = 100;
+  for (let waited = 0; waited < ms && payload.isRunning(); waited += step) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(step, ms - waited)));
+  }
 }
 
 function decodeHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {

@@ -1,10 +1,21 @@
 import type { Producer } from 'kafkajs';
 
+/**
+ * The Kafka header that carries a correlation id from a submitted list to its answer and to
+ * the proposals it caused (see README, "Logs").
+ */
+export const CORRELATION_ID_HEADER = 'correlation-id';
+
+/** Header on every relayed event: its outbox row, for tracing a duplicate after a crash. */
+export const OUTBOX_ID_HEADER = 'redcrowd-outbox-id';
+
 export interface OutboxRecord {
   id: string;
   topic: string;
   key: string | null;
   payload: object;
+  /** Headers the event was written with (e.g. CORRELATION_ID_HEADER). */
+  headers?: Record<string, string>;
 }
 
 /** Where the relay reads from: the outbox table, behind its repository. */
@@ -57,7 +68,7 @@ export class OutboxRelay {
         messages: group.map((record) => ({
           key: record.key,
           value: JSON.stringify(record.payload),
-          headers: { 'redcrowd-outbox-id': record.id },
+          headers: { ...record.headers, [OUTBOX_ID_HEADER]: record.id },
         })),
       })),
     });

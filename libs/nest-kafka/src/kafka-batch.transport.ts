@@ -1,11 +1,16 @@
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { Consumer } from 'kafkajs';
-import { runBatchConsumer, type ConsumedMessage } from '@redcrowd/kafka';
+import {
+  runBatchConsumer,
+  type BatchControl,
+  type ConsumedBatch,
+  type ConsumedMessage,
+} from '@redcrowd/kafka';
 
 /**
- * A Nest transport that hands handlers whole kafkajs batches (`eachBatch`) instead of
- * single messages, so a handler can store a batch in one transaction; offsets are
+ * A Nest transport that hands handlers whole kafkajs batches (`eachBatch`, as a
+ * `ConsumedBatch`) instead of single messages, so a handler can store a batch in one transaction; offsets are
  * committed only after the handler resolves. Handlers subscribe with
  * `@EventPattern(KAFKA_BATCH_PATTERN)`; the topics are given to the transport.
  */
@@ -49,9 +54,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       this.consumer,
       this.topics,
       this.partitionsConcurrently,
-      async (messages: ConsumedMessage[]) => {
+      async (messages: ConsumedMessage[], control: BatchControl) => {
         // Errors must reach kafkajs (so the batch is not committed), not a Nest exception filter.
-        const result: unknown = await handler(messages);
+        const batch: ConsumedBatch = { messages, control };
+        const result: unknown = await handler(batch);
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       },
     );

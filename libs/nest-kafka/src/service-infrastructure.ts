@@ -9,8 +9,13 @@ import { ModuleRef } from '@nestjs/core';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { OutboxRelay, createKafkaClient, parseBrokerList } from '@redcrowd/kafka';
-import { OutboxRepository, createDataSource } from '@redcrowd/persistence';
-import type { JsonLogger, ServiceConfig } from '@redcrowd/runtime';
+import {
+  OutboxRepository,
+  createDataSource,
+  databaseAnswers,
+  initializeWhenReachable,
+} from '@redcrowd/persistence';
+import { describeError, type JsonLogger, type ServiceConfig } from '@redcrowd/runtime';
 import { ConsumerGroups } from './health/consumer-groups';
 
 export const LOGGER = Symbol('LOGGER');
@@ -31,6 +36,19 @@ export interface ServiceInfrastructureOptions {
 
 interface Stoppable {
   stop(): Promise<void>;
+}
+
+/**
+ * Whether the service's database answers now: what a consumer holding a batch through an
+ * outage asks (see retryThroughOutage). Features get this, never the data source itself.
+ */
+@Injectable()
+export class DatabaseProbe {
+  constructor(private readonly dataSource: DataSource) {}
+
+  answers(): Promise<boolean> {
+    return databaseAnswers(this.dataSource);
+  }
 }
 
 /** Closes what the infrastructure opened, in reverse order, when Nest shuts down. */
@@ -68,13 +86,22 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Pr
     { provide: LOGGER, useValue: logger },
     {
       provide: DataSource,
+      // A database down at start is waited for, not a reason to exit: the service comes up
+      // once it answers (the orchestrator sees no health until then).
       useFactory: async () =>
-        createDataSource({
-          databaseUrl: config.DATABASE_URL,
-          poolSize: config.DB_POOL_SIZE,
-          lockTimeoutMs: options.lockTimeoutMs,
-          applicationName: `redcrowd-${options.service}`,
-        }).initialize(),
+        initializeWhenReachable(
+          createDataSource({
+            databaseUrl: config.DATABASE_URL,
+            poolSize: config.DB_POOL_SIZE,
+            lockTimeoutMs: options.lockTimeoutMs,
+            applicationName: `redcrowd-${options.service}`,
+          }),
+          (error, nextAttemptInMs) =>
+            logger.event('warn', 'the database is unreachable at start; waiting for it', {
+              error: describeError(error),
+              nextAttemptInMs,
+            }),
+        ),
     },
     {
       provide: KAFKA,
@@ -112,6 +139,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Pr
       },
     },
     ConsumerGroups,
+    DatabaseProbe,
     ServiceShutdown,
   ];
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { isDatabaseUnreachableError } from '@redcrowd/runtime';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -10,6 +11,8 @@ export interface DataSourceOptions {
   lockTimeoutMs?: number;
   applicationName?: string;
 }
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** The one way redcrowd connects to Postgres. Schema changes only through migrations. */
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -29,8 +32,54 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'redcrowd',
       options: `-c lock_timeout=${lockTimeout}`,
+      // A server that does not answer (a blackholed host) fails the connect like a refused
+      // one, so retries and outage holds see it, instead of queries hanging.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     },
   });
+}
+
+/**
+ * Whether the database answers a ping within `timeoutMs`. Never throws: consumers ask it
+ * while holding a batch through an outage, and readiness asks it on every probe.
+ */
+export async function databaseAnswers(dataSource: DataSource, timeoutMs = 1_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Initializes `dataSource`, waiting for a database that is unreachable at start (a host
+ * booting, a restart in progress) instead of exiting: `onWait` hears each failed attempt.
+ * Errors that waiting cannot mend (a wrong password, a missing database) are thrown at once.
+ */
+export async function initializeWhenReachable(
+  dataSource: DataSource,
+  onWait: (error: unknown, nextAttemptInMs: number) => void,
+  delays = { firstMs: 500, maxMs: 10_000 },
+): Promise<DataSource> {
+  for (let delay = delays.firstMs; ; delay = Math.min(delay * 2, delays.maxMs)) {
+    try {
+      return await dataSource.initialize();
+    } catch (error) {
+      if (!isDatabaseUnreachableError(error)) throw error;
+      onWait(error, delay);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** Applies pending migrations; returns the names of those it ran. */

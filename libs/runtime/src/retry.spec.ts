@@ -1,5 +1,10 @@
 import { QueryRunnerAlreadyReleasedError, QueryFailedError } from 'typeorm';
-import { isTransientInfrastructureError, RetriesExhaustedError, withRetries } from './retry';
+import {
+  isDatabaseUnreachableError,
+  isTransientInfrastructureError,
+  RetriesExhaustedError,
+  withRetries,
+} from './retry';
 
 /** An error as pg reports it, with its SQLSTATE or Node.js code. */
 function withCode(message: string, code: string): Error {
@@ -34,6 +39,32 @@ describe('isTransientInfrastructureError', () => {
     ['something that is not an error', 'Query runner already released'],
   ])('does not retry %s', (_name, error) => {
     expect(isTransientInfrastructureError(error)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnreachableError', () => {
+  it.each([
+    ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    ['a connection reset', withCode('read ECONNRESET', 'ECONNRESET')],
+    ['an admin shutdown (57P01)', withCode('terminating connection due to administrator command', '57P01')],
+    ['a server starting up (57P03)', withCode('the database system is starting up', '57P03')],
+    ['a connection failure (08006)', withCode('connection failure', '08006')],
+    ['a connection terminated by the server', new Error('Connection terminated unexpectedly')],
+    ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a query runner released under its transaction', new QueryRunnerAlreadyReleasedError()],
+  ])('says %s means the database is unreachable', (_name, error) => {
+    expect(isDatabaseUnreachableError(error)).toBe(true);
+  });
+
+  it.each([
+    ['a serialization failure (40001)', withCode('could not serialize access', '40001')],
+    ['a deadlock (40P01)', withCode('deadlock detected', '40P01')],
+    ['a lock timeout (55P03)', withCode('canceling statement due to lock timeout', '55P03')],
+    ['too many connections (53300)', withCode('sorry, too many clients already', '53300')],
+    ['a unique violation (23505)', withCode('duplicate key value violates unique constraint', '23505')],
+    ['something that is not an error', 'Connection terminated'],
+  ])('says %s happens with the database up', (_name, error) => {
+    expect(isDatabaseUnreachableError(error)).toBe(false);
   });
 });
 

@@ -60,6 +60,38 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   );
 }
 
+// What says "the database is not there" rather than "it could not do this now": the
+// connection classes (08), the server shutting down or starting (57P01..57P03), the
+// network refusing or dropping the connection, and a transaction's connection lost.
+const UNREACHABLE_SQLSTATE = /^(08|57P0[123])/;
+const UNREACHABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * A transient error that means the database cannot be reached at all, so waiting for it is
+ * right: no message is at fault. Lock timeouts, deadlocks and exhausted resources are
+ * transient too, but the database is up, and a message that keeps meeting them is suspect.
+ */
+export function isDatabaseUnreachableError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof QueryRunnerAlreadyReleasedError || error.name === 'QueryRunnerAlreadyReleasedError') {
+    return true;
+  }
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_SQLSTATE.test(code) || UNREACHABLE_NODE_CODES.has(code))) {
+    return true;
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended|the database system is (starting up|shutting down)/i.test(
+    error.message,
+  );
+}
+
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;

@@ -1,4 +1,17 @@
-import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
+import { kafkaSecurityProblems, type KafkaSecuritySettings } from './kafka-security-settings';
 
 // Every property has an explicit type: decorator metadata, which converts the env's
 // strings, records only declared types.
@@ -12,6 +25,40 @@ export class ServiceConfig {
 
   @IsString()
   KAFKA_TOPIC_PREFIX: string = 'redcrowd.';
+
+  // SASL and TLS towards Kafka (README, "Secured Kafka"); all unset: plaintext, no login.
+  /** scram-sha-512, scram-sha-256 or plain. */
+  @IsKafkaSecuritySetting()
+  KAFKA_SASL_MECHANISM?: string;
+
+  @IsKafkaSecuritySetting()
+  KAFKA_SASL_USERNAME?: string;
+
+  @IsKafkaSecuritySetting()
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** A file holding the password (a Docker secret), instead of KAFKA_SASL_PASSWORD. */
+  @IsKafkaSecuritySetting()
+  KAFKA_SASL_PASSWORD_FILE?: string;
+
+  /** true or false. */
+  @IsKafkaSecuritySetting()
+  KAFKA_TLS?: string;
+
+  /** PEM of a private CA that signed the brokers' certificates. */
+  @IsKafkaSecuritySetting()
+  KAFKA_TLS_CA_FILE?: string;
+
+  /** PEM certificate and key of this service, for brokers that require client certificates. */
+  @IsKafkaSecuritySetting()
+  KAFKA_TLS_CERT_FILE?: string;
+
+  @IsKafkaSecuritySetting()
+  KAFKA_TLS_KEY_FILE?: string;
+
+  /** Default true; false accepts any broker certificate (test rigs only). */
+  @IsKafkaSecuritySetting()
+  KAFKA_TLS_REJECT_UNAUTHORIZED?: string;
 
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -55,4 +102,22 @@ export class ServiceConfig {
 
   @IsIn(['error', 'warn', 'info', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
+}
+
+/**
+ * Checks one Kafka security setting by the rules every Kafka client applies
+ * (kafka-security-settings), so a service refuses to boot on settings its clients would refuse.
+ */
+function IsKafkaSecuritySetting(): PropertyDecorator {
+  const problemsOf = (args: ValidationArguments) =>
+    kafkaSecurityProblems(args.object as KafkaSecuritySettings)
+      .filter((problem) => problem.setting === args.property)
+      .map((problem) => problem.message);
+  return ValidateBy({
+    name: 'kafkaSecuritySetting',
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) => !args || problemsOf(args).length === 0,
+      defaultMessage: (args?: ValidationArguments) => (args ? problemsOf(args).join('; ') : ''),
+    },
+  });
 }

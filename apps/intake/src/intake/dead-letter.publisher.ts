@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { IntakeDeadLetter } from '@redcrowd/contracts';
+import { CORRELATION_ID_HEADER } from '@redcrowd/kafka';
 import type { IntakeAnswer } from './intake-answers';
 import { isKafkaSource, type ListSubmission } from './list-submission';
 
 /**
- * Publishes, for each message intake gave up on, a dead-letter record with its origin
- * and bytes, and a rejection so the submitter is answered too. Goes straight to Kafka:
- * the database these messages could not reach cannot hold an outbox for them either.
+ * Publishes, for each message intake gave up on, a dead-letter record with its origin,
+ * bytes and headers, and a rejection so the submitter is answered too; both carry the
+ * submission's correlation id. Goes straight to Kafka: the database these messages could
+ * not reach cannot hold an outbox for them either.
  */
 export class DeadLetterPublisher {
   constructor(
@@ -33,10 +35,14 @@ export class DeadLetterPublisher {
         attempts,
         error,
         failedAt,
+        originHeaders: submission.headers,
+        correlationId: submission.correlationId,
       };
       if (submission.messageKey !== null) record.originKey = submission.messageKey;
       if (submission.raw) record.valueBase64 = submission.raw.toString('base64');
-      return [{ key: submission.messageKey, value: JSON.stringify(record) }];
+      // The original headers on the record too, so a reader of the topic sees them as sent.
+      const headers = { ...submission.headers, [CORRELATION_ID_HEADER]: submission.correlationId };
+      return [{ key: submission.messageKey, value: JSON.stringify(record), headers }];
     });
     await this.producer.sendBatch({
       acks: -1,
@@ -44,7 +50,11 @@ export class DeadLetterPublisher {
         { topic: this.deadLetterTopic, messages: deadLetters },
         {
           topic: this.rejectedTopic,
-          messages: entries.map(({ answer }) => ({ key: answer.key, value: JSON.stringify(answer.event) })),
+          messages: entries.map(({ submission, answer }) => ({
+            key: answer.key,
+            value: JSON.stringify(answer.event),
+            headers: { [CORRELATION_ID_HEADER]: submission.correlationId },
+          })),
         },
       ].filter((group) => group.messages.length > 0),
     });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
 import { authProviders } from '@redcrowd/nest-auth';
-import { httpEdgeProviders } from '@redcrowd/nest-http';
+import { RequestLoggingModule, httpEdgeProviders } from '@redcrowd/nest-http';
 import { KAFKA, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import {
   AlliancePolicyRepository,
@@ -35,7 +35,7 @@ export class IntakeModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     return {
       module: IntakeModule,
-      imports: [HealthModule, MetricsModule],
+      imports: [RequestLoggingModule.forRoot(logger), HealthModule, MetricsModule],
       controllers: [ListsController, WorkbooksController, ListSubmissionsHandler],
       providers: [
         ...authProviders(config),

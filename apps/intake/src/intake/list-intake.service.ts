@@ -13,8 +13,15 @@ import {
   type SubmittedList,
   type TopicId,
 } from '@redcrowd/contracts';
-import type { ConsumedMessage, OutboxRelay } from '@redcrowd/kafka';
 import {
+  CORRELATION_ID_HEADER,
+  retryThroughOutage,
+  type BatchControl,
+  type ConsumedMessage,
+  type OutboxRelay,
+} from '@redcrowd/kafka';
+import {
+  databaseAnswers,
   memberKey,
   positionKey,
   type AlliancePolicyRepository,
@@ -36,7 +43,7 @@ import {
   revisionProblem,
   type IntakeAnswer,
 } from './intake-answers';
-import { isKafkaSource, type ListSubmission } from './list-submission';
+import { correlationIdOf, httpCorrelationId, isKafkaSource, type ListSubmission } from './list-submission';
 import {
   RetriesExhaustedError,
   describeError,
@@ -104,11 +111,13 @@ export class ListIntakeService {
   /**
    * Answers a batch fetched from one partition. Resolves once every message is answered
    * (committed to the database, or dead-lettered); only then may offsets be committed.
+   * While the database is unreachable the batch is held, not answered: Kafka keeps the
+   * lists until it is back, so an outage rejects none of them.
    */
-  async handleKafkaBatch(messages: ConsumedMessage[]): Promise<void> {
+  async handleKafkaBatch(messages: ConsumedMessage[], control: BatchControl): Promise<void> {
     const submissions = messages.map((message) => this.fromKafka(message));
     try {
-      await this.commitWithRetries(submissions);
+      await this.commitThroughOutage(submissions, control);
     } catch (error) {
       if (!(error instanceof RetriesExhaustedError)) throw error;
       if (isTransientInfrastructureError(error.lastError) || submissions.length === 1) {
@@ -117,7 +126,7 @@ export class ListIntakeService {
         // Not the database's fault: some message trips an unexpected error. Answer the
         // others and dead-letter only the culprits.
         for (const submission of submissions) {
-          await this.commitWithRetries([submission]).catch(async (single: unknown) => {
+          await this.commitThroughOutage([submission], control).catch(async (single: unknown) => {
             if (!(single instanceof RetriesExhaustedError)) throw single;
             await this.deadLetter([submission], single);
           });
@@ -145,6 +154,8 @@ export class ListIntakeService {
       messageKey: null,
       source: { channel: 'http' },
       parsed,
+      correlationId: httpCorrelationId(),
+      headers: {},
     });
   }
 
@@ -167,6 +178,8 @@ export class ListIntakeService {
       source: { channel: 'http' },
       parsed,
       revisionAutomatic: options.revisionAutomatic,
+      correlationId: httpCorrelationId(),
+      headers: {},
     });
   }
 
@@ -197,23 +210,61 @@ export class ListIntakeService {
       messageKey: message.key,
       source,
       parsed: parseList(kind, message.value, { messageKey: message.key, settleDatesLater: true }),
+      correlationId: correlationIdOf(message.headers),
+      headers: message.headers,
     };
   }
 
   private async commitWithRetries(submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
     const answers = await withRetries(
-      () => this.deps.dataSource.transaction((manager) => this.answerAll(manager, submissions)),
+      () => this.commit(submissions),
       this.deps.retry,
       isTransientInfrastructureError,
-      (error, attempt) =>
-        this.deps.logger.event('warn', 'storing lists failed; retrying', {
-          attempt,
-          messages: submissions.length,
-          error: describeError(error),
-        }),
+      (error, attempt) => this.logRetry(submissions, error, attempt),
     );
     for (const observer of this.answerObservers) observer(answers, false);
     return answers;
+  }
+
+  /** As commitWithRetries, but a database outage holds the batch until the database is back. */
+  private async commitThroughOutage(
+    submissions: ListSubmission[],
+    control: BatchControl,
+  ): Promise<IntakeAnswer[]> {
+    const { logger } = this.deps;
+    const answers = await retryThroughOutage(
+      () => this.commit(submissions),
+      this.deps.retry,
+      {
+        control,
+        databaseAnswers: () => databaseAnswers(this.deps.dataSource),
+        onHold: (error) =>
+          logger.event('warn', 'the database is unreachable; holding the batch until it is back', {
+            messages: submissions.length,
+            error: describeError(error),
+          }),
+        onResume: (heldMs) =>
+          logger.event('info', 'the database is back; storing the held batch', {
+            messages: submissions.length,
+            heldMs,
+          }),
+      },
+      (error, attempt) => this.logRetry(submissions, error, attempt),
+    );
+    for (const observer of this.answerObservers) observer(answers, false);
+    return answers;
+  }
+
+  private commit(submissions: ListSubmission[]): Promise<IntakeAnswer[]> {
+    return this.deps.dataSource.transaction((manager) => this.answerAll(manager, submissions));
+  }
+
+  private logRetry(submissions: ListSubmission[], error: unknown, attempt: number): void {
+    this.deps.logger.event('warn', 'storing lists failed; retrying', {
+      attempt,
+      messages: submissions.length,
+      error: describeError(error),
+    });
   }
 
   /** Everything one transaction does for a batch. Returns answers in submission order. */
@@ -239,10 +290,11 @@ export class ListIntakeService {
 
     await deps.outbox.add(
       manager,
-      answers.map((answer) => ({
+      answers.map((answer, index) => ({
         topic: answer.type === 'accepted' ? deps.topics.listAccepted : deps.topics.listRejected,
         key: answer.key,
         payload: answer.event,
+        headers: { [CORRELATION_ID_HEADER]: pending[index]!.correlationId },
       })),
     );
     await deps.rejections.addAll(
@@ -303,6 +355,7 @@ export class ListIntakeService {
         submitterId: list.submitter.id,
         standing: admission.standing,
         channel: source.channel,
+        correlationId: submission.correlationId,
       });
       return rejectedAnswer(
         kind,
@@ -322,7 +375,7 @@ export class ListIntakeService {
         await this.register(manager, list, member);
         roster.standings.set(memberKey(member), 'pending');
       }
-      this.logAccepted(list, stored.outcome, source, admission.membership);
+      this.logAccepted(list, stored.outcome, source, admission.membership, submission.correlationId);
       return acceptedAnswer(list, stored, source, admission.membership);
     }
     return rejectedAnswer(kind, [revisionProblem(list, stored)], hintsOf(list), source, messageKey);
@@ -378,6 +431,7 @@ export class ListIntakeService {
       messages: submissions.length,
       attempts: failure.attempts,
       error: reason,
+      correlationIds: submissions.map((submission) => submission.correlationId),
     });
     const entries = submissions.map((submission) => {
       const hints = submission.parsed.ok ? hintsOf(submission.parsed.list) : submission.parsed.hints;
@@ -412,6 +466,7 @@ export class ListIntakeService {
     outcome: string,
     source: MessageSource,
     membership: ListMembership,
+    correlationId: string,
   ): void {
     this.deps.logger.event('info', 'list accepted', {
       listKind: list.kind,
@@ -422,6 +477,7 @@ export class ListIntakeService {
       outcome,
       membership,
       channel: source.channel,
+      correlationId,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { ConsumedMessage } from '@redcrowd/kafka';
+import type { ConsumedBatch } from '@redcrowd/kafka';
 import { KAFKA_BATCH_PATTERN } from '@redcrowd/nest-kafka';
 import { ListIntakeService } from './list-intake.service';
 
@@ -10,7 +10,7 @@ export class ListSubmissionsHandler {
   constructor(private readonly intake: ListIntakeService) {}
 
   @EventPattern(KAFKA_BATCH_PATTERN)
-  handle(@Payload() messages: ConsumedMessage[]): Promise<void> {
-    return this.intake.handleKafkaBatch(messages);
+  handle(@Payload() { messages, control }: ConsumedBatch): Promise<void> {
+    return this.intake.handleKafkaBatch(messages, control);
   }
 }

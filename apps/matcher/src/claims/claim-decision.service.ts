@@ -9,6 +9,12 @@ import { TOPICS, type Topics } from '../core/tokens';
 import { ProjectStore } from '../projects/project-store';
 import { claimRefusalOf, type ClaimRefusal } from './claim-refusal';
 
+/** A claim's answer, and whether it is the one an earlier copy of the claim already got. */
+interface Decision {
+  answer: ClaimDecided;
+  repeated: boolean;
+}
+
 /**
  * Decides claims (认领) one at a time per project: the project row is locked, so however
  * many units claim at once, never more than the allocated quantity is accepted, and a unit
@@ -17,6 +23,8 @@ import { claimRefusalOf, type ClaimRefusal } from './claim-refusal';
  */
 @Injectable()
 export class ClaimDecisionService {
+  private readonly decisionObservers: Array<(decision: ClaimDecided) => void> = [];
+
   constructor(
     private readonly work: UnitOfWork,
     private readonly store: ProjectStore,
@@ -27,10 +35,20 @@ export class ClaimDecisionService {
     @Inject(TOPICS) private readonly topics: Topics,
   ) {}
 
-  decide(parsed: ClaimParseResult, fallbackUnitId: string | null): Promise<ClaimDecided> {
-    return this.work.run((tx) =>
+  /**
+   * Calls `observer` with each new decision once it is committed or sent (metrics); a claim
+   * sent again gets its first answer back, which is no new decision.
+   */
+  onDecided(observer: (decision: ClaimDecided) => void): void {
+    this.decisionObservers.push(observer);
+  }
+
+  async decide(parsed: ClaimParseResult, fallbackUnitId: string | null): Promise<ClaimDecided> {
+    const { answer, repeated } = await this.work.run((tx) =>
       parsed.ok ? this.decideValid(tx, parsed.claim) : this.rejectInvalid(tx, parsed, fallbackUnitId),
     );
+    if (!repeated) this.reportDecided(answer);
+    return answer;
   }
 
   /** Answers a claim that could not be decided; nothing of it was applied. */
@@ -58,13 +76,18 @@ export class ClaimDecisionService {
       acks: -1,
       messages: [{ key: unitId, value: JSON.stringify(answer) }],
     });
+    this.reportDecided(answer);
   }
 
-  private async decideValid(tx: Tx, claim: ClaimSubmitted): Promise<ClaimDecided> {
+  private reportDecided(decision: ClaimDecided): void {
+    for (const observer of this.decisionObservers) observer(decision);
+  }
+
+  private async decideValid(tx: Tx, claim: ClaimSubmitted): Promise<Decision> {
     const project = await this.store.load(tx, claim.projectId);
     // Looked up after the lock: two copies of one claim arriving together are serialised.
     const earlier = await this.claims.findClaim(tx, claim.unitId, claim.claimId);
-    if (earlier) return earlier.answer as ClaimDecided;
+    if (earlier) return { answer: earlier.answer as ClaimDecided, repeated: true };
 
     const now = Date.now();
     const request = { unitId: claim.unitId, quantity: claim.quantity };
@@ -106,14 +129,14 @@ export class ClaimDecisionService {
       answer,
     });
     await this.outbox.add(tx, [{ topic: this.topics.claimsDecided, key: claim.unitId, payload: answer }]);
-    return answer;
+    return { answer, repeated: false };
   }
 
   private async rejectInvalid(
     tx: Tx,
     parsed: Extract<ClaimParseResult, { ok: false }>,
     fallbackUnitId: string | null,
-  ): Promise<ClaimDecided> {
+  ): Promise<Decision> {
     const unitId = parsed.hints.unitId ?? fallbackUnitId ?? 'unknown';
     const answer: ClaimDecided = {
       ...this.answer(unitId, parsed.hints.claimId, parsed.hints.projectId, parsed.hints.quantity, 0, {
@@ -123,7 +146,7 @@ export class ClaimDecisionService {
       problems: parsed.problems,
     };
     await this.outbox.add(tx, [{ topic: this.topics.claimsDecided, key: unitId, payload: answer }]);
-    return answer;
+    return { answer, repeated: false };
   }
 
   private answer(

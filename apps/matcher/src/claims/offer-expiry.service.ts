@@ -15,6 +15,28 @@ import { ProjectStore, type StoredProject } from '../projects/project-store';
 import { MatchingRoundService } from '../rounds/matching-round.service';
 import { OfferTerms } from './offer-terms.service';
 
+/** An offer that ended unclaimed: it ran out, or its unit turned it down. */
+export interface ClosedOffer {
+  offerId: string;
+  status: 'expired' | 'declined';
+}
+
+/** What an expiry or a decline did: the offers it closed, and the alliance to re-match if any. */
+interface MovedOn {
+  closed: ClosedOffer[];
+  rematch?: string;
+}
+
+/** The offers open before a change and expired or declined after it. */
+function closedOffers(before: StoredProject, after: StoredProject): ClosedOffer[] {
+  const wasOpen = new Set(before.offers.filter((offer) => offer.status === 'open').map((offer) => offer.id));
+  return after.offers.flatMap((offer) =>
+    wasOpen.has(offer.id) && (offer.status === 'expired' || offer.status === 'declined')
+      ? [{ offerId: offer.id, status: offer.status }]
+      : [],
+  );
+}
+
 /**
  * Acts when offers run out: paired offers that expire unclaimed reopen the project to the
  * open hall; when the open hall expires too, a partly claimed project goes ahead with what
@@ -22,6 +44,7 @@ import { OfferTerms } from './offer-terms.service';
  */
 @Injectable()
 export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly closedObservers: Array<(closed: ClosedOffer[]) => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
@@ -35,6 +58,11 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
     @Inject(MATCHER_CONFIG) private readonly config: MatcherConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
+
+  /** Calls `observer` with the offers each committed expiry or decline closed (metrics). */
+  onOffersClosed(observer: (closed: ClosedOffer[]) => void): void {
+    this.closedObservers.push(observer);
+  }
 
   onApplicationBootstrap(): void {
     this.start(this.config.MATCHER_OFFER_SWEEP_MS);
@@ -67,8 +95,9 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
     const projectIds = await this.work.single((tx) => this.offers.projectsWithExpiredOffers(tx, now, 100));
     const rematch = new Set<string>();
     for (const projectId of projectIds) {
-      const allianceId = await this.work.run((tx) => this.expire(tx, projectId, now));
-      if (allianceId) rematch.add(allianceId);
+      const moved = await this.work.run((tx) => this.expire(tx, projectId, now));
+      this.reportClosed(moved.closed);
+      if (moved.rematch) rematch.add(moved.rematch);
     }
     for (const allianceId of rematch) await this.rematch(allianceId);
   }
@@ -82,7 +111,7 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
     unitId: string,
     reason?: string,
   ): Promise<{ offerId: string; status: 'declined'; reason?: string }> {
-    const rematch = await this.work.run(async (tx) => {
+    const moved = await this.work.run(async (tx) => {
       const offer = await this.offers.offerById(tx, offerId);
       if (!offer || offer.unitId !== unitId)
         throw new DomainError('offer-not-found', `no offer ${offerId} to unit ${unitId}`);
@@ -91,28 +120,32 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
       const change = decline(project, { offerId, unitId, reason }, await this.terms.moveOn(tx, project, at));
       return this.save(tx, project, change);
     });
-    if (rematch) await this.rematch(rematch);
+    this.reportClosed(moved.closed);
+    if (moved.rematch) await this.rematch(moved.rematch);
     const said = reason?.trim();
     return { offerId, status: 'declined', ...(said ? { reason: said } : {}) };
   }
 
-  /** Returns the alliance to re-match when the project expired unclaimed. */
-  private async expire(tx: Tx, projectId: string, now: Date): Promise<string | undefined> {
+  private async expire(tx: Tx, projectId: string, now: Date): Promise<MovedOn> {
     const project = await this.store.load(tx, projectId);
-    if (!project || project.status !== 'offered') return undefined;
+    if (!project || project.status !== 'offered') return { closed: [] };
     const change = expire(project, await this.terms.moveOn(tx, project, now.getTime()));
     return this.save(tx, project, change);
   }
 
-  private async save(
-    tx: Tx,
-    project: StoredProject,
-    change: ExpiryChange<StoredProject>,
-  ): Promise<string | undefined> {
+  private async save(tx: Tx, project: StoredProject, change: ExpiryChange<StoredProject>): Promise<MovedOn> {
     // An expired project gives its resource items back to the pool for the next round.
     if (change.rematch) await this.allocations.releaseResources(tx, project);
     await this.store.save(tx, project, change.project, change.events);
-    return change.rematch ? project.allianceId : undefined;
+    return {
+      closed: closedOffers(project, change.project),
+      ...(change.rematch ? { rematch: project.allianceId } : {}),
+    };
+  }
+
+  private reportClosed(closed: ClosedOffer[]): void {
+    if (closed.length === 0) return;
+    for (const observer of this.closedObservers) observer(closed);
   }
 
   /** Nobody claimed: the alliance's demand is matched again; a failed round runs on the next change. */

@@ -5,7 +5,7 @@ import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
 import { authProviders } from '@redcrowd/nest-auth';
 import { httpEdgeProviders } from '@redcrowd/nest-http';
-import { KAFKA, LOGGER, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
+import { DatabaseProbe, KAFKA, LOGGER, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import { OutboxRepository, UnitOfWork } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
@@ -54,6 +54,7 @@ export class MatcherCoreModule {
         TOPICS,
         LOGGER,
         KAFKA,
+        DatabaseProbe,
         PRODUCER,
         UnitOfWork,
         OutboxRepository,

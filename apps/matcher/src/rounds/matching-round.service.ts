@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProjectProposed, ProjectRevised } from '@redcrowd/contracts';
 import { match, type MatchResult } from '@redcrowd/matching';
+import { CORRELATION_ID_HEADER } from '@redcrowd/kafka';
 import { LOGGER } from '@redcrowd/nest-kafka';
 import {
   MatchingPoolRepository,
@@ -20,6 +21,12 @@ import { AlliancePolicyService } from '../policies/alliance-policy.service';
 import { ProjectStore } from '../projects/project-store';
 import { allocationInputs, allocationRows, PoolIndex, projectSnapshot } from './project-snapshots';
 import { planRound } from './round-plan';
+import {
+  projectCorrelation,
+  standaloneCorrelation,
+  type ProjectCorrelation,
+  type RoundCorrelation,
+} from './round-correlation';
 
 export interface RoundSummary {
   allianceId: string;
@@ -32,6 +39,17 @@ export interface RoundSummary {
   ms: number;
 }
 
+/** A committed round: what it changed, the exact solver's share of it, and the pool it matched. */
+export interface FinishedRound {
+  summary: RoundSummary;
+  solverMs: number;
+  pool: { resources: number; demands: number };
+}
+
+/** How one round went, for its observers (metrics); a failed one rolled back, its caller may retry. */
+export type RoundReport =
+  ({ type: 'finished' } & FinishedRound) | { type: 'failed'; allianceId: string; ms: number };
+
 /**
  * One matching round for one alliance (联席会 pairing): load the pool, match it, and write
  * the differences with their events, all in one transaction. An advisory lock makes
@@ -39,6 +57,8 @@ export interface RoundSummary {
  */
 @Injectable()
 export class MatchingRoundService {
+  private readonly reportObservers: Array<(report: RoundReport) => void> = [];
+
   constructor(
     private readonly work: UnitOfWork,
     private readonly pool: MatchingPoolRepository,
@@ -51,15 +71,60 @@ export class MatchingRoundService {
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
-  async run(allianceId: string, trigger: string): Promise<RoundSummary> {
+  /** Calls `observer` after each round, once committed or once failed (metrics). */
+  onRound(observer: (report: RoundReport) => void): void {
+    this.reportObservers.push(observer);
+  }
+
+  /** `correlation`: the accepted lists behind the round (see RoundCorrelation); none for other triggers. */
+  async run(
+    allianceId: string,
+    trigger: string,
+    correlation: RoundCorrelation = standaloneCorrelation(),
+  ): Promise<RoundSummary> {
     const started = performance.now();
-    const summary = await this.work.run((tx) => this.runLocked(tx, allianceId, trigger));
+    const traced: ProjectCorrelation[] = [];
+    let finished: FinishedRound;
+    try {
+      finished = await this.work.run((tx) => this.runLocked(tx, allianceId, trigger, correlation, traced));
+    } catch (error) {
+      this.report({ type: 'failed', allianceId, ms: performance.now() - started });
+      throw error;
+    }
+    const { summary } = finished;
     summary.ms = performance.now() - started;
-    this.logger.event('info', 'matching round finished', { ...summary, trigger });
+    this.report({ type: 'finished', ...finished });
+    const { correlationId } = correlation;
+    const correlationIds = correlation.lists.map((list) => list.correlationId);
+    this.logger.event('info', 'matching round finished', {
+      ...summary,
+      trigger,
+      correlationId,
+      correlationIds,
+    });
+    if (correlation.lists.length > 0 && traced.length > 0) {
+      this.logger.event('info', 'matching round correlation', {
+        allianceId,
+        correlationId,
+        projects: traced,
+      });
+    }
     return summary;
   }
 
-  private async runLocked(tx: Tx, allianceId: string, trigger: string): Promise<RoundSummary> {
+  private report(report: RoundReport): void {
+    for (const observer of this.reportObservers) observer(report);
+  }
+
+  /** `traced` receives each proposed or revised project's lists (for the round's log, once committed). */
+  private async runLocked(
+    tx: Tx,
+    allianceId: string,
+    trigger: string,
+    correlation: RoundCorrelation,
+    traced: ProjectCorrelation[],
+  ): Promise<FinishedRound> {
+    traced.length = 0;
     await this.pool.lockAlliance(tx, allianceId);
     const now = Date.now();
     const pool = await this.pool.load(tx, allianceId);
@@ -83,6 +148,7 @@ export class MatchingRoundService {
     const at = new Date(now).toISOString();
     const actor = 'matcher';
     const details = { trigger, objective: result.objective };
+    const headers = { [CORRELATION_ID_HEADER]: correlation.correlationId };
 
     for (const proposal of plan.create) {
       const demand = index.demand(proposal.demandId);
@@ -106,7 +172,8 @@ export class MatchingRoundService {
         project: projectSnapshot(project.id, allianceId, 'proposed', project.version, proposal, index),
         proposedAt: at,
       };
-      events.push({ topic: this.topics.projectsProposed, key: allianceId, payload: event });
+      events.push({ topic: this.topics.projectsProposed, key: allianceId, payload: event, headers });
+      traced.push(projectCorrelation(event.project, correlation.lists));
     }
     for (const { project: stored, proposal } of plan.revise) {
       const { project } = revise(asProposal(stored, allianceId), {
@@ -129,7 +196,8 @@ export class MatchingRoundService {
         previousVersion: stored.version,
         revisedAt: at,
       };
-      events.push({ topic: this.topics.projectsRevised, key: allianceId, payload: event });
+      events.push({ topic: this.topics.projectsRevised, key: allianceId, payload: event, headers });
+      traced.push(projectCorrelation(event.project, correlation.lists));
     }
     for (const { project: stored, reason } of plan.cancel) {
       const before = { ...asProposal(stored, allianceId), submitterId: '', offers: [], claims: [] };
@@ -138,7 +206,7 @@ export class MatchingRoundService {
     }
     await this.outbox.add(tx, events);
     await this.unmatched.replace(tx, allianceId, unmatchedOf(pool.demands, result));
-    return {
+    const summary: RoundSummary = {
       allianceId,
       proposed: plan.create.length,
       revised: plan.revise.length,
@@ -147,6 +215,11 @@ export class MatchingRoundService {
       unmatchedDemands: result.unmatched.length,
       objective: result.objective,
       ms: 0,
+    };
+    return {
+      summary,
+      solverMs: result.stats.solveMs,
+      pool: { resources: pool.resources.length, demands: pool.demands.length },
     };
   }
 }

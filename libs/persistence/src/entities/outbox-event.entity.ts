@@ -19,6 +19,10 @@ export class OutboxEventEntity {
   @Column({ type: 'jsonb' })
   payload!: unknown;
 
+  /** Kafka headers the event is published with, e.g. its `correlation-id`. */
+  @Column({ type: 'jsonb', default: {} })
+  headers!: Record<string, string>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

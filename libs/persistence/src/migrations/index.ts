@@ -11,6 +11,7 @@ import { Gazetteer1795996800000 } from './1795996800000-gazetteer';
 import { AllianceTimeZone1796083200000 } from './1796083200000-alliance-time-zone';
 import { OfferDeclineReason1796169600000 } from './1796169600000-offer-decline-reason';
 import { WorkReports1796256000000 } from './1796256000000-work-reports';
+import { OutboxHeaders1796342400000 } from './1796342400000-outbox-headers';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AllianceTimeZone1796083200000,
   OfferDeclineReason1796169600000,
   WorkReports1796256000000,
+  OutboxHeaders1796342400000,
 ];

@@ -5,6 +5,8 @@ export interface OutboxMessage {
   topic: string;
   key: string | null;
   payload: object;
+  /** Kafka headers to publish the event with (its `correlation-id`); none when absent. */
+  headers?: Record<string, string>;
 }
 
 export interface OutboxBacklog {
@@ -14,6 +16,7 @@ export interface OutboxBacklog {
 
 export interface PendingOutboxMessage extends OutboxMessage {
   id: string;
+  headers: Record<string, string>;
 }
 
 /** The transactional outbox's SQL: events enter with their rows and leave once published. */
@@ -22,9 +25,9 @@ export class OutboxRepository {
   async add(tx: Tx, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await tx.query(
-      `INSERT INTO outbox_events (topic, message_key, payload)
-       SELECT m.topic, m.key, m.payload FROM jsonb_to_recordset($1::jsonb)
-         AS m(topic text, key text, payload jsonb)`,
+      `INSERT INTO outbox_events (topic, message_key, payload, headers)
+       SELECT m.topic, m.key, m.payload, coalesce(m.headers, '{}') FROM jsonb_to_recordset($1::jsonb)
+         AS m(topic text, key text, payload jsonb, headers jsonb)`,
       [JSON.stringify(messages)],
     );
   }
@@ -74,15 +77,26 @@ export class OutboxRepository {
     let published = 0;
     for (;;) {
       const count = await dataSource.transaction(async (tx) => {
-        const rows: Array<{ id: string; topic: string; message_key: string | null; payload: object }> =
-          await tx.query(
-            `SELECT id, topic, message_key, payload FROM outbox_events
-             WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-            [batchSize],
-          );
+        const rows: Array<{
+          id: string;
+          topic: string;
+          message_key: string | null;
+          payload: object;
+          headers: Record<string, string>;
+        }> = await tx.query(
+          `SELECT id, topic, message_key, payload, headers FROM outbox_events
+           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        );
         if (rows.length === 0) return 0;
         await publish(
-          rows.map((row) => ({ id: row.id, topic: row.topic, key: row.message_key, payload: row.payload })),
+          rows.map((row) => ({
+            id: row.id,
+            topic: row.topic,
+            key: row.message_key,
+            payload: row.payload,
+            headers: row.headers,
+          })),
         );
         await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
           rows.map((row) => row.id),

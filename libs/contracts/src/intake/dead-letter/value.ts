@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../common/is-offset-date-time';
 
 /**
@@ -33,6 +33,22 @@ export class IntakeDeadLetter {
   @IsOptional()
   @IsString()
   valueBase64?: string;
+
+  /**
+   * The original message's Kafka headers, as they came; a replay sends them again. Absent
+   * from dead letters written before intake kept them.
+   */
+  @IsOptional()
+  @IsObject()
+  originHeaders?: Record<string, string>;
+
+  /**
+   * The correlation id intake gave the message (its `correlation-id` header, else a new one),
+   * which its rejection carried; a replay keeps it, so both answers correlate.
+   */
+  @IsOptional()
+  @IsString()
+  correlationId?: string;
 
   @IsInt()
   @Min(1)
