@@ -5,8 +5,18 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { reportFailure } from './errors';
 
-/** The checkout's root. This file runs from dist/tools/infra/, three levels below it. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/**
+ * The checkout's root: the nearest folder above with a package.json. This file runs from
+ * dist/tools/infra/ (the built tools) and from tools/infra/ (the fault suite, under jest).
+ */
+export const repoRoot = nearestPackageRoot(__dirname);
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export interface CommandResult {
   exitCode: number;
