@@ -4,7 +4,7 @@ import { demandItem, demandList, resourceItem, resourceList } from '@test/fixtur
 import { eventually, type ReceivedEvent } from '@test/support/answers';
 import { startMatcherHarness, type MatcherHarness } from '@test/support/intake-harness';
 import { enroll } from '@test/support/roster';
-import { ADMIN, authHeaders } from '@test/support/tokens';
+import { ADMIN, authHeaders, coordinatorOf } from '@test/support/tokens';
 import { brokers } from '@test/support/topics';
 
 /**
@@ -32,8 +32,12 @@ describe('correlation ids and request logs', () => {
     // The shared observers drop headers; this one keeps them.
     consumer = kafka.consumer({ groupId: `correlation-observer-${randomUUID()}` });
     await consumer.connect();
-    const { listAccepted, projectsProposed } = harness.topics;
-    await consumer.subscribe({ topics: [listAccepted, projectsProposed], fromBeginning: true });
+    const { listAccepted, projectsProposed, projectsStatusChanged, claimsOffered, claimsDecided } =
+      harness.topics;
+    await consumer.subscribe({
+      topics: [listAccepted, projectsProposed, projectsStatusChanged, claimsOffered, claimsDecided],
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         const headers: Record<string, string> = {};
@@ -223,5 +227,81 @@ describe('correlation ids and request logs', () => {
   it('gives every HTTP answer a request id, the matcher included', async () => {
     const response = await fetch(`${harness.matcher.url}/health/live`);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries an approval's x-request-id to the events it causes, and a claim's correlation-id to its decision", async () => {
+    const a = alliance();
+    await enroll(harness.db, a.allianceId, a.unit, a.community);
+    await producer.send({
+      topic: harness.topics.resourceListSubmitted,
+      acks: -1,
+      messages: [{ key: a.unit.id, value: JSON.stringify(a.canteen) }],
+    });
+    await producer.send({
+      topic: harness.topics.demandListSubmitted,
+      acks: -1,
+      messages: [{ key: a.community.id, value: JSON.stringify(a.meals) }],
+    });
+    const proposed = await eventually(
+      () => proposal(a.allianceId),
+      () => `no proposal:\n${harness.matcher.tail()}`,
+    );
+    const projectId = proposed.value.project.projectId as string;
+
+    const approvalId = `approve-${randomUUID()}`;
+    const approved = await fetch(`${harness.matcher.url}/projects/${projectId}/approve`, {
+      method: 'POST',
+      headers: {
+        ...(await authHeaders(coordinatorOf(a.allianceId))),
+        'content-type': 'application/json',
+        'x-request-id': approvalId,
+      },
+      body: '{}',
+    });
+    expect(approved.ok).toBe(true);
+    const onTopic = (topic: string) =>
+      events.filter((e) => e.topic === topic && e.value.projectId === projectId);
+    const [statusChange] = await eventually(
+      () => {
+        const found = onTopic(harness.topics.projectsStatusChanged);
+        return found.length > 0 ? found : undefined;
+      },
+      () => `no status change:\n${harness.matcher.tail()}`,
+    );
+    expect(statusChange!.headers['correlation-id']).toBe(approvalId);
+    const [offer] = await eventually(
+      () => {
+        const found = onTopic(harness.topics.claimsOffered);
+        return found.length > 0 ? found : undefined;
+      },
+      () => `no offer:\n${harness.matcher.tail()}`,
+    );
+    expect(offer!.headers['correlation-id']).toBe(approvalId);
+
+    const claimCorrelation = `claim-${randomUUID()}`;
+    await producer.send({
+      topic: harness.topics.claimsSubmitted,
+      acks: -1,
+      messages: [
+        {
+          key: a.unit.id,
+          value: JSON.stringify({
+            claimId: 'corr-claim-1',
+            projectId,
+            unitId: a.unit.id,
+            quantity: 10,
+            submittedAt: new Date().toISOString(),
+          }),
+          headers: { 'correlation-id': claimCorrelation },
+        },
+      ],
+    });
+    const decided = await eventually(
+      () =>
+        events.find((e) => e.topic === harness.topics.claimsDecided && e.value.claimId === 'corr-claim-1'),
+      () => `no decision:\n${harness.matcher.tail()}`,
+    );
+    expect(decided.value).toMatchObject({ decision: 'accepted' });
+    expect(decided.headers['correlation-id']).toBe(claimCorrelation);
   });
 });

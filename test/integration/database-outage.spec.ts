@@ -63,10 +63,20 @@ describe('intake through a database outage', () => {
           () => `intake did not hold its batch:\n${harness.intake.tail()}`,
           20_000,
         );
-        // Readiness says the database is down while the batch is held.
+        // Readiness says the database is down and the batch held; so does /metrics.
+        const group = harness.intake.consumerGroup;
         const ready = await fetch(`${harness.intake.url}/health/ready`);
         expect(ready.status).toBe(503);
-        expect(await ready.json()).toMatchObject({ error: { database: { status: 'down' } } });
+        expect(await ready.json()).toMatchObject({
+          error: { database: { status: 'down' } },
+          details: { kafka: { groups: { [group]: { state: 'joined', heldBatches: expect.any(Number) } } } },
+        });
+        const metrics = await (await fetch(`${harness.intake.url}/metrics`)).text();
+        const held = new RegExp(
+          `^redcrowd_consumer_batches_held\\{group="${group.replace(/\./g, '\\.')}",service="intake"\\} ([1-9]\\d*)$`,
+          'm',
+        );
+        expect(metrics).toMatch(held);
       }
       if (wave >= 3 && wave < 8) await sleep(2_000);
       if (wave === 8) proxy.up();

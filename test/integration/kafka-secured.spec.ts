@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { ALLIANCE_ID, resourceList } from '@test/fixtures/lists';
-import { eventually } from '@test/support/answers';
+import { KafkaSubmitter, eventually } from '@test/support/answers';
 import { connectDatabase } from '@test/support/database';
 import { IntakeProcess } from '@test/support/intake-process';
 import { enroll } from '@test/support/roster';
-import { SecuredListClient, securedKafka, trySignIn, type SecuredKafka } from '@test/support/secured-kafka';
+import { securedClient, securedKafka, trySignIn, type SecuredKafka } from '@test/support/secured-kafka';
 import { isolatedTopics } from '@test/support/topics';
 
 /**
@@ -15,7 +15,7 @@ import { isolatedTopics } from '@test/support/topics';
 describe('intake over a secured Kafka listener (SASL_SSL, SCRAM-SHA-512)', () => {
   let secured: SecuredKafka;
   let intake: IntakeProcess | undefined;
-  let client: SecuredListClient | undefined;
+  let client: KafkaSubmitter | undefined;
   let db: Client | undefined;
   let prefix: string;
   let topics: Awaited<ReturnType<typeof isolatedTopics>>['topics'];
@@ -33,7 +33,7 @@ describe('intake over a secured Kafka listener (SASL_SSL, SCRAM-SHA-512)', () =>
       ...(secured.settings as Record<string, string>),
     });
     await intake.start();
-    client = new SecuredListClient(secured, topics);
+    client = new KafkaSubmitter(topics, securedClient(secured));
     await client.start();
   }, 120_000);
 
@@ -45,20 +45,18 @@ describe('intake over a secured Kafka listener (SASL_SSL, SCRAM-SHA-512)', () =>
 
   it('accepts a list sent over the secured listener and answers over it', async () => {
     const listId = `rl-secured-${run}`;
-    await client!.submitResourceList(unit.id, resourceList({ listId, unit }));
+    await client!.submit('resource', JSON.stringify(resourceList({ listId, unit })), unit.id);
     const answers = await eventually(
       () => {
         const found = client!.answersFor(listId);
-        return found.length > 0 ? found : undefined;
+        return found.accepted.length + found.rejected.length > 0 ? found : undefined;
       },
       () => `no answer for ${listId}; intake log:\n${intake!.tail()}`,
     );
-    expect(answers).toEqual([
-      {
-        topic: topics.listAccepted,
-        value: expect.objectContaining({ listId, outcome: 'stored', itemCount: 1 }),
-      },
-    ]);
+    expect(answers).toEqual({
+      accepted: [expect.objectContaining({ listId, outcome: 'stored', itemCount: 1 })],
+      rejected: [],
+    });
   });
 
   it('refuses a wrong password with an authentication error', async () => {

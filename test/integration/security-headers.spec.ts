@@ -56,9 +56,10 @@ describe('security headers and write limits', () => {
   let intake: IntakeProcess;
   let matcher: MatcherProcess;
   let dashboardOrigin: string;
+  let prefix: string;
 
   beforeAll(async () => {
-    const { prefix } = await isolatedTopics();
+    ({ prefix } = await isolatedTopics());
     const matcherPort = await freePort();
     dashboardOrigin = `http://127.0.0.1:${matcherPort}`;
     intake = await IntakeProcess.create(prefix, {
@@ -231,6 +232,29 @@ describe('security headers and write limits', () => {
       const read = await fetch(`${matcher.url}/.well-known/jwks.json`);
       expect(read.status).toBe(200);
       await read.arrayBuffer();
+    }
+  });
+
+  it('counts a caller’s writes together across two intake instances sharing the database', async () => {
+    const second = await IntakeProcess.create(prefix, { INTAKE_WRITE_LIMIT_PER_MINUTE: String(LIMIT) });
+    try {
+      await second.start('listening');
+      const community = await authHeaders(communityOf('alliance-limits', 'community-on-two-instances'));
+      const post = (url: string) =>
+        fetch(`${url}/demand-lists`, { method: 'POST', headers: community, body: '{}' });
+      for (let i = 0; i < LIMIT; i++) {
+        const answer = await post(i % 2 === 0 ? intake.url : second.url);
+        expect(answer.status).toBe(400);
+        await answer.arrayBuffer();
+      }
+      // Each instance alone saw fewer than LIMIT writes; together they reached it.
+      for (const url of [intake.url, second.url]) {
+        const refused = await post(url);
+        expect(refused.status).toBe(429);
+        await refused.arrayBuffer();
+      }
+    } finally {
+      await second.stop();
     }
   });
 });

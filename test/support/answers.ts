@@ -18,15 +18,18 @@ export class KafkaSubmitter {
   readonly accepted: Array<ReceivedEvent<ListAccepted>> = [];
   readonly rejected: Array<ReceivedEvent<ListRejected>> = [];
   readonly deadLetters: Array<ReceivedEvent<Record<string, unknown>>> = [];
-  private readonly kafka = new Kafka({
-    clientId: 'redcrowd-test',
-    brokers: brokers(),
-    logLevel: logLevel.NOTHING,
-  });
   private producer: Producer | undefined;
   private consumer: Consumer | undefined;
 
-  constructor(private readonly topics: Record<TopicId, string>) {}
+  /** `kafka`: a client of the test's own (the secured listener's); by default a plaintext one. */
+  constructor(
+    private readonly topics: Record<TopicId, string>,
+    private readonly kafka: Kafka = new Kafka({
+      clientId: 'redcrowd-test',
+      brokers: brokers(),
+      logLevel: logLevel.NOTHING,
+    }),
+  ) {}
 
   async start(): Promise<void> {
     this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
-import type { TopicId } from '@redcrowd/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient, kafkaSecurity } from '@redcrowd/kafka';
 import type { KafkaSecuritySettings } from '@redcrowd/runtime';
 
@@ -62,55 +60,11 @@ export async function trySignIn(brokers: string[], settings: KafkaSecuritySettin
   }
 }
 
-/** A unit's Kafka client on the secured listener: submits lists and records intake's answers. */
-export class SecuredListClient {
-  readonly answers: Array<{ topic: string; value: { listId?: string } }> = [];
-  private readonly kafka: Kafka;
-  private producer: Producer | undefined;
-  private consumer: Consumer | undefined;
-
-  constructor(
-    secured: SecuredKafka,
-    private readonly topics: Record<TopicId, string>,
-  ) {
-    // The one place every redcrowd client is built, with the settings a service would have.
-    this.kafka = createKafkaClient({
-      brokers: secured.brokers,
-      clientId: 'redcrowd-test-secured',
-      security: kafkaSecurity(secured.settings),
-    });
-  }
-
-  async start(): Promise<void> {
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: `observer-${randomUUID()}` });
-    await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: [this.topics.listAccepted, this.topics.listRejected],
-      fromBeginning: true,
-    });
-    await this.consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        this.answers.push({ topic, value: JSON.parse(message.value?.toString() ?? 'null') });
-      },
-    });
-  }
-
-  async submitResourceList(key: string, list: unknown): Promise<void> {
-    await this.producer!.send({
-      topic: this.topics.resourceListSubmitted,
-      acks: -1,
-      messages: [{ key, value: JSON.stringify(list) }],
-    });
-  }
-
-  answersFor(listId: string): Array<{ topic: string; value: { listId?: string } }> {
-    return this.answers.filter((answer) => answer.value.listId === listId);
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer?.disconnect();
-  }
+/** A unit's Kafka client on the secured listener, built as every redcrowd client is. */
+export function securedClient(secured: SecuredKafka): Kafka {
+  return createKafkaClient({
+    brokers: secured.brokers,
+    clientId: 'redcrowd-test-secured',
+    security: kafkaSecurity(secured.settings),
+  });
 }

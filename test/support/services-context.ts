@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseList, topicNames, type ListKind } from '@redcrowd/contracts';
+import { DatabaseThrottlerStorage } from '@redcrowd/nest-http';
 import { DatabaseProbe, LOGGER, PRODUCER } from '@redcrowd/nest-kafka';
 import { createDataSource, ListStoreRepository, OutboxRepository, UnitOfWork } from '@redcrowd/persistence';
 import { JsonLogger } from '@redcrowd/runtime';
@@ -29,15 +30,21 @@ const NO_KAFKA = {
 @Module({})
 class ServicesCoreModule {
   static over(dataSource: DataSource, config: MatcherConfig): DynamicModule {
+    const logger = new JsonLogger('services-test', 'error');
     return {
       module: ServicesCoreModule,
       providers: [
         { provide: MATCHER_CONFIG, useValue: config },
         { provide: TOPICS, useValue: topicNames(config.KAFKA_TOPIC_PREFIX) },
-        { provide: LOGGER, useValue: new JsonLogger('services-test', 'error') },
+        { provide: LOGGER, useValue: logger },
         { provide: PRODUCER, useValue: NO_KAFKA },
         { provide: UnitOfWork, useValue: new UnitOfWork(dataSource) },
         { provide: DatabaseProbe, useValue: new DatabaseProbe(dataSource) },
+        {
+          provide: DatabaseThrottlerStorage,
+          // A scope of its own, so suites' sign-in counts never meet.
+          useValue: new DatabaseThrottlerStorage(dataSource, logger, `services-${randomUUID()}`),
+        },
         OutboxRepository,
         ...MATCHER_REPOSITORIES,
         TenantScope,
@@ -48,6 +55,7 @@ class ServicesCoreModule {
         LOGGER,
         PRODUCER,
         DatabaseProbe,
+        DatabaseThrottlerStorage,
         UnitOfWork,
         OutboxRepository,
         ...MATCHER_REPOSITORIES,

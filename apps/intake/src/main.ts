@@ -3,11 +3,12 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { LIMITS, topicNames } from '@redcrowd/contracts';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { IntakeConfig } from './config/intake.config';
 import { IntakeModule } from './intake/intake.module';
-import { securityHeaders, writeThrottler } from '@redcrowd/nest-http';
+import { DatabaseThrottlerStorage, securityHeaders, writeThrottler } from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 
 // Bodies up to 4x the list limit are read so that an oversized list is answered with the
@@ -37,7 +38,11 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   // After the modules' guards (sign-in first), so a signed-in caller is counted by subject.
   app.useGlobalGuards(
-    await writeThrottler(app.get(Reflector), { perMinute: config.INTAKE_WRITE_LIMIT_PER_MINUTE }),
+    await writeThrottler(
+      app.get(Reflector),
+      { perMinute: config.INTAKE_WRITE_LIMIT_PER_MINUTE },
+      new DatabaseThrottlerStorage(app.get(DataSource), logger, `${config.KAFKA_TOPIC_PREFIX}intake`),
+    ),
   );
   if (corsOrigins.length > 0) {
     // Tokens travel in a header, never in cookies, so no credentials mode is needed.
@@ -63,6 +68,8 @@ async function bootstrap(): Promise<void> {
         consumer,
         [topics.resourceListSubmitted, topics.demandListSubmitted],
         config.INTAKE_PARTITION_CONCURRENCY,
+        undefined,
+        app.get(ConsumerGroups).holdHooks(config.INTAKE_CONSUMER_GROUP),
       ),
     },
     { inheritAppConfig: true },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
-import { securityHeaders, writeThrottler } from '@redcrowd/nest-http';
+import { DatabaseThrottlerStorage, securityHeaders, writeThrottler } from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
@@ -19,7 +19,11 @@ async function bootstrap(): Promise<void> {
   app.use(securityHeaders({ ownPolicyPaths: [DASHBOARD_PATH] }));
   // After the modules' guards (sign-in, tenancy), so a signed-in caller is counted by subject.
   app.useGlobalGuards(
-    await writeThrottler(app.get(Reflector), { perMinute: config.MATCHER_WRITE_LIMIT_PER_MINUTE }),
+    await writeThrottler(
+      app.get(Reflector),
+      { perMinute: config.MATCHER_WRITE_LIMIT_PER_MINUTE },
+      app.get(DatabaseThrottlerStorage),
+    ),
   );
   serveDashboard(app.getHttpAdapter().getInstance(), config.MATCHER_INTAKE_PUBLIC_URL);
 
@@ -33,7 +37,15 @@ async function bootstrap(): Promise<void> {
   consumerGroups.watch(config.MATCHER_CONSUMER_GROUP, consumer);
   // lists.accepted.v1 is keyed by alliance: each alliance's partition, and so its rounds,
   // belong to one instance of the group at a time.
-  app.connectMicroservice({ strategy: new KafkaBatchTransport(consumer, [topics.listAccepted], 1) });
+  app.connectMicroservice({
+    strategy: new KafkaBatchTransport(
+      consumer,
+      [topics.listAccepted],
+      1,
+      undefined,
+      consumerGroups.holdHooks(config.MATCHER_CONSUMER_GROUP),
+    ),
+  });
   // Claims have a consumer group of their own, so a slow round never delays a claim's answer.
   const claimsGroup = `${config.MATCHER_CONSUMER_GROUP}-claims`;
   const claimsConsumer = app.get<Kafka>(KAFKA).consumer({
@@ -43,7 +55,13 @@ async function bootstrap(): Promise<void> {
   });
   consumerGroups.watch(claimsGroup, claimsConsumer);
   app.connectMicroservice({
-    strategy: new KafkaBatchTransport(claimsConsumer, [topics.claimsSubmitted], 2, CLAIMS_BATCH_PATTERN),
+    strategy: new KafkaBatchTransport(
+      claimsConsumer,
+      [topics.claimsSubmitted],
+      2,
+      CLAIMS_BATCH_PATTERN,
+      consumerGroups.holdHooks(claimsGroup),
+    ),
   });
   // HTTP first: joining the groups can take a dead member's session timeout (~30 s after a
   // crash), and health, API and dashboard answer meanwhile; /health/ready says when they joined.

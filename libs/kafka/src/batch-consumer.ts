@@ -43,6 +43,12 @@ export class BatchAbandonedError extends Error {
   }
 }
 
+/** Told when a batch begins and ends being held (readiness details, metrics). */
+export interface BatchHoldHooks {
+  held?: () => void;
+  released?: () => void;
+}
+
 /** How long a held batch waits between looks: short at first, then at most every few seconds. */
 export const HOLD_DELAYS_MS = { first: 250, max: 5_000 };
 
@@ -56,6 +62,7 @@ export async function runBatchConsumer(
   topics: string[],
   partitionsConsumedConcurrently: number,
   handler: BatchHandler,
+  holdHooks: BatchHoldHooks = {},
 ): Promise<void> {
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
@@ -73,7 +80,7 @@ export async function runBatchConsumer(
         value: message.value,
         headers: decodeHeaders(message.headers),
       }));
-      await handler(messages, batchControl(payload));
+      await handler(messages, batchControl(payload, holdHooks));
       const last = messages[messages.length - 1]!.offset;
       payload.resolveOffset(last);
       await consumer.commitOffsets([
@@ -85,16 +92,21 @@ export async function runBatchConsumer(
 }
 
 /** The control of one batch; exported for its unit spec. */
-export function batchControl(payload: EachBatchPayload): BatchControl {
+export function batchControl(payload: EachBatchPayload, hooks: BatchHoldHooks = {}): BatchControl {
   return {
     async holdUntil(isBack) {
-      for (let delay = HOLD_DELAYS_MS.first; ; delay = Math.min(delay * 2, HOLD_DELAYS_MS.max)) {
-        await waitWhileRunning(payload, delay);
-        if (!payload.isRunning()) throw new BatchAbandonedError('the consumer is stopping');
-        if (payload.isStale()) throw new BatchAbandonedError('the partition was reassigned');
-        // Throws when the group rebalances: kafkajs then rejoins and the batch comes again.
-        await payload.heartbeat();
-        if (await isBack()) return;
+      hooks.held?.();
+      try {
+        for (let delay = HOLD_DELAYS_MS.first; ; delay = Math.min(delay * 2, HOLD_DELAYS_MS.max)) {
+          await waitWhileRunning(payload, delay);
+          if (!payload.isRunning()) throw new BatchAbandonedError('the consumer is stopping');
+          if (payload.isStale()) throw new BatchAbandonedError('the partition was reassigned');
+          // Throws when the group rebalances: kafkajs then rejoins and the batch comes again.
+          await payload.heartbeat();
+          if (await isBack()) return;
+        }
+      } finally {
+        hooks.released?.();
       }
     },
   };

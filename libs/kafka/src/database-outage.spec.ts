@@ -154,4 +154,16 @@ describe('batchControl.holdUntil', () => {
     } as unknown as EachBatchPayload;
     await expect(batchControl(payload).holdUntil(async () => true)).rejects.toBe(rebalancing);
   });
+
+  it('tells its hooks when the hold begins and ends, also when the batch is abandoned', async () => {
+    const told: string[] = [];
+    const hooks = { held: () => told.push('held'), released: () => told.push('released') };
+    const state = { running: true, stale: false, heartbeats: 0 };
+    await batchControl(fakePayload(state), hooks).holdUntil(async () => true);
+    state.stale = true;
+    await expect(batchControl(fakePayload(state), hooks).holdUntil(async () => true)).rejects.toThrow(
+      BatchAbandonedError,
+    );
+    expect(told).toEqual(['held', 'released', 'held', 'released']);
+  });
 });

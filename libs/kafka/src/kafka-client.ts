@@ -35,7 +35,16 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     logCreator:
       () =>
       ({ level, log: entry }: LogEntry) => {
-        const { message, ...extra } = entry;
+        // kafkajs's `correlationId` is its protocol request number: renamed, so a search of
+        // the logs for our correlationId (a list's, carried in Kafka headers) finds ours only.
+        const {
+          message,
+          correlationId: kafkaRequestId,
+          ...rest
+        } = entry as LogEntry['log'] & {
+          correlationId?: unknown;
+        };
+        const extra = kafkaRequestId === undefined ? rest : { ...rest, kafkaRequestId };
         const name = LEVEL_NAMES[level] ?? 'info';
         if (log) log(name, `kafkajs: ${message}`, extra);
         else if (name === 'error') process.stderr.write(`kafkajs: ${message} ${JSON.stringify(extra)}\n`);

@@ -1,10 +1,7 @@
 import type { Producer } from 'kafkajs';
 
-/**
- * The Kafka header that carries a correlation id from a submitted list to its answer and to
- * the proposals it caused (see README, "Logs").
- */
-export const CORRELATION_ID_HEADER = 'correlation-id';
+// Declared in libs/runtime (the outbox repository writes it too); re-exported for Kafka code.
+export { CORRELATION_ID_HEADER } from '@redcrowd/runtime';
 
 /** Header on every relayed event: its outbox row, for tracing a duplicate after a crash. */
 export const OUTBOX_ID_HEADER = 'redcrowd-outbox-id';

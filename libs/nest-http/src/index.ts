@@ -6,3 +6,4 @@ export * from './security-headers';
 export * from './write-throttler.guard';
 export * from './request-logging';
 export * from './request-logging.module';
+export * from './database-throttler-storage';

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
-import { JsonLogger, type LogLevel } from '@redcrowd/runtime';
+import { JsonLogger, memoryLog, type LogLevel } from '@redcrowd/runtime';
 import {
   REQUEST_ID_HEADER,
   bindRequestContext,
@@ -46,14 +45,8 @@ describe('the request id rule', () => {
 
 /** An Express app logging as the services do, into memory. */
 async function serve(level: LogLevel = 'info') {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const logger = new JsonLogger('intake', level, sink);
+  const log = memoryLog();
+  const logger = new JsonLogger('intake', level, log.stream);
   const app = express();
   app.use(pinoHttp(requestLoggingOptions(logger)));
   app.use(bindRequestContext);
@@ -79,14 +72,10 @@ async function serve(level: LogLevel = 'info') {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
   return {
     base,
-    text: () => chunks.join(''),
+    text: log.text,
     lines: async () => {
       await settle();
-      return chunks
-        .join('')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      return log.lines();
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };

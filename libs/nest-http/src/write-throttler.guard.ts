@@ -1,6 +1,6 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Principal } from '@redcrowd/auth';
 import { PRINCIPAL } from '@redcrowd/nest-auth';
 
@@ -47,11 +47,18 @@ class WriteThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/** The write limit as a global guard for `app.useGlobalGuards`, ready to use. */
-export async function writeThrottler(reflector: Reflector, limit: WriteLimit): Promise<CanActivate> {
+/**
+ * The write limit as a global guard for `app.useGlobalGuards`, ready to use. `storage`:
+ * where hits are counted (DatabaseThrottlerStorage, shared by every instance).
+ */
+export async function writeThrottler(
+  reflector: Reflector,
+  limit: WriteLimit,
+  storage: ThrottlerStorage,
+): Promise<CanActivate> {
   const guard = new WriteThrottlerGuard(
     { throttlers: [{ name: 'writes', ttl: 60_000, limit: limit.perMinute }] },
-    new ThrottlerStorageService(),
+    storage,
     reflector,
   );
   await guard.onModuleInit();

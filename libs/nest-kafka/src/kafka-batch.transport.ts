@@ -4,6 +4,7 @@ import type { Consumer } from 'kafkajs';
 import {
   runBatchConsumer,
   type BatchControl,
+  type BatchHoldHooks,
   type ConsumedBatch,
   type ConsumedMessage,
 } from '@redcrowd/kafka';
@@ -23,6 +24,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     private readonly partitionsConcurrently = 1,
     /** Several transports in one app each need their own handler pattern. */
     private readonly pattern = KAFKA_BATCH_PATTERN,
+    /** Told of batches held through an outage (ConsumerGroups.holdHooks). */
+    private readonly holdHooks: BatchHoldHooks = {},
   ) {
     super();
   }
@@ -60,6 +63,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         const result: unknown = await handler(batch);
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       },
+      this.holdHooks,
     );
   }
 }

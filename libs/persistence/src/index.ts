@@ -7,6 +7,7 @@ export * from './repositories/list-store.repository';
 export * from './repositories/outbox.repository';
 export * from './repositories/project-counts.repository';
 export * from './repositories/processed-message.repository';
+export * from './repositories/throttle-counter.repository';
 export * from './repositories/intake-rejection.repository';
 export * from './repositories/alliance-taxonomy.repository';
 export * from './repositories/matching-pool.repository';

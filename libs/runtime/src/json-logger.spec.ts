@@ -1,23 +1,10 @@
-import { Writable } from 'node:stream';
+import { memoryLog } from './memory-log';
 import { JsonLogger, REDACTED, traceableId, withLogContext, type LogLevel } from './json-logger';
 
 /** A JsonLogger writing into memory; `lines()` parses what it wrote. */
 function capture(level: LogLevel = 'debug') {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const logger = new JsonLogger('intake', level, sink);
-  const text = () => chunks.join('');
-  const lines = () =>
-    text()
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, text, lines };
+  const log = memoryLog();
+  return { logger: new JsonLogger('intake', level, log.stream), text: log.text, lines: log.lines };
 }
 
 describe('JsonLogger', () => {

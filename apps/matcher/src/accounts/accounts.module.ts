@@ -10,6 +10,7 @@ import {
   TokenKeys,
   readLogin,
 } from '@redcrowd/accounts';
+import { DatabaseThrottlerStorage } from '@redcrowd/nest-http';
 import { UnitOfWork } from '@redcrowd/persistence';
 import type { MatcherConfig } from '../config/matcher.config';
 import { MATCHER_CONFIG } from '../core/tokens';
@@ -36,8 +37,10 @@ function triedLogin(request: Record<string, unknown>): string {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [MATCHER_CONFIG],
-      useFactory: (config: MatcherConfig) => ({
+      inject: [MATCHER_CONFIG, DatabaseThrottlerStorage],
+      useFactory: (config: MatcherConfig, storage: DatabaseThrottlerStorage) => ({
+        // Counted in the database, so several matchers do not multiply the attempts allowed.
+        storage,
         throttlers: [
           // Many people may share one address (a street office's NAT): generous per address...
           {

@@ -5,6 +5,7 @@ import type { ClaimDecided, ClaimParseResult, ClaimSubmitted } from '@redcrowd/c
 import { PRODUCER } from '@redcrowd/nest-kafka';
 import { ClaimRepository, OutboxRepository, UnitOfWork, type Tx } from '@redcrowd/persistence';
 import { claim as claimProject, decideClaim, type ClaimVerdict } from '@redcrowd/projects';
+import { ambientCorrelationHeaders } from '@redcrowd/runtime';
 import { TOPICS, type Topics } from '../core/tokens';
 import { ProjectStore } from '../projects/project-store';
 import { claimRefusalOf, type ClaimRefusal } from './claim-refusal';
@@ -74,7 +75,7 @@ export class ClaimDecisionService {
     await this.producer.send({
       topic: this.topics.claimsDecided,
       acks: -1,
-      messages: [{ key: unitId, value: JSON.stringify(answer) }],
+      messages: [{ key: unitId, value: JSON.stringify(answer), headers: ambientCorrelationHeaders() }],
     });
     this.reportDecided(answer);
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -8,7 +9,7 @@ import { DomainError } from '@redcrowd/contracts';
 import { LOGGER } from '@redcrowd/nest-kafka';
 import { AllocationRepository, OfferRepository, UnitOfWork, type Tx } from '@redcrowd/persistence';
 import { decline, expire, type ExpiryChange } from '@redcrowd/projects';
-import type { JsonLogger } from '@redcrowd/runtime';
+import { withLogContext, type JsonLogger } from '@redcrowd/runtime';
 import type { MatcherConfig } from '../config/matcher.config';
 import { MATCHER_CONFIG } from '../core/tokens';
 import { ProjectStore, type StoredProject } from '../projects/project-store';
@@ -95,7 +96,10 @@ export class OfferExpiryService implements OnApplicationBootstrap, BeforeApplica
     const projectIds = await this.work.single((tx) => this.offers.projectsWithExpiredOffers(tx, now, 100));
     const rematch = new Set<string>();
     for (const projectId of projectIds) {
-      const moved = await this.work.run((tx) => this.expire(tx, projectId, now));
+      // Each expiry is work of its own, traced by a correlation id of its own.
+      const moved = await withLogContext({ correlationId: randomUUID() }, () =>
+        this.work.run((tx) => this.expire(tx, projectId, now)),
+      );
       this.reportClosed(moved.closed);
       if (moved.rematch) rematch.add(moved.rematch);
     }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { topicNames } from '@redcrowd/contracts';
 import { OutboxRelay } from '@redcrowd/kafka';
 import { authProviders } from '@redcrowd/nest-auth';
-import { httpEdgeProviders } from '@redcrowd/nest-http';
+import { DatabaseThrottlerStorage, httpEdgeProviders } from '@redcrowd/nest-http';
 import { DatabaseProbe, KAFKA, LOGGER, PRODUCER, serviceInfrastructure } from '@redcrowd/nest-kafka';
 import { OutboxRepository, UnitOfWork } from '@redcrowd/persistence';
 import type { JsonLogger } from '@redcrowd/runtime';
@@ -46,10 +46,18 @@ export class MatcherCoreModule {
                 );
             }),
         },
+        {
+          // Rate limits (writes, sign-in attempts) counted across every matcher instance.
+          provide: DatabaseThrottlerStorage,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new DatabaseThrottlerStorage(dataSource, logger, `${config.KAFKA_TOPIC_PREFIX}matcher`),
+        },
         ...MATCHER_REPOSITORIES,
         TenantScope,
       ],
       exports: [
+        DatabaseThrottlerStorage,
         MATCHER_CONFIG,
         TOPICS,
         LOGGER,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectSnapshot } from '@redcrowd/contracts';
 import { CORRELATION_ID_HEADER, type ConsumedMessage } from '@redcrowd/kafka';
-import { currentLogContext, traceableId } from '@redcrowd/runtime';
+import { ambientCorrelationId, traceableId } from '@redcrowd/runtime';
 
 /** An accepted list of a round, named by its correlation id (Kafka header `correlation-id`). */
 export interface ListCorrelation {
@@ -43,10 +43,10 @@ export function roundCorrelations(messages: readonly ConsumedMessage[]): Map<str
 
 /**
  * A round no list started (a coordinator's, a roster change, an expired offer): its events
- * carry the id of the HTTP request that caused it, else a new one.
+ * carry the correlation id of the work that caused it (the HTTP request's), else a new one.
  */
 export function standaloneCorrelation(): RoundCorrelation {
-  return { correlationId: traceableId(currentLogContext().requestId) ?? randomUUID(), lists: [] };
+  return { correlationId: ambientCorrelationId() ?? randomUUID(), lists: [] };
 }
 
 /**

@@ -72,4 +72,28 @@ describe('ConsumerGroupStates', () => {
     states.joined('redcrowd-intake');
     expect(states.report().groups).toEqual({ 'redcrowd-intake': { state: 'stopped' } });
   });
+
+  it('counts the batches each group holds through an outage, and shows them only while held', () => {
+    const states = new ConsumerGroupStates();
+    states.expect('redcrowd-matcher');
+    states.expect('redcrowd-matcher-claims');
+    states.joined('redcrowd-matcher');
+    states.joined('redcrowd-matcher-claims');
+    states.batchHeld('redcrowd-matcher-claims');
+    states.batchHeld('redcrowd-matcher-claims');
+    expect(states.report()).toEqual({
+      ready: true,
+      shuttingDown: false,
+      groups: {
+        'redcrowd-matcher': { state: 'joined' },
+        'redcrowd-matcher-claims': { state: 'joined', heldBatches: 2 },
+      },
+    });
+    states.batchReleased('redcrowd-matcher-claims');
+    expect(states.heldBatches('redcrowd-matcher-claims')).toBe(1);
+    states.batchReleased('redcrowd-matcher-claims');
+    states.batchReleased('redcrowd-matcher-claims');
+    expect(states.heldBatches('redcrowd-matcher-claims')).toBe(0);
+    expect(states.report().groups['redcrowd-matcher-claims']).toEqual({ state: 'joined' });
+  });
 });

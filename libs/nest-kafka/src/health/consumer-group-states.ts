@@ -12,6 +12,8 @@ export interface ConsumerGroupStatus {
   state: ConsumerGroupState;
   /** The last crash's error, while the group has not joined again. */
   error?: string;
+  /** Batches held, uncommitted, until the database is back (absent when none). */
+  heldBatches?: number;
 }
 
 export interface ConsumerGroupsReport {
@@ -23,6 +25,7 @@ export interface ConsumerGroupsReport {
 
 export class ConsumerGroupStates {
   private readonly groups = new Map<string, ConsumerGroupStatus>();
+  private readonly held = new Map<string, number>();
   private shuttingDown = false;
 
   /** A consumer that will join `group`; not ready until it has. */
@@ -44,12 +47,30 @@ export class ConsumerGroupStates {
     this.groups.set(group, { state: 'stopped' });
   }
 
+  /** A batch of `group` begins waiting for the database (see retryThroughOutage). */
+  batchHeld(group: string): void {
+    this.held.set(group, this.heldBatches(group) + 1);
+  }
+
+  batchReleased(group: string): void {
+    this.held.set(group, Math.max(0, this.heldBatches(group) - 1));
+  }
+
+  heldBatches(group: string): number {
+    return this.held.get(group) ?? 0;
+  }
+
   beginShutdown(): void {
     this.shuttingDown = true;
   }
 
   report(): ConsumerGroupsReport {
-    const groups = Object.fromEntries(this.groups);
+    const groups = Object.fromEntries(
+      [...this.groups].map(([group, status]) => {
+        const heldBatches = this.heldBatches(group);
+        return [group, heldBatches > 0 ? { ...status, heldBatches } : status];
+      }),
+    );
     const allJoined = [...this.groups.values()].every((status) => status.state === 'joined');
     return {
       ready: !this.shuttingDown && this.groups.size > 0 && allJoined,

@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
+import type { BatchHoldHooks } from '@redcrowd/kafka';
 import { ConsumerGroupStates, type ConsumerGroupsReport } from './consumer-group-states';
 
 /**
@@ -33,6 +34,23 @@ export class ConsumerGroups implements BeforeApplicationShutdown {
   observe(observer: (group: string, consumer: Consumer) => void): void {
     for (const { group, consumer } of this.watched) observer(group, consumer);
     this.observers.push(observer);
+  }
+
+  /** What the group's transport tells of held batches (KafkaBatchTransport's holdHooks). */
+  holdHooks(group: string): BatchHoldHooks {
+    return {
+      held: () => this.states.batchHeld(group),
+      released: () => this.states.batchReleased(group),
+    };
+  }
+
+  /** The groups watched, for metrics that list them. */
+  groupNames(): string[] {
+    return this.watched.map(({ group }) => group);
+  }
+
+  heldBatches(group: string): number {
+    return this.states.heldBatches(group);
   }
 
   report(): ConsumerGroupsReport {

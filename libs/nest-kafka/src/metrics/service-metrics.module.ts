@@ -44,9 +44,17 @@ export class ServiceMetricsModule implements NestModule, OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.moduleRef
-      .get(ConsumerGroups, { strict: false })
-      .observe((group, consumer) => recordConsumerMetrics(this.metrics, group, consumer));
+    const consumerGroups = this.moduleRef.get(ConsumerGroups, { strict: false });
+    consumerGroups.observe((group, consumer) => recordConsumerMetrics(this.metrics, group, consumer));
+    this.metrics.addScrapedGauge({
+      name: 'redcrowd_consumer_batches_held',
+      help: 'Batches held, uncommitted, until the database answers again (consumption is paused meanwhile).',
+      labelNames: ['group'],
+      collect: (gauge) => {
+        for (const group of consumerGroups.groupNames())
+          gauge.set({ group }, consumerGroups.heldBatches(group));
+      },
+    });
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
     const outbox = new OutboxRepository();
     let pending: ReturnType<OutboxRepository['backlogAge']> | undefined;

@@ -20,6 +20,7 @@ import { OfferEntity } from './offer.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { PointsEntryEntity } from './points-entry.entity';
 import { ProcessedMessageEntity } from './processed-message.entity';
+import { ThrottleCounterEntity } from './throttle-counter.entity';
 import { ProjectAllocationEntity } from './project-allocation.entity';
 import { ProjectEventEntity } from './project-event.entity';
 import { ProjectWorkReportEntity } from './project-work-report.entity';
@@ -52,6 +53,7 @@ export * from './processed-message.entity';
 export * from './project-allocation.entity';
 export * from './project-event.entity';
 export * from './project-work-report.entity';
+export * from './throttle-counter.entity';
 export * from './project.entity';
 export * from './resource-item.entity';
 export * from './unmatched-demand.entity';
@@ -80,6 +82,7 @@ export const ENTITIES = [
   OutboxEventEntity,
   PointsEntryEntity,
   ProcessedMessageEntity,
+  ThrottleCounterEntity,
   ProjectAllocationEntity,
   ProjectEntity,
   ProjectEventEntity,

@@ -12,6 +12,7 @@ import { AllianceTimeZone1796083200000 } from './1796083200000-alliance-time-zon
 import { OfferDeclineReason1796169600000 } from './1796169600000-offer-decline-reason';
 import { WorkReports1796256000000 } from './1796256000000-work-reports';
 import { OutboxHeaders1796342400000 } from './1796342400000-outbox-headers';
+import { ThrottleCounters1796428800000 } from './1796428800000-throttle-counters';
 
 /** Every migration, oldest first. Committed migrations are never edited. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OfferDeclineReason1796169600000,
   WorkReports1796256000000,
   OutboxHeaders1796342400000,
+  ThrottleCounters1796428800000,
 ];

@@ -1,11 +1,16 @@
 import type { DataSource } from 'typeorm';
+import { ambientCorrelationHeaders } from '@redcrowd/runtime';
 import type { Tx } from '../transaction';
 
 export interface OutboxMessage {
   topic: string;
   key: string | null;
   payload: object;
-  /** Kafka headers to publish the event with (its `correlation-id`); none when absent. */
+  /**
+   * Kafka headers to publish the event with (its `correlation-id`); when absent, the
+   * correlation id of the work under way (ambientCorrelationHeaders: the claim's, or the
+   * HTTP request's), so every event can be traced to what caused it.
+   */
   headers?: Record<string, string>;
 }
 
@@ -24,11 +29,13 @@ export class OutboxRepository {
   /** Adds events inside the caller's transaction; one statement for any number. */
   async add(tx: Tx, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    const ambient = ambientCorrelationHeaders();
+    const rows = messages.map((message) => ({ ...message, headers: message.headers ?? ambient }));
     await tx.query(
       `INSERT INTO outbox_events (topic, message_key, payload, headers)
        SELECT m.topic, m.key, m.payload, coalesce(m.headers, '{}') FROM jsonb_to_recordset($1::jsonb)
          AS m(topic text, key text, payload jsonb, headers jsonb)`,
-      [JSON.stringify(messages)],
+      [JSON.stringify(rows)],
     );
   }
 
