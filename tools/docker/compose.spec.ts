@@ -253,6 +253,14 @@ describe('docker/compose*.yaml', () => {
         expect(() => loadConfig(APPS[app].config, processEnv(services[app]!))).not.toThrow();
     });
 
+    it('health-checks every service that keeps running (one-off jobs exit and are not checked)', () => {
+      const unchecked = Object.entries(services)
+        .filter(([, service]) => service['restart'] !== 'no' && service['restart'] !== undefined)
+        .filter(([, service]) => !(service['healthcheck'] as { test?: unknown } | undefined)?.test)
+        .map(([name]) => name);
+      expect(unchecked).toEqual([]);
+    });
+
     it('publishes, health-checks and scrapes each app on the port it listens on', () => {
       const stages = dockerfileStages();
       const prometheus = parse(readFileSync(path.join(DOCKER, 'prometheus.yml'), 'utf8')) as {

@@ -15,7 +15,7 @@ import {
   type Tx,
 } from '@redcrowd/persistence';
 import { cancel, propose, revise } from '@redcrowd/projects';
-import type { JsonLogger } from '@redcrowd/runtime';
+import { withLogContext, type JsonLogger } from '@redcrowd/runtime';
 import { TOPICS, type Topics } from '../core/tokens';
 import { AlliancePolicyService } from '../policies/alliance-policy.service';
 import { ProjectStore } from '../projects/project-store';
@@ -86,7 +86,11 @@ export class MatchingRoundService {
     const traced: ProjectCorrelation[] = [];
     let finished: FinishedRound;
     try {
-      finished = await this.work.run((tx) => this.runLocked(tx, allianceId, trigger, correlation, traced));
+      // Bound for the whole round, so events written without headers of their own (a
+      // cancellation's status change) and every log line carry the round's correlation id.
+      finished = await withLogContext({ correlationId: correlation.correlationId }, () =>
+        this.work.run((tx) => this.runLocked(tx, allianceId, trigger, correlation, traced)),
+      );
     } catch (error) {
       this.report({ type: 'failed', allianceId, ms: performance.now() - started });
       throw error;
