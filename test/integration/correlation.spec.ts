@@ -224,6 +224,29 @@ describe('correlation ids and request logs', () => {
     expect(harness.intake.output.join('\n')).not.toContain(token);
   });
 
+  it('logs a request refused before routing (a body too large to read) with its id', async () => {
+    const requestId = `too-large-${randomUUID()}`;
+    const response = await fetch(`${harness.intake.url}/resource-lists`, {
+      method: 'POST',
+      headers: {
+        ...(await authHeaders(ADMIN)),
+        'x-request-id': requestId,
+        'content-type': 'application/json',
+      },
+      body: Buffer.alloc(5 * 1024 * 1024, 0x20),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const line = await eventually(
+      () =>
+        logLines(harness.intake.output).find(
+          (entry) => entry.msg === 'http request' && entry.requestId === requestId,
+        ),
+      () => `no request line:\n${harness.intake.tail()}`,
+    );
+    expect(line).toMatchObject({ method: 'POST', url: '/resource-lists', status: 413 });
+  });
+
   it('gives every HTTP answer a request id, the matcher included', async () => {
     const response = await fetch(`${harness.matcher.url}/health/live`);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

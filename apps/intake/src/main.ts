@@ -8,7 +8,12 @@ import { LIMITS, topicNames } from '@redcrowd/contracts';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { IntakeConfig } from './config/intake.config';
 import { IntakeModule } from './intake/intake.module';
-import { DatabaseThrottlerStorage, securityHeaders, writeThrottler } from '@redcrowd/nest-http';
+import {
+  DatabaseThrottlerStorage,
+  requestLogger,
+  securityHeaders,
+  writeThrottler,
+} from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 
 // Bodies up to 4x the list limit are read so that an oversized list is answered with the
@@ -25,7 +30,9 @@ async function bootstrap(): Promise<void> {
   const corsOrigins = config.INTAKE_CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '');
-  // First, so that every answer carries them, refusals of unreadable bodies included.
+  // First, so that every request has its line and id, refusals of unreadable bodies included.
+  app.use(requestLogger(logger));
+  // Then, so that every answer carries them, refusals of unreadable bodies included.
   app.use(securityHeaders({ calledCrossOrigin: corsOrigins.length > 0 }));
   // Multipart bodies (workbook uploads) are left to the upload route's own reader and limits.
   app.use(

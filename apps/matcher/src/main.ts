@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
-import { DatabaseThrottlerStorage, securityHeaders, writeThrottler } from '@redcrowd/nest-http';
+import {
+  DatabaseThrottlerStorage,
+  requestLogger,
+  securityHeaders,
+  writeThrottler,
+} from '@redcrowd/nest-http';
 import { ConsumerGroups, KAFKA, KafkaBatchTransport } from '@redcrowd/nest-kafka';
 import { ConfigError, JsonLogger, loadConfig } from '@redcrowd/runtime';
 import { MatcherConfig } from './config/matcher.config';
@@ -15,6 +20,8 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('matcher', config.LOG_LEVEL);
   const app = await NestFactory.create(MatcherModule.forRoot(config, logger), { logger });
   app.enableShutdownHooks();
+  // First: every request gets its line and id; the dashboard's files only at debug.
+  app.use(requestLogger(logger, { quietPathPrefixes: [DASHBOARD_PATH] }));
   // Before the dashboard's routes: helmet everywhere, but the dashboard keeps its own policy.
   app.use(securityHeaders({ ownPolicyPaths: [DASHBOARD_PATH] }));
   // After the modules' guards (sign-in, tenancy), so a signed-in caller is counted by subject.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Options } from 'pino-http';
+import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
 import { REDACTED, REDACTED_KEYS, traceableId, withLogContext, type JsonLogger } from '@redcrowd/runtime';
 
 /** The header a caller may name its request with, and that every answer carries. */
@@ -67,13 +67,23 @@ function requestLine(request: HttpRequest, response: ServerResponse, durationMs:
   };
 }
 
+export interface RequestLoggingSettings {
+  /** Paths whose requests are logged at debug only besides the probes (a page's static files). */
+  quietPathPrefixes?: string[];
+}
+
 /**
  * pino-http's settings for one line per HTTP request, written through the service's own
  * JsonLogger (same format, same redaction): `{"msg":"http request","requestId","method",
  * "route","url","status","durationMs"}` when the answer ends (or the connection closes),
  * `error` from 500 on, debug for probes. Headers and bodies are not logged at all.
  */
-export function requestLoggingOptions(logger: JsonLogger): Options<HttpRequest, ServerResponse> {
+export function requestLoggingOptions(
+  logger: JsonLogger,
+  settings: RequestLoggingSettings = {},
+): Options<HttpRequest, ServerResponse> {
+  const quiet = (path: string) =>
+    isProbe(path) || (settings.quietPathPrefixes ?? []).some((prefix) => path.startsWith(prefix));
   return {
     logger: logger.pino,
     genReqId: (request, response) => ensureRequestId(request, response),
@@ -81,7 +91,7 @@ export function requestLoggingOptions(logger: JsonLogger): Options<HttpRequest, 
     // The line is built below; pino-http's own req/res objects (with headers) stay out of it.
     quietResLogger: true,
     customLogLevel: (request, response, error) => {
-      if (isProbe(pathOf(request))) return 'debug';
+      if (quiet(pathOf(request))) return 'debug';
       return error || response.statusCode >= 500 ? 'error' : 'info';
     },
     customSuccessMessage: (request, response) =>
@@ -94,6 +104,15 @@ export function requestLoggingOptions(logger: JsonLogger): Options<HttpRequest, 
       error: error.message,
     }),
   };
+}
+
+/**
+ * The request line's middleware, for `app.use` before anything else in main.ts: so that
+ * requests answered before Nest routes them (an unreadable or oversized body, the dashboard's
+ * files) get their line and request id too. RequestLoggingModule binds Nest's logger to it.
+ */
+export function requestLogger(logger: JsonLogger, settings: RequestLoggingSettings = {}): HttpLogger {
+  return pinoHttp(requestLoggingOptions(logger, settings));
 }
 
 /**
