@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { topicNames } from '@redcrowd/contracts';
-import { createKafkaClient, ensureTopics } from '@redcrowd/kafka';
+import { createKafkaClient, decodeHeaders, ensureTopics } from '@redcrowd/kafka';
 import type { ReplayRequest } from './replay-arguments';
 import {
   REPLAY_OF_HEADER,
@@ -165,13 +165,4 @@ async function consumeUntil(
     await consumer.disconnect();
   }
   return records;
-}
-
-function decodeHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
-  const decoded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (Buffer.isBuffer(value)) decoded[name] = value.toString('utf8');
-    else if (typeof value === 'string') decoded[name] = value;
-  }
-  return decoded;
 }

@@ -120,7 +120,8 @@ async function waitWhileRunning(payload: EachBatchPayload, ms: number): Promise<
   }
 }
 
-function decodeHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+/** Kafka headers as text (kafkajs hands them over as Buffers); headers without a value are dropped. */
+export function decodeHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
   const decoded: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (Buffer.isBuffer(value)) decoded[name] = value.toString('utf8');
